@@ -1,0 +1,137 @@
+# English interface strings. English is the source locale: every other locale is checked
+# against this file. Messages with { $variables } are whole sentences; the generator only
+# fills in codes, names and the short phrases defined in this same file.
+
+## Site-wide
+
+site-name = SMTP Reply Codes
+site-tagline = What every SMTP reply code and enhanced status code means, and what to do about it.
+nav-skip = Skip to content
+nav-home = Home
+nav-breadcrumb = Breadcrumb
+nav-languages = Language
+footer-note = Meanings follow the RFCs that define each code. Content is open source; corrections and translations are welcome.
+
+## Families and classes
+
+family-basic = Basic reply codes
+family-enhanced = Enhanced status codes
+family-basic-short = SMTP
+family-enhanced-short = SMTP enhanced status
+# $class is the first digit of the code.
+class-basic = { $class ->
+    [2] 2xx Positive Completion
+    [3] 3xx Positive Intermediate
+    [4] 4xx Transient Negative Completion
+   *[5] 5xx Permanent Negative Completion
+}
+class-enhanced = { $class ->
+    [2] 2.X.X Success
+    [4] 4.X.X Persistent Transient Failure
+   *[5] 5.X.X Permanent Failure
+}
+# What a reply of this class means for the message; a clause that completes the
+# sentences diff-outcome and code-outcome below.
+outcome = { $class ->
+    [2] the request succeeded and nothing needs to be retried
+    [3] the server accepted the command and is waiting for the rest of the input
+    [4] the failure is temporary: the sending server keeps the message and retries later
+   *[5] the failure is permanent: sending the same message the same way will fail again
+}
+# $subject is the middle number of an enhanced code.
+subject = { $subject ->
+    [0] Other or Undefined Status
+    [1] Addressing Status
+    [2] Mailbox Status
+    [3] Mail System Status
+    [4] Network and Routing Status
+    [5] Mail Delivery Protocol Status
+    [6] Message Content or Media Status
+    [7] Security or Policy Status
+   *[other] Unregistered Subject
+}
+# When in the SMTP session a reply is sent; completes "is sent …".
+stage = { $stage ->
+    [connect] as the greeting when a connection opens
+    [helo] in reply to EHLO or HELO
+    [mail] in reply to MAIL FROM
+    [rcpt] in reply to RCPT TO
+    [data] in reply to the DATA command
+    [message] after the message body has been transferred
+    [bdat] in reply to BDAT
+    [auth] during AUTH
+    [starttls] in reply to STARTTLS
+    [vrfy] in reply to VRFY
+    [expn] in reply to EXPN
+    [help] in reply to HELP
+    [noop] in reply to NOOP
+    [quit] in reply to QUIT
+   *[any] in reply to any command
+}
+# Joins phrases: "A or B", "A, B or C".
+list-or = { $head } or { $last }
+list-and = { $head } and { $last }
+list-separator = {", "}
+rfc = RFC { $number }
+rfc-section = RFC { $number } (§{ $sections })
+
+## Code pages
+
+code-title = SMTP { $code } { $name }
+code-class = Class
+code-subject = Subject
+code-sent = Sent
+code-defined-in = Defined in
+code-used-with = Sent with
+code-enhanced-companions = Enhanced status codes
+code-outcome = This is a { $class } reply: { $outcome }.
+code-compare = Compare { $code } with
+code-related = Related codes
+
+## Headings shared by code and pair pages
+
+heading-description = Description
+heading-when = When you see this code
+heading-fix = How to fix
+heading-samples = Sample replies
+heading-differences = Key differences
+heading-which = Which applies when
+heading-learn-more = Learn more
+
+## Pair pages
+
+pair-title = SMTP { $a } { $a-name } vs { $b } { $b-name }
+pair-description = { $a } { $a-name } or { $b } { $b-name }? How the two SMTP replies differ, when servers send each, and what to do.
+pair-lead = { $same ->
+    [yes] { $a } and { $b } are both { $a-class } replies.
+   *[no] { $a } is a { $a-class } reply, whereas { $b } is a { $b-class } reply.
+}
+diff-outcome = After { $a }, { $a-outcome }. After { $b }, { $b-outcome }.
+diff-stage = { $same ->
+    [yes] Both are sent { $a-stages }, so what separates them is the reason given above.
+   *[no] { $a } is sent { $a-stages }; { $b } is sent { $b-stages }.
+}
+diff-subject = { $same ->
+    [yes] Both belong to the { $a-subject } subject (X.{ $a-number }.X).
+   *[no] { $a } reports { $a-subject } (X.{ $a-number }.X); { $b } reports { $b-subject } (X.{ $b-number }.X).
+}
+diff-basic-companions = Enhanced status codes seen with { $a } include { $a-codes }; with { $b }, { $b-codes }.
+diff-enhanced-companions = { $a } is sent with basic reply { $a-codes }; { $b } with { $b-codes }.
+diff-rfcs = { $same ->
+    [yes] Both are defined in { $a-rfcs }.
+   *[no] { $a } is defined in { $a-rfcs }; { $b } in { $b-rfcs }.
+}
+which-item = If you see { $code } ({ $name }):
+learn-code = Everything about { $code } { $name }
+learn-pair = { $a } vs { $b }
+learn-rfc = Read { $rfc }
+
+## Home, root and 404
+
+home-title = SMTP reply codes and enhanced status codes
+home-description = Every SMTP reply code and enhanced status code explained: what it means, when servers send it, and how to fix it, with side-by-side comparisons.
+home-intro = Look up the code from your bounce message or mail log. Every code has its own page, and every two codes of the same family can be compared side by side.
+root-title = SMTP Reply Codes: choose a language
+root-intro = Choose a language.
+notfound-title = Page not found
+notfound-text = There is no page at this address. Codes are at addresses such as /en/550/ and comparisons at /en/550-vs-554/.

@@ -1,0 +1,184 @@
+//! The site configuration, `site.yaml` at the site root.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::load::{text, yaml};
+use crate::model::Locale;
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: String,
+    default_locale: String,
+    locales: Vec<RawLocale>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLocale {
+    code: String,
+    name: String,
+}
+
+/// The validated site configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Absolute URL of the site without a trailing slash, e.g. `https://owner.github.io/repo`.
+    pub base_url: String,
+    /// The path part of `base_url` without a trailing slash (`/repo`, or empty at a domain
+    /// root); every internal link starts with it.
+    pub base_path: String,
+    /// The locale of the prose in `content/`, the fallback for every other locale, and the
+    /// one the site root's links point to.
+    pub default_locale: String,
+    /// Published locales, default first, then in the order the config lists them.
+    pub locales: Vec<Locale>,
+}
+
+impl Config {
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join(CONFIG_FILE);
+        let source = crate::error::fs::read_to_string(&path)?;
+        let raw: RawConfig = yaml::parse(&path, &source)?;
+        Self::validate(raw, &path, &source).map_err(Error::single)
+    }
+
+    fn validate(
+        raw: RawConfig,
+        path: &Path,
+        source: &str,
+    ) -> std::result::Result<Config, Diagnostic> {
+        let at = |key: &str| {
+            let (line, col) = text::locate_yaml_key(source, key);
+            Location::new(path, line, col)
+        };
+        let (base_url, base_path) = split_base_url(&raw.base_url)
+            .map_err(|m| Diagnostic::new(at("base_url"), m).with_source(source))?;
+        let mut locales = Vec::new();
+        for l in raw.locales {
+            if !is_locale_code(&l.code) {
+                let (line, col) = text::locate_text(source, &l.code).unwrap_or((1, 1));
+                return Err(Diagnostic::new(
+                    Location::new(path, line, col),
+                    format!(
+                        "`{}` is not a usable locale code: use a BCP 47 tag such as `en`, `ja` or `pt-BR`",
+                        l.code.escape_debug()
+                    ),
+                )
+                .with_source(source));
+            }
+            if locales.iter().any(|x: &Locale| x.code == l.code) {
+                return Err(Diagnostic::new(
+                    at("locales"),
+                    format!("locale `{}` is listed twice", l.code),
+                )
+                .with_source(source));
+            }
+            locales.push(Locale {
+                code: l.code,
+                name: l.name,
+            });
+        }
+        let Some(default_index) = locales.iter().position(|l| l.code == raw.default_locale) else {
+            return Err(Diagnostic::new(
+                at("default_locale"),
+                format!(
+                    "default_locale `{}` is not one of the configured locales",
+                    raw.default_locale.escape_debug()
+                ),
+            )
+            .with_source(source));
+        };
+        let default = locales.remove(default_index);
+        locales.insert(0, default);
+        Ok(Config {
+            base_url,
+            base_path,
+            default_locale: raw.default_locale,
+            locales,
+        })
+    }
+}
+
+/// A locale code doubles as a directory name: allow only BCP 47-shaped tags.
+pub fn is_locale_code(code: &str) -> bool {
+    let shape_ok = !code.is_empty()
+        && code.len() <= 35
+        && code.split('-').all(|part| {
+            !part.is_empty() && part.len() <= 8 && part.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+    shape_ok && code.parse::<unic_langid::LanguageIdentifier>().is_ok()
+}
+
+fn split_base_url(url: &str) -> std::result::Result<(String, String), String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url `{url}` must start with https:// or http://"))?;
+    let trimmed = rest.trim_end_matches('/');
+    let (host, path) = match trimmed.find('/') {
+        Some(i) => (&trimmed[..i], &trimmed[i..]),
+        None => (trimmed, ""),
+    };
+    let clean = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~/:".contains(&b))
+    };
+    if host.is_empty() || !clean(host) || !clean(path) || path.contains("//") {
+        return Err(format!(
+            "base_url `{}` is not a plain URL: use letters, digits and - . _ ~ / only",
+            url.escape_debug()
+        ));
+    }
+    let scheme_len = url.len() - rest.len();
+    Ok((
+        format!("{}{}{}", &url[..scheme_len], host, path),
+        path.to_owned(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_keeps_its_subpath() {
+        assert_eq!(
+            split_base_url("https://owner.github.io/repo/").unwrap(),
+            ("https://owner.github.io/repo".into(), "/repo".into())
+        );
+        assert_eq!(
+            split_base_url("https://smtp.example").unwrap(),
+            ("https://smtp.example".into(), String::new())
+        );
+        assert!(split_base_url("ftp://x").is_err());
+        assert!(split_base_url("https://x/\"><script>").is_err());
+    }
+
+    #[test]
+    fn locale_codes_are_safe_path_segments() {
+        assert!(is_locale_code("en"));
+        assert!(is_locale_code("pt-BR"));
+        assert!(!is_locale_code("../en"));
+        assert!(!is_locale_code("e n"));
+        assert!(!is_locale_code(""));
+    }
+
+    #[test]
+    fn default_locale_must_exist_and_comes_first() {
+        let source = "base_url: https://x.example\ndefault_locale: ja\nlocales:\n  - {code: en, name: English}\n  - {code: ja, name: 日本語}\n";
+        let raw: RawConfig = serde_yaml::from_str(source).unwrap();
+        let config = Config::validate(raw, Path::new("site.yaml"), source).unwrap();
+        assert_eq!(config.locales[0].code, "ja");
+
+        let bad = source.replace("default_locale: ja", "default_locale: fr");
+        let raw: RawConfig = serde_yaml::from_str(&bad).unwrap();
+        let err = Config::validate(raw, Path::new("site.yaml"), &bad).unwrap_err();
+        assert_eq!(err.at, Location::new("site.yaml", 2, 1));
+    }
+}

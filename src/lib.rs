@@ -1,0 +1,96 @@
+//! A static site generator for SMTP reply codes: YAML code definitions × Fluent locales →
+//! a page per code, a page per pair of codes, and index pages, in every locale.
+//!
+//! [`build`] runs the four stages in order, each in its own module:
+//! load (files → validated model) → plan (pages and URLs) → render (Tera + Fluent) →
+//! write (minify, all-or-nothing output).
+
+pub mod config;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod plan;
+pub mod render;
+pub mod write;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+pub use error::{Error, Result};
+
+/// What a finished build did, for the one-line summary.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// (locale, pages) in config order: home, code pages and pair pages.
+    pub pages_per_locale: Vec<(String, usize)>,
+    /// Every file written, pages included.
+    pub files: usize,
+    pub out: PathBuf,
+    pub elapsed: Duration,
+}
+
+/// Builds the site at `root` into `out` (default `<root>/dist`). On any error the previous
+/// output is left untouched.
+pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildReport> {
+    let started = Instant::now();
+    let out = out.map_or_else(|| root.join("dist"), Path::to_owned);
+
+    let site = load::load_site(root)?;
+
+    let locales: Vec<String> = site.config.locales.iter().map(|l| l.code.clone()).collect();
+    let static_paths: Vec<String> = site.static_files.iter().map(|f| f.path.clone()).collect();
+    let pages = plan::plan(&site.codes, &locales, &static_paths);
+    refuse_collisions(&pages)?;
+
+    let renderer = render::Renderer::new(&site)?;
+    let staging = write::Staging::create(&out, root)?;
+    pages
+        .par_iter()
+        .try_for_each(|page| staging.write(&page.output, renderer.render(page)?))?;
+    staging.commit()?;
+
+    Ok(BuildReport {
+        pages_per_locale: pages_per_locale(&pages, &locales),
+        files: pages.len(),
+        out,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// A static file must not silently replace a generated page (or the reverse).
+fn refuse_collisions(pages: &[plan::Page]) -> Result<()> {
+    let mut outputs: Vec<&str> = pages.iter().map(|p| p.output.as_str()).collect();
+    outputs.sort_unstable();
+    match outputs.windows(2).find(|w| w[0] == w[1]) {
+        Some(w) => Err(Error::Other(format!(
+            "static/{} would overwrite a generated page of the same path; rename it",
+            w[0]
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn pages_per_locale(pages: &[plan::Page], locales: &[String]) -> Vec<(String, usize)> {
+    locales
+        .iter()
+        .enumerate()
+        .map(|(i, lang)| {
+            let count = pages
+                .iter()
+                .filter(|p| match p.kind {
+                    plan::PageKind::Home { locale }
+                    | plan::PageKind::Code { locale, .. }
+                    | plan::PageKind::Pair { locale, .. } => locale == i,
+                    _ => false,
+                })
+                .count();
+            (lang.clone(), count)
+        })
+        .collect()
+}

@@ -1,0 +1,417 @@
+//! Loads code definitions (`content/**/*.yaml`) and their translations
+//! (`locales/<lang>/codes/<code>.yaml`) into validated [`Code`]s.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Deserializer};
+
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::load::{files_below, text, yaml};
+use crate::model::{Code, CodeId, Family, Prose, ProseField, RfcRef, Stage};
+
+/// At most this many sample replies per code: more is a wall, not an example.
+const MAX_SAMPLES: usize = 3;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCode {
+    code: CodeField,
+    family: Family,
+    name: String,
+    rfcs: Vec<RawRfc>,
+    #[serde(default)]
+    stages: Option<Vec<StageField>>,
+    #[serde(default)]
+    basic: Option<Vec<CodeField>>,
+    related: Vec<CodeField>,
+    samples: Vec<String>,
+    summary: String,
+    action: String,
+    description: String,
+    when: String,
+    fix: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRfc {
+    number: u32,
+    #[serde(default)]
+    sections: Vec<String>,
+}
+
+/// A translation: every field optional; what is missing falls back to the source locale.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProse {
+    name: Option<String>,
+    summary: Option<String>,
+    action: Option<String>,
+    description: Option<String>,
+    when: Option<String>,
+    fix: Option<String>,
+}
+
+/// A code as written in YAML: a quoted string or a bare number, validated while parsing
+/// so the error carries serde_yaml's position.
+#[derive(Debug, Clone)]
+struct CodeField(CodeId);
+
+impl<'de> Deserialize<'de> for CodeField {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Scalar {
+            Text(String),
+            Number(u64),
+        }
+        let text = match Scalar::deserialize(d)? {
+            Scalar::Text(t) => t,
+            Scalar::Number(n) => n.to_string(),
+        };
+        CodeId::parse(&text)
+            .map(CodeField)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct StageField(Stage);
+
+impl<'de> Deserialize<'de> for StageField {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Stage::parse(&text).map(StageField).ok_or_else(|| {
+            let known: Vec<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
+            serde::de::Error::custom(format!(
+                "unknown stage `{}`, expected one of: {}",
+                text.escape_debug(),
+                known.join(", ")
+            ))
+        })
+    }
+}
+
+/// One parsed file with its text, kept until validation is done so that later errors can
+/// still point at lines.
+struct Parsed {
+    path: PathBuf,
+    text: String,
+    raw: RawCode,
+}
+
+/// Loads and validates every code under `content_dir` and the translations of each
+/// `locale` (other than `source_locale`) under `locales_dir/<locale>/codes/`.
+/// All problems found are reported together.
+pub fn load_codes(
+    content_dir: &Path,
+    locales_dir: &Path,
+    source_locale: &str,
+    locales: &[String],
+) -> Result<Vec<Code>> {
+    let mut problems = Vec::new();
+    let mut parsed = Vec::new();
+    for path in yaml_files(content_dir)? {
+        match parse_code_file(&path) {
+            Ok(p) => parsed.push(p),
+            Err(e) => problems.extend(e.diagnostics().iter().cloned()),
+        }
+    }
+    parsed.sort_by(|a, b| a.raw.code.0.cmp(&b.raw.code.0));
+    problems.extend(duplicate_codes(&parsed));
+    let known: HashMap<&CodeId, Family> = parsed
+        .iter()
+        .map(|p| (&p.raw.code.0, p.raw.family))
+        .collect();
+    for p in &parsed {
+        problems.extend(validate_code(p, &known));
+    }
+    let mut codes: Vec<Code> = parsed.iter().map(|p| to_code(p, source_locale)).collect();
+    codes.dedup_by(|a, b| a.id == b.id);
+    for locale in locales.iter().filter(|l| l.as_str() != source_locale) {
+        let dir = locales_dir.join(locale).join("codes");
+        if let Err(e) = add_translations(&dir, locale, &mut codes) {
+            problems.extend(e.diagnostics().iter().cloned());
+            if let Error::Io { .. } = e {
+                return Err(e);
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    link_companions(&mut codes);
+    Ok(codes)
+}
+
+/// Every `.yaml`/`.yml` file below `dir`, sorted, so errors come in a stable order.
+fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = files_below(dir)?;
+    files.retain(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"));
+    Ok(files)
+}
+
+fn parse_code_file(path: &Path) -> Result<Parsed> {
+    let text = crate::error::fs::read_to_string(path)?;
+    let raw: RawCode = yaml::parse(path, &text)?;
+    Ok(Parsed {
+        path: path.to_owned(),
+        text,
+        raw,
+    })
+}
+
+fn at(p: &Parsed, key: &str) -> Location {
+    let (line, col) = text::locate_yaml_key(&p.text, key);
+    Location::new(&p.path, line, col)
+}
+
+fn at_value(p: &Parsed, key: &str, value: &str) -> Location {
+    let quoted = format!("\"{value}\"");
+    text::locate_text(&p.text, &quoted)
+        .map(|(line, col)| Location::new(&p.path, line, col))
+        .unwrap_or_else(|| at(p, key))
+}
+
+fn duplicate_codes(parsed: &[Parsed]) -> Vec<Diagnostic> {
+    parsed
+        .windows(2)
+        .filter(|w| w[0].raw.code.0 == w[1].raw.code.0)
+        .map(|w| {
+            let first = at(&w[0], "code");
+            Diagnostic::new(
+                at(&w[1], "code"),
+                format!(
+                    "duplicate code {}: already defined at {first}",
+                    w[1].raw.code.0
+                ),
+            )
+            .with_source(&w[1].text)
+        })
+        .collect()
+}
+
+fn validate_code(p: &Parsed, known: &HashMap<&CodeId, Family>) -> Vec<Diagnostic> {
+    let raw = &p.raw;
+    let id = &raw.code.0;
+    let mut out = Vec::new();
+    let mut problem = |at: Location, message: String| {
+        out.push(Diagnostic::new(at, message).with_source(&p.text));
+    };
+    let stem = p.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if stem != id.as_str() {
+        problem(
+            at(p, "code"),
+            format!("code {id} is defined in a file named `{stem}`: name the file `{id}.yaml`"),
+        );
+    }
+    if raw.family != id.family() {
+        problem(
+            at(p, "family"),
+            format!(
+                "family `{}` does not match code {id}, which is a {} code",
+                raw.family.as_str(),
+                id.family().as_str()
+            ),
+        );
+    }
+    match (id.family(), &raw.stages, &raw.basic) {
+        (Family::Basic, None, _) => problem(
+            at(p, "code"),
+            "missing field `stages` (when in the session this reply is sent)".into(),
+        ),
+        (Family::Basic, Some(stages), _) if stages.is_empty() => {
+            problem(at(p, "stages"), "`stages` must list at least one stage".into())
+        }
+        (Family::Basic, _, Some(_)) => problem(
+            at(p, "basic"),
+            "`basic` is for enhanced codes; a basic code's enhanced companions are found automatically".into(),
+        ),
+        (Family::Enhanced, _, None) => problem(
+            at(p, "code"),
+            "missing field `basic` (the basic reply codes this status code is sent with)".into(),
+        ),
+        (Family::Enhanced, Some(_), _) => problem(
+            at(p, "stages"),
+            "`stages` is for basic codes; an enhanced code lists its `basic` codes instead".into(),
+        ),
+        _ => {}
+    }
+    for b in raw.basic.iter().flatten() {
+        match known.get(&b.0) {
+            None => problem(
+                at_value(p, "basic", b.0.as_str()),
+                format!("`basic` names code {}, which is not defined in content/", b.0),
+            ),
+            Some(Family::Enhanced) => problem(
+                at_value(p, "basic", b.0.as_str()),
+                format!("`basic` must list basic reply codes; {} is an enhanced code", b.0),
+            ),
+            Some(Family::Basic) if !classes_agree(id, &b.0) => problem(
+                at_value(p, "basic", b.0.as_str()),
+                format!(
+                    "{id} is a class {} status code but is paired with basic code {}",
+                    id.class(),
+                    b.0
+                ),
+            ),
+            _ => {}
+        }
+    }
+    for r in &raw.related {
+        let location = at_value(p, "related", r.0.as_str());
+        if &r.0 == id {
+            problem(location, format!("code {id} lists itself as related"));
+        } else if !known.contains_key(&r.0) {
+            problem(
+                location,
+                format!("`related` names code {}, which is not defined in content/", r.0),
+            );
+        } else if r.0.family() != id.family() {
+            problem(
+                location,
+                format!("related code {} is not of the same family as {id}", r.0),
+            );
+        }
+    }
+    if raw.rfcs.is_empty() {
+        problem(at(p, "rfcs"), "`rfcs` must name at least one RFC".into());
+    }
+    if raw.samples.is_empty() || raw.samples.len() > MAX_SAMPLES {
+        problem(
+            at(p, "samples"),
+            format!("give between 1 and {MAX_SAMPLES} sample replies"),
+        );
+    }
+    for (field, value) in [
+        ("name", &raw.name),
+        ("summary", &raw.summary),
+        ("action", &raw.action),
+        ("description", &raw.description),
+        ("when", &raw.when),
+        ("fix", &raw.fix),
+    ] {
+        if value.trim().is_empty() {
+            problem(at(p, field), format!("`{field}` is empty"));
+        }
+    }
+    out
+}
+
+fn to_code(p: &Parsed, source_locale: &str) -> Code {
+    let raw = &p.raw;
+    let prose = Prose {
+        name: Some(raw.name.trim().to_owned()),
+        summary: Some(raw.summary.clone()),
+        action: Some(raw.action.clone()),
+        description: Some(raw.description.clone()),
+        when: Some(raw.when.clone()),
+        fix: Some(raw.fix.clone()),
+    };
+    Code {
+        id: raw.code.0.clone(),
+        rfcs: raw
+            .rfcs
+            .iter()
+            .map(|r| RfcRef {
+                number: r.number,
+                sections: r.sections.clone(),
+            })
+            .collect(),
+        stages: raw.stages.iter().flatten().map(|s| s.0).collect(),
+        companions: raw.basic.iter().flatten().map(|c| c.0.clone()).collect(),
+        related: raw.related.iter().map(|c| c.0.clone()).collect(),
+        samples: raw.samples.clone(),
+        prose: BTreeMap::from([(source_locale.to_owned(), prose)]),
+        source: p.path.clone(),
+    }
+}
+
+/// Reads `dir/<code>.yaml` translations into `codes`. A missing directory is fine (the
+/// locale has no prose translated yet); a file for a code that does not exist is an error,
+/// because it is almost always a typo in the file name.
+fn add_translations(dir: &Path, locale: &str, codes: &mut [Code]) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let mut problems = Vec::new();
+    for path in yaml_files(dir)? {
+        let text = crate::error::fs::read_to_string(&path)?;
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let Some(code) = codes.iter_mut().find(|c| c.id.as_str() == stem) else {
+            problems.push(Diagnostic::new(
+                Location::new(&path, 1, 1),
+                format!(
+                    "translation for `{}`, but no such code is defined in content/",
+                    stem.escape_debug()
+                ),
+            ));
+            continue;
+        };
+        let raw: RawProse = match yaml::parse(&path, &text) {
+            Ok(raw) => raw,
+            Err(e) => {
+                problems.extend(e.diagnostics().iter().cloned());
+                continue;
+            }
+        };
+        let prose = Prose {
+            name: raw.name.map(|n| n.trim().to_owned()),
+            summary: raw.summary,
+            action: raw.action,
+            description: raw.description,
+            when: raw.when,
+            fix: raw.fix,
+        };
+        for field in ProseField::ALL {
+            if prose.get(field).is_some_and(|v| v.trim().is_empty()) {
+                let (line, col) = text::locate_yaml_key(&text, field.as_str());
+                problems.push(
+                    Diagnostic::new(
+                        Location::new(&path, line, col),
+                        format!(
+                            "`{}` is empty: translate it or remove the key to fall back",
+                            field.as_str()
+                        ),
+                    )
+                    .with_source(&text),
+                );
+            }
+        }
+        code.prose.insert(locale.to_owned(), prose);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+/// An enhanced code's class must agree with the basic reply it travels with: a 5.X.X
+/// status in a 250 reply contradicts itself. Success (2.X.X) may also accompany 3xx.
+fn classes_agree(enhanced: &CodeId, basic: &CodeId) -> bool {
+    match enhanced.class() {
+        2 => matches!(basic.class(), 2 | 3),
+        class => basic.class() == class,
+    }
+}
+
+/// Gives each basic code the enhanced codes that name it, so both directions can be shown.
+fn link_companions(codes: &mut [Code]) {
+    let mut reverse: HashMap<CodeId, Vec<CodeId>> = HashMap::new();
+    for code in codes.iter().filter(|c| c.id.family() == Family::Enhanced) {
+        for basic in &code.companions {
+            reverse
+                .entry(basic.clone())
+                .or_default()
+                .push(code.id.clone());
+        }
+    }
+    for code in codes.iter_mut().filter(|c| c.id.family() == Family::Basic) {
+        if let Some(mut enhanced) = reverse.remove(&code.id) {
+            enhanced.sort();
+            code.companions = enhanced;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! Loads the Fluent files `locales/<lang>/*.ftl` into one thread-safe bundle per locale.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::FluentResource;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_syntax::ast;
+use unic_langid::LanguageIdentifier;
+
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::load::text::line_col_of_byte;
+
+/// A thread-safe bundle: built once per locale, shared by every rendering thread.
+pub type Bundle = FluentBundle<FluentResource>;
+
+/// One locale's messages, with where each was defined so that errors found while
+/// formatting can still name a file and line.
+pub struct LocaleMessages {
+    pub code: String,
+    pub bundle: Bundle,
+    pub defined_at: HashMap<String, Location>,
+}
+
+impl LocaleMessages {
+    /// Ids of the messages (not terms) this locale defines, sorted.
+    pub fn message_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self
+            .defined_at
+            .keys()
+            .filter(|id| !id.starts_with('-'))
+            .map(String::as_str)
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+}
+
+/// Loads every `.ftl` file directly in `locales_dir/<code>/` for each code. Syntax errors and
+/// ids defined twice are collected across all files and reported together.
+pub fn load_locales(locales_dir: &Path, codes: &[String]) -> Result<Vec<LocaleMessages>> {
+    let mut problems = Vec::new();
+    let mut loaded = Vec::new();
+    for code in codes {
+        match load_locale(&locales_dir.join(code), code) {
+            Ok(messages) => loaded.push(messages),
+            Err(Error::Invalid(d)) => problems.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    if problems.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+fn load_locale(dir: &Path, code: &str) -> Result<LocaleMessages> {
+    let langid: LanguageIdentifier = code
+        .parse()
+        .map_err(|_| Error::Other(format!("locale `{code}` is not a valid language tag")))?;
+    let mut bundle = Bundle::new_concurrent(vec![langid]);
+    // Isolation marks (U+2068/U+2069) around placeables would leak into <title>, attributes
+    // and copied text. Our placeables are codes, names and numbers in left-to-right scripts;
+    // a right-to-left locale should isolate with <bdi> in templates instead.
+    bundle.set_use_isolating(false);
+    let mut defined_at: HashMap<String, Location> = HashMap::new();
+    let mut problems = Vec::new();
+    let files = ftl_files(dir)?;
+    if files.is_empty() {
+        return Err(Error::single(Diagnostic::new(
+            Location::new(dir, 1, 1),
+            format!("locale `{code}` is configured but has no .ftl files in this directory"),
+        )));
+    }
+    for path in files {
+        let source = crate::error::fs::read_to_string(&path)?;
+        let resource = match FluentResource::try_new(source.clone()) {
+            Ok(resource) => resource,
+            Err((_, errors)) => {
+                problems.extend(errors.iter().map(|e| syntax_diagnostic(&path, &source, e)));
+                continue;
+            }
+        };
+        for (id, at) in entry_locations(&path, &source, &resource) {
+            if let Some(first) = defined_at.get(&id) {
+                problems.push(
+                    Diagnostic::new(
+                        at.clone(),
+                        format!("`{id}` is defined twice: first at {first}"),
+                    )
+                    .with_source(&source),
+                );
+            } else {
+                defined_at.insert(id, at);
+            }
+        }
+        // Overrides were reported above with both places; any other error cannot happen
+        // for a resource that parsed cleanly.
+        let _ = bundle.add_resource(resource);
+    }
+    if problems.is_empty() {
+        Ok(LocaleMessages {
+            code: code.to_owned(),
+            bundle,
+            defined_at,
+        })
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.is_file() && path.extension().is_some_and(|x| x == "ftl") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn syntax_diagnostic(
+    path: &Path,
+    source: &str,
+    error: &fluent_syntax::parser::ParserError,
+) -> Diagnostic {
+    let (line, col) = line_col_of_byte(source, error.pos.start);
+    Diagnostic::new(
+        Location::new(path, line, col),
+        format!("Fluent syntax error: {}", error.kind),
+    )
+    .with_source(source)
+}
+
+/// The id of every message and term in `resource` with the line it starts on. Terms keep
+/// their leading `-`, as Fluent keeps messages and terms in separate namespaces.
+fn entry_locations(
+    path: &Path,
+    source: &str,
+    resource: &FluentResource,
+) -> Vec<(String, Location)> {
+    let ids: Vec<String> = resource
+        .entries()
+        .filter_map(|entry| match entry {
+            ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            ast::Entry::Term(t) => Some(format!("-{}", t.id.name)),
+            _ => None,
+        })
+        .collect();
+    // The runtime AST has no spans: find each definition as a line `id =` at column 1,
+    // in order, which is where Fluent requires it to be.
+    let mut out = Vec::with_capacity(ids.len());
+    let mut lines = source.lines().enumerate();
+    for id in ids {
+        let found = lines.by_ref().find(|(_, line)| {
+            line.strip_prefix(id.as_str())
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        });
+        let line = found.map_or(1, |(i, _)| i + 1);
+        out.push((id, Location::new(path, line, 1)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_character_column() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(&tmp.path().join("ja"), "a.ftl", "ok = はい\n説明 = x\n");
+        let err = load_locales(tmp.path(), &["ja".into()]).err().unwrap();
+        let d = &err.diagnostics()[0];
+        assert_eq!((d.at.line, d.at.col), (2, 1), "{d}");
+        assert!(d.message.starts_with("Fluent syntax error"), "{d}");
+    }
+
+    #[test]
+    fn an_id_defined_twice_names_both_places() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("en");
+        write(&dir, "a.ftl", "one = 1\n");
+        write(&dir, "b.ftl", "\ntwo = 2\none = again\n");
+        let err = load_locales(tmp.path(), &["en".into()]).err().unwrap();
+        let d = &err.diagnostics()[0];
+        assert_eq!(d.at, Location::new(dir.join("b.ftl"), 3, 1));
+        assert!(d.message.contains("a.ftl:1:1"), "{d}");
+    }
+
+    #[test]
+    fn message_ids_exclude_terms() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(&tmp.path().join("en"), "a.ftl", "-brand = X\nhello = Hi { -brand }\n");
+        let locales = load_locales(tmp.path(), &["en".into()]).ok().unwrap();
+        assert_eq!(locales[0].message_ids(), ["hello"]);
+    }
+}

@@ -1,0 +1,129 @@
+//! Stage 1: files → validated model. Everything the later stages need is read here, and
+//! every problem in the input is reported here, together, with file, line and column.
+
+pub mod codes;
+pub mod locales;
+pub mod templates;
+pub mod text;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::model::Code;
+use crate::render::localizer::Localizer;
+use templates::Templates;
+
+/// Everything a build needs, loaded and validated.
+pub struct Site {
+    pub config: Config,
+    /// Sorted by code (basic first, then enhanced; numerically).
+    pub codes: Vec<Code>,
+    pub localizer: Localizer,
+    pub templates: Templates,
+    pub static_files: Vec<StaticFile>,
+}
+
+/// A file copied verbatim to the output.
+pub struct StaticFile {
+    /// Path below the output directory, with `/` separators.
+    pub path: String,
+    pub source: StaticSource,
+}
+
+pub enum StaticSource {
+    Embedded(&'static [u8]),
+    File(PathBuf),
+}
+
+/// Loads the site root. Problems from content, locales and templates are gathered and
+/// reported in one error, so a contributor sees all of them in one run.
+pub fn load_site(root: &Path) -> Result<Site> {
+    let config = Config::load(root)?;
+    let locale_codes: Vec<String> = config.locales.iter().map(|l| l.code.clone()).collect();
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        return Err(Error::io(
+            &content_dir,
+            std::io::Error::new(std::io::ErrorKind::NotFound, "content directory not found"),
+        ));
+    }
+    let locales_dir = root.join("locales");
+    let codes = codes::load_codes(
+        &content_dir,
+        &locales_dir,
+        &config.default_locale,
+        &locale_codes,
+    );
+    let locales = locales::load_locales(&locales_dir, &locale_codes);
+    let templates = templates::load_templates(&root.join("templates"));
+    let (codes, locales, templates) = merge_problems(codes, locales, templates)?;
+    let static_files = static_files(&root.join("static"))?;
+    Ok(Site {
+        config,
+        codes,
+        localizer: Localizer::new(locales),
+        templates,
+        static_files,
+    })
+}
+
+fn merge_problems<A, B, C>(a: Result<A>, b: Result<B>, c: Result<C>) -> Result<(A, B, C)> {
+    match (a, b, c) {
+        (Ok(a), Ok(b), Ok(c)) => Ok((a, b, c)),
+        (a, b, c) => {
+            let errors = [a.err(), b.err(), c.err()];
+            let mut diagnostics = Vec::new();
+            for error in errors.into_iter().flatten() {
+                match error {
+                    Error::Invalid(d) => diagnostics.extend(d),
+                    other => return Err(other),
+                }
+            }
+            Err(Error::Invalid(diagnostics))
+        }
+    }
+}
+
+fn static_files(dir: &Path) -> Result<Vec<StaticFile>> {
+    let mut files: Vec<StaticFile> = crate::embedded::STATIC_FILES
+        .iter()
+        .map(|(name, bytes)| StaticFile {
+            path: (*name).to_owned(),
+            source: StaticSource::Embedded(bytes),
+        })
+        .collect();
+    if dir.is_dir() {
+        for path in files_below(dir)? {
+            let name = path
+                .strip_prefix(dir)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.retain(|f| f.path != name);
+            files.push(StaticFile {
+                path: name,
+                source: StaticSource::File(path),
+            });
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Every regular file below `dir`, sorted by path. Symlinks are not followed, so a link
+/// in a pull request cannot pull files from outside the site root into the output.
+pub fn files_below(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_owned();
+            Error::io(&path, e.into())
+        })?;
+        if entry.file_type().is_file() {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}

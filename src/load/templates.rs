@@ -1,0 +1,161 @@
+//! Tera templates: the embedded defaults, overridden file by file by the site's own
+//! `templates/`. Parse errors are reported with the template file's line and column.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::load::files_below;
+
+/// The templates, ready to render, and the source of each so render errors can be located.
+pub struct Templates {
+    pub tera: Tera,
+    sources: HashMap<String, (PathBuf, String)>,
+}
+
+pub fn load_templates(dir: &Path) -> Result<Templates> {
+    let mut sources: HashMap<String, (PathBuf, String)> = HashMap::new();
+    for (name, bytes) in crate::embedded::TEMPLATES {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        sources.insert((*name).to_owned(), (PathBuf::from(format!("(built-in templates)/{name}")), text));
+    }
+    if dir.is_dir() {
+        for path in files_below(dir)? {
+            let name = path
+                .strip_prefix(dir)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = crate::error::fs::read_to_string(&path)?;
+            sources.insert(name, (path, text));
+        }
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml", ".txt"]);
+    tera.register_filter("lang_attr", LangAttr);
+    let mut raw: Vec<(&str, &str)> = sources
+        .iter()
+        .map(|(name, (_, text))| (name.as_str(), text.as_str()))
+        .collect();
+    raw.sort_unstable();
+    if let Err(e) = tera.add_raw_templates(raw) {
+        return Err(locate_error(&sources, &e));
+    }
+    Ok(Templates { tera, sources })
+}
+
+impl Templates {
+    /// Renders `name`, turning Tera's error chain into a located diagnostic.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| locate_error(&self.sources, &e))
+    }
+}
+
+/// `{{ value | lang_attr }}` on a `Localized` value gives ` lang="en"` when the text fell
+/// back to another language, and nothing otherwise.
+struct LangAttr;
+
+impl tera::Filter for LangAttr {
+    fn filter(
+        &self,
+        value: &tera::Value,
+        _: &HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let lang = value.get("lang").and_then(tera::Value::as_str).unwrap_or("");
+        if lang.is_empty() {
+            return Ok(tera::Value::String(String::new()));
+        }
+        if !crate::config::is_locale_code(lang) {
+            return Err(tera::Error::msg(format!("`{lang}` is not a language tag")));
+        }
+        Ok(tera::Value::String(format!(" lang=\"{lang}\"")))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// Tera's messages name the template in quotes; parse errors carry ` --> line:col`, render
+/// errors usually name a variable in backticks, which we look up in the template's text.
+fn locate_error(sources: &HashMap<String, (PathBuf, String)>, error: &tera::Error) -> Error {
+    let chain = error_chain(error);
+    let template = sources
+        .keys()
+        .filter(|name| chain.contains(&format!("'{name}'")) || chain.contains(&format!("\"{name}\"")))
+        .max_by_key(|name| name.len());
+    let Some(name) = template else {
+        return Error::Other(format!("template error: {chain}"));
+    };
+    let (path, text) = &sources[name];
+    let (line, col) = parse_position(&chain)
+        .or_else(|| {
+            backticked(&chain)
+                .and_then(|needle| crate::load::text::locate_text(text, needle))
+        })
+        .unwrap_or((1, 1));
+    let message = chain
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with('='))
+        .filter(|l| !l.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join(": ");
+    Error::single(
+        Diagnostic::new(Location::new(path, line, col), format!("template error: {message}"))
+            .with_source(text),
+    )
+}
+
+fn error_chain(error: &tera::Error) -> String {
+    let mut out = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(e) = source {
+        out.push('\n');
+        out.push_str(&e.to_string());
+        source = e.source();
+    }
+    out
+}
+
+fn parse_position(chain: &str) -> Option<(usize, usize)> {
+    let rest = &chain[chain.find("--> ")? + 4..];
+    let end = rest.find(|c: char| !c.is_ascii_digit() && c != ':')?;
+    let (line, col) = rest[..end].split_once(':')?;
+    Some((line.parse().ok()?, col.parse().ok()?))
+}
+
+fn backticked(chain: &str) -> Option<&str> {
+    let start = chain.find('`')? + 1;
+    let len = chain[start..].find('`')?;
+    Some(&chain[start..start + len]).filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_errors_are_located_in_the_sites_template() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("pair.html"), "<p>\n{{ oops }\n").unwrap();
+        let err = load_templates(tmp.path()).err().unwrap();
+        let d = &err.diagnostics()[0];
+        assert_eq!(d.at.path, tmp.path().join("pair.html"));
+        assert_eq!(d.at.line, 2, "{d}");
+    }
+
+    #[test]
+    fn render_errors_point_at_the_variable() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("x.html"), "<p>\n  {{ missing_thing }}\n").unwrap();
+        let t = load_templates(tmp.path()).ok().unwrap();
+        let err = t.render("x.html", &tera::Context::new()).unwrap_err();
+        let d = &err.diagnostics()[0];
+        assert_eq!((d.at.line, d.at.col), (2, 6), "{d}");
+    }
+}

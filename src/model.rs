@@ -1,0 +1,333 @@
+//! The validated model: what the rest of the build may rely on. No IO here.
+//!
+//! Raw serde structs live in `load`; they become these types only through constructors
+//! that refuse invalid states, so a `CodeId` can be used as a path segment without
+//! further checks.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// The two kinds of SMTP codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    /// Three-digit reply codes (RFC 5321 §4.2).
+    Basic,
+    /// `class.subject.detail` status codes (RFC 3463).
+    Enhanced,
+}
+
+impl Family {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Basic => "basic",
+            Family::Enhanced => "enhanced",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Family> {
+        match text {
+            "basic" => Some(Family::Basic),
+            "enhanced" => Some(Family::Enhanced),
+            _ => None,
+        }
+    }
+}
+
+/// A valid SMTP code: `\d{3}` with first digit 2–5, or `c.s.d` with class 2, 4 or 5 and
+/// subject and detail 0–999 without leading zeros. Safe to use as a URL and path segment.
+/// Orders numerically: 251 < 521, 5.1.1 < 5.1.10 < 5.7.1; basic codes before enhanced.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CodeId {
+    text: String,
+    family: Family,
+    numbers: [u16; 3],
+}
+
+impl CodeId {
+    pub fn parse(text: &str) -> Result<CodeId, String> {
+        Self::parse_basic(text)
+            .or_else(|| Self::parse_enhanced(text))
+            .ok_or_else(|| {
+                format!(
+                    "`{}` is not an SMTP code: expected three digits such as `251` \
+                     (first digit 2–5) or an enhanced status code such as `5.1.1` (class 2, 4 or 5)",
+                    text.escape_debug()
+                )
+            })
+    }
+
+    fn parse_basic(text: &str) -> Option<CodeId> {
+        let bytes = text.as_bytes();
+        let valid = bytes.len() == 3
+            && bytes.iter().all(u8::is_ascii_digit)
+            && (b'2'..=b'5').contains(&bytes[0]);
+        valid.then(|| CodeId {
+            text: text.to_owned(),
+            family: Family::Basic,
+            numbers: [u16::from(bytes[0] - b'0'), text.parse().unwrap_or(0), 0],
+        })
+    }
+
+    fn parse_enhanced(text: &str) -> Option<CodeId> {
+        let mut parts = text.split('.');
+        let (class, subject, detail) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || !matches!(class, "2" | "4" | "5") {
+            return None;
+        }
+        let number = |part: &str| -> Option<u16> {
+            let ok = !part.is_empty()
+                && part.len() <= 3
+                && part.bytes().all(|b| b.is_ascii_digit())
+                && (part == "0" || !part.starts_with('0'));
+            ok.then(|| part.parse().ok()).flatten()
+        };
+        Some(CodeId {
+            text: text.to_owned(),
+            family: Family::Enhanced,
+            numbers: [number(class)?, number(subject)?, number(detail)?],
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn family(&self) -> Family {
+        self.family
+    }
+
+    /// The class digit: 2, 3, 4 or 5.
+    pub fn class(&self) -> u16 {
+        self.numbers[0]
+    }
+
+    /// The subject of an enhanced code (the `1` of `5.1.1`); for a basic code the second
+    /// digit, which RFC 5321 §4.2.1 also calls a category.
+    pub fn subject(&self) -> u16 {
+        match self.family {
+            Family::Basic => (self.numbers[1] / 10) % 10,
+            Family::Enhanced => self.numbers[1],
+        }
+    }
+}
+
+impl Ord for CodeId {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.family, self.numbers).cmp(&(other.family, other.numbers))
+    }
+}
+
+impl PartialOrd for CodeId {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for CodeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// When in an SMTP session a basic reply is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    Connect,
+    Helo,
+    Mail,
+    Rcpt,
+    Data,
+    Message,
+    Bdat,
+    Auth,
+    Starttls,
+    Vrfy,
+    Expn,
+    Help,
+    Noop,
+    Quit,
+    Any,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 15] = [
+        Stage::Connect,
+        Stage::Helo,
+        Stage::Mail,
+        Stage::Rcpt,
+        Stage::Data,
+        Stage::Message,
+        Stage::Bdat,
+        Stage::Auth,
+        Stage::Starttls,
+        Stage::Vrfy,
+        Stage::Expn,
+        Stage::Help,
+        Stage::Noop,
+        Stage::Quit,
+        Stage::Any,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Connect => "connect",
+            Stage::Helo => "helo",
+            Stage::Mail => "mail",
+            Stage::Rcpt => "rcpt",
+            Stage::Data => "data",
+            Stage::Message => "message",
+            Stage::Bdat => "bdat",
+            Stage::Auth => "auth",
+            Stage::Starttls => "starttls",
+            Stage::Vrfy => "vrfy",
+            Stage::Expn => "expn",
+            Stage::Help => "help",
+            Stage::Noop => "noop",
+            Stage::Quit => "quit",
+            Stage::Any => "any",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+/// An RFC that defines or gives meaning to a code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RfcRef {
+    pub number: u32,
+    pub sections: Vec<String>,
+}
+
+/// The reader-facing text of one code in one language. Fields are Markdown; `name` is plain.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prose {
+    pub name: Option<String>,
+    pub summary: Option<String>,
+    pub action: Option<String>,
+    pub description: Option<String>,
+    pub when: Option<String>,
+    pub fix: Option<String>,
+}
+
+/// The prose fields, named as in the YAML files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProseField {
+    Name,
+    Summary,
+    Action,
+    Description,
+    When,
+    Fix,
+}
+
+impl ProseField {
+    pub const ALL: [ProseField; 6] = [
+        ProseField::Name,
+        ProseField::Summary,
+        ProseField::Action,
+        ProseField::Description,
+        ProseField::When,
+        ProseField::Fix,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProseField::Name => "name",
+            ProseField::Summary => "summary",
+            ProseField::Action => "action",
+            ProseField::Description => "description",
+            ProseField::When => "when",
+            ProseField::Fix => "fix",
+        }
+    }
+}
+
+impl Prose {
+    pub fn get(&self, field: ProseField) -> Option<&str> {
+        match field {
+            ProseField::Name => self.name.as_deref(),
+            ProseField::Summary => self.summary.as_deref(),
+            ProseField::Action => self.action.as_deref(),
+            ProseField::Description => self.description.as_deref(),
+            ProseField::When => self.when.as_deref(),
+            ProseField::Fix => self.fix.as_deref(),
+        }
+    }
+}
+
+/// One SMTP code with its facts and its prose in every language that has it.
+#[derive(Debug, Clone)]
+pub struct Code {
+    pub id: CodeId,
+    pub rfcs: Vec<RfcRef>,
+    /// Basic codes: when in the session they are sent.
+    pub stages: Vec<Stage>,
+    /// Enhanced codes: the basic codes they travel with. For basic codes, the reverse,
+    /// filled in by the loader from the enhanced codes.
+    pub companions: Vec<CodeId>,
+    pub related: Vec<CodeId>,
+    pub samples: Vec<String>,
+    /// Prose by locale code; the source locale's entry is always complete.
+    pub prose: BTreeMap<String, Prose>,
+    /// The file the code was defined in.
+    pub source: PathBuf,
+}
+
+/// A language the site is published in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Locale {
+    /// BCP 47 tag, also the URL segment: `en`, `ja`, `pt-BR`.
+    pub code: String,
+    /// The language's name in itself (`日本語`), shown on the language switcher.
+    pub name: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> CodeId {
+        CodeId::parse(s).unwrap()
+    }
+
+    #[test]
+    fn accepts_basic_and_enhanced_codes() {
+        assert_eq!(id("251").family(), Family::Basic);
+        assert_eq!(id("251").class(), 2);
+        assert_eq!(id("5.7.26").family(), Family::Enhanced);
+        assert_eq!(id("5.7.26").subject(), 7);
+        assert_eq!(id("4.0.0").class(), 4);
+    }
+
+    #[test]
+    fn rejects_everything_that_is_not_a_code() {
+        for bad in [
+            "../x", "", "25", "2510", "151", "651", "25a", "3.1.1", "5.01.1", "5.1", "5.1.1.1",
+            "5.1.1000", "5..1", "/etc", "5.1.1/", " 251", "２５１",
+        ] {
+            assert!(CodeId::parse(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn orders_numerically_with_basic_first() {
+        let mut ids = vec![id("5.7.1"), id("5.1.10"), id("521"), id("5.1.1"), id("251")];
+        ids.sort();
+        let shown: Vec<&str> = ids.iter().map(CodeId::as_str).collect();
+        assert_eq!(shown, ["251", "521", "5.1.1", "5.1.10", "5.7.1"]);
+    }
+
+    #[test]
+    fn stages_round_trip() {
+        for stage in Stage::ALL {
+            assert_eq!(Stage::parse(stage.as_str()), Some(stage));
+        }
+    }
+}

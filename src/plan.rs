@@ -1,0 +1,140 @@
+//! Stage 2: which pages exist and where. Pure: from the list of codes and locales to a
+//! sorted list of output paths. URLs are a contract, so every URL shape lives here.
+
+use crate::model::{Code, CodeId};
+
+/// What a page shows; indexes point into `Site::codes` and `Config::locales`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `/index.html`: choose a language.
+    Root,
+    /// `/404.html`.
+    NotFound,
+    /// `/sitemap.xml`.
+    Sitemap,
+    /// `/robots.txt`.
+    Robots,
+    /// `/.nojekyll`: tells GitHub Pages to publish the files as they are.
+    NoJekyll,
+    /// `/{lang}/index.html`.
+    Home { locale: usize },
+    /// `/{lang}/{code}/index.html`.
+    Code { locale: usize, code: usize },
+    /// `/{lang}/{a}-vs-{b}/index.html`, `a` before `b`, same family.
+    Pair { locale: usize, a: usize, b: usize },
+    /// A file from static/.
+    Static { index: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Output path relative to the output directory, `/`-separated.
+    pub output: String,
+    pub kind: PageKind,
+}
+
+/// The URL path (below the base path) of a locale's home.
+pub fn home_url(lang: &str) -> String {
+    format!("/{lang}/")
+}
+
+pub fn code_url(lang: &str, code: &CodeId) -> String {
+    format!("/{lang}/{code}/")
+}
+
+/// The pair page of two codes, whichever order they are given in.
+pub fn pair_url(lang: &str, x: &CodeId, y: &CodeId) -> String {
+    let (a, b) = if x < y { (x, y) } else { (y, x) };
+    format!("/{lang}/{a}-vs-{b}/")
+}
+
+/// Output file of a directory-style URL.
+fn index_file(url: &str) -> String {
+    format!("{}index.html", url.trim_start_matches('/'))
+}
+
+/// Every page of the site: site-wide files first, then per locale its home, its code pages
+/// and its pair pages, in code order. `codes` must be sorted.
+pub fn plan(codes: &[Code], locales: &[String], static_paths: &[String]) -> Vec<Page> {
+    let mut pages = vec![
+        page("index.html", PageKind::Root),
+        page("404.html", PageKind::NotFound),
+        page("sitemap.xml", PageKind::Sitemap),
+        page("robots.txt", PageKind::Robots),
+        page(".nojekyll", PageKind::NoJekyll),
+    ];
+    for (index, path) in static_paths.iter().enumerate() {
+        pages.push(page(path, PageKind::Static { index }));
+    }
+    for (locale, lang) in locales.iter().enumerate() {
+        pages.push(page(&index_file(&home_url(lang)), PageKind::Home { locale }));
+        for (i, code) in codes.iter().enumerate() {
+            let kind = PageKind::Code { locale, code: i };
+            pages.push(page(&index_file(&code_url(lang, &code.id)), kind));
+        }
+        for (a, b) in pairs(codes) {
+            let url = pair_url(lang, &codes[a].id, &codes[b].id);
+            pages.push(page(&index_file(&url), PageKind::Pair { locale, a, b }));
+        }
+    }
+    pages
+}
+
+/// Every unordered pair of codes of the same family, as indexes `(a, b)` with `a < b`.
+pub fn pairs(codes: &[Code]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    (0..codes.len()).flat_map(move |a| {
+        (a + 1..codes.len())
+            .filter(move |&b| codes[a].id.family() == codes[b].id.family())
+            .map(move |b| (a, b))
+    })
+}
+
+fn page(output: &str, kind: PageKind) -> Page {
+    Page {
+        output: output.to_owned(),
+        kind,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn code(id: &str) -> Code {
+        Code {
+            id: CodeId::parse(id).unwrap(),
+            rfcs: vec![],
+            stages: vec![],
+            companions: vec![],
+            related: vec![],
+            samples: vec![],
+            prose: BTreeMap::new(),
+            source: "x".into(),
+        }
+    }
+
+    #[test]
+    fn pairs_stay_within_a_family_in_numeric_order() {
+        let codes: Vec<Code> = ["251", "521", "5.1.1", "5.1.10", "5.7.1"]
+            .into_iter()
+            .map(code)
+            .collect();
+        let pages = plan(&codes, &["en".into(), "ja".into()], &["style.css".into()]);
+        let outputs: Vec<&str> = pages.iter().map(|p| p.output.as_str()).collect();
+        assert!(outputs.contains(&"en/251-vs-521/index.html"));
+        assert!(outputs.contains(&"ja/5.1.1-vs-5.1.10/index.html"));
+        assert!(outputs.contains(&"ja/5.1.10-vs-5.7.1/index.html"));
+        assert!(!outputs.iter().any(|o| o.contains("251-vs-5.1.1")));
+        assert!(outputs.contains(&"style.css"));
+        // 5 site files + 1 static + per locale: home + 5 codes + (1 + 3) pairs
+        assert_eq!(pages.len(), 6 + 2 * 10);
+    }
+
+    #[test]
+    fn pair_urls_do_not_depend_on_argument_order() {
+        let (a, b) = (CodeId::parse("5.7.1").unwrap(), CodeId::parse("5.1.10").unwrap());
+        assert_eq!(pair_url("en", &a, &b), "/en/5.1.10-vs-5.7.1/");
+        assert_eq!(pair_url("en", &b, &a), "/en/5.1.10-vs-5.7.1/");
+    }
+}

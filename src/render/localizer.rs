@@ -1,0 +1,238 @@
+//! Formats Fluent messages for a locale, falling back to the default locale for anything
+//! missing, and treating every formatting error as a build error (fluent-bundle only
+//! reports them in a vector and otherwise renders `{$var}` into the page).
+
+use std::borrow::Cow;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use serde::Serialize;
+
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::load::locales::LocaleMessages;
+
+/// A string for the reader, with the language it is actually in when that differs from
+/// the page's (a fallback), so templates can mark it with `lang`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Localized {
+    pub text: String,
+    /// `None` when the text is in the page's language.
+    pub lang: Option<String>,
+}
+
+impl Localized {
+    pub fn native(text: String) -> Self {
+        Localized { text, lang: None }
+    }
+}
+
+/// All locales' messages; index 0 is the default locale, the end of every fallback chain.
+pub struct Localizer {
+    locales: Vec<LocaleMessages>,
+}
+
+/// Arguments for a message, as (name, value) pairs. Values that should select a variant
+/// by number (`[2]`, `[5]`) are given as numbers; everything shown is given as text so
+/// that codes like 5321 are never grouped as "5,321".
+pub type Args<'a> = [(&'a str, Arg<'a>)];
+
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    Text(&'a str),
+    Number(u32),
+}
+
+impl Localizer {
+    /// `locales` must start with the default locale.
+    pub fn new(locales: Vec<LocaleMessages>) -> Self {
+        Localizer { locales }
+    }
+
+    pub fn default_locale(&self) -> &str {
+        self.locales.first().map_or("en", |l| l.code.as_str())
+    }
+
+    fn locale(&self, code: &str) -> Option<&LocaleMessages> {
+        self.locales.iter().find(|l| l.code == code)
+    }
+
+    /// The locale's own messages, for listing what a locale defines.
+    pub fn messages(&self, code: &str) -> Option<&LocaleMessages> {
+        self.locale(code)
+    }
+
+    /// Formats message `id` in `lang`, or in the default locale if `lang` lacks it.
+    pub fn format(&self, lang: &str, id: &str, args: &Args) -> Result<Localized> {
+        let chain = self
+            .locale(lang)
+            .into_iter()
+            .chain(self.locales.first().filter(|d| d.code != lang));
+        for locale in chain {
+            if let Some(text) = format_in(locale, id, args)? {
+                let lang = (locale.code != lang).then(|| locale.code.clone());
+                return Ok(Localized { text, lang });
+            }
+        }
+        Err(Error::Other(format!(
+            "message `{id}` is used by a template or the generator but defined in no locale \
+             (add it to locales/{}/)",
+            self.default_locale()
+        )))
+    }
+
+    /// Like [`format`](Self::format), for callers that only need the text.
+    pub fn text(&self, lang: &str, id: &str, args: &Args) -> Result<String> {
+        self.format(lang, id, args).map(|l| l.text)
+    }
+}
+
+fn format_in(locale: &LocaleMessages, id: &str, args: &Args) -> Result<Option<String>> {
+    let Some(message) = locale.bundle.get_message(id) else {
+        return Ok(None);
+    };
+    let Some(pattern) = message.value() else {
+        return Ok(None);
+    };
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        let value = match *value {
+            Arg::Text(t) => FluentValue::String(Cow::Borrowed(t)),
+            Arg::Number(n) => FluentValue::from(n),
+        };
+        fluent_args.set(*name, value);
+    }
+    let mut errors = Vec::new();
+    let text = locale
+        .bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned();
+    if errors.is_empty() {
+        // Translators may space placeables for readability; in Japanese a space between
+        // two Japanese characters is never wanted in the output.
+        return Ok(Some(super::markdown::join_cjk_lines(&text)));
+    }
+    let at = locale
+        .defined_at
+        .get(id)
+        .cloned()
+        .unwrap_or_else(|| Location::new(format!("locales/{}", locale.code), 1, 1));
+    let reasons: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    Err(Error::single(Diagnostic::new(
+        at,
+        format!(
+            "message `{id}` could not be formatted: {} (variables given: {})",
+            reasons.join("; "),
+            args.iter().map(|(n, _)| format!("${n}")).collect::<Vec<_>>().join(", ")
+        ),
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::locales::load_locales;
+
+    fn localizer(en: &str, ja: &str) -> (tempfile::TempDir, Localizer) {
+        let tmp = tempfile::tempdir().unwrap();
+        for (lang, text) in [("en", en), ("ja", ja)] {
+            std::fs::create_dir_all(tmp.path().join(lang)).unwrap();
+            std::fs::write(tmp.path().join(lang).join("site.ftl"), text).unwrap();
+        }
+        let locales = load_locales(tmp.path(), &["en".into(), "ja".into()])
+            .ok()
+            .unwrap();
+        (tmp, Localizer::new(locales))
+    }
+
+    #[test]
+    fn missing_messages_fall_back_and_say_so() {
+        let (_tmp, l) = localizer("a = Hello\nb = World\n", "a = こんにちは\n");
+        assert_eq!(l.format("ja", "a", &[]).unwrap(), Localized::native("こんにちは".into()));
+        assert_eq!(
+            l.format("ja", "b", &[]).unwrap(),
+            Localized {
+                text: "World".into(),
+                lang: Some("en".into())
+            }
+        );
+        assert!(l.format("ja", "nope", &[]).is_err());
+    }
+
+    #[test]
+    fn no_isolation_marks_and_no_grouping() {
+        let (_tmp, l) = localizer("rfc = RFC { $n } says { $what }\n", "x = y\n");
+        let text = l
+            .text("en", "rfc", &[("n", Arg::Text("5321")), ("what", Arg::Text("ok"))])
+            .unwrap();
+        assert_eq!(text, "RFC 5321 says ok");
+    }
+
+    #[test]
+    fn a_missing_variable_is_an_error_not_a_silent_placeholder() {
+        let (_tmp, l) = localizer("x = { $code } here\n", "y = z\n");
+        let err = l.format("en", "x", &[]).unwrap_err();
+        assert!(err.to_string().contains("site.ftl:1:1"), "{err}");
+    }
+
+    #[test]
+    fn numbers_select_variants() {
+        let (_tmp, l) = localizer(
+            "o = { $class ->\n    [2] fine\n   *[5] broken\n}\n",
+            "y = z\n",
+        );
+        assert_eq!(l.text("en", "o", &[("class", Arg::Number(2))]).unwrap(), "fine");
+        assert_eq!(l.text("en", "o", &[("class", Arg::Number(5))]).unwrap(), "broken");
+    }
+}
+
+/// Whether a message needs arguments: such messages are formatted per page, the others
+/// once per locale into the interface strings.
+pub fn uses_variables(pattern: &fluent_syntax::ast::Pattern<&str>) -> bool {
+    use fluent_syntax::ast::PatternElement;
+    pattern.elements.iter().any(|element| match element {
+        PatternElement::TextElement { .. } => false,
+        PatternElement::Placeable { expression } => expression_uses_variables(expression),
+    })
+}
+
+fn expression_uses_variables(expression: &fluent_syntax::ast::Expression<&str>) -> bool {
+    use fluent_syntax::ast::Expression;
+    match expression {
+        Expression::Select { .. } => true,
+        Expression::Inline(inline) => inline_uses_variables(inline),
+    }
+}
+
+fn inline_uses_variables(inline: &fluent_syntax::ast::InlineExpression<&str>) -> bool {
+    use fluent_syntax::ast::InlineExpression;
+    match inline {
+        InlineExpression::VariableReference { .. } => true,
+        InlineExpression::Placeable { expression } => expression_uses_variables(expression),
+        InlineExpression::FunctionReference { arguments, .. } => {
+            arguments.positional.iter().any(inline_uses_variables)
+                || arguments.named.iter().any(|n| inline_uses_variables(&n.value))
+        }
+        _ => false,
+    }
+}
+
+impl Localizer {
+    /// Every message of the default locale that takes no arguments, formatted in `lang`
+    /// (falling back where `lang` lacks it), keyed with `_` for `-`.
+    pub fn static_messages(&self, lang: &str) -> Result<super::views::UiStrings> {
+        let mut out = super::views::UiStrings::new();
+        let Some(default) = self.locales.first() else {
+            return Ok(out);
+        };
+        for id in default.message_ids() {
+            let needs_args = default
+                .bundle
+                .get_message(id)
+                .and_then(|m| m.value())
+                .is_none_or(uses_variables);
+            if !needs_args {
+                out.insert(id.replace('-', "_"), self.format(lang, id, &[])?);
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,240 @@
+//! Markdown from content files, rendered so that nothing in it can become markup the
+//! author did not mean: raw HTML is shown as text, links are limited to safe schemes,
+//! images (which would be third-party requests) become their alt text, and headings are
+//! moved below the page's own outline.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Renders a block of Markdown (paragraphs, lists) to HTML.
+pub fn to_html(markdown: &str) -> String {
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, sanitize(Parser::new_ext(markdown, options())));
+    join_cjk_lines(&html)
+}
+
+/// Renders a one-paragraph field (summary, action) without the wrapping `<p>`, so it can
+/// sit inside a list item or a sentence.
+pub fn to_inline_html(markdown: &str) -> String {
+    let html = to_html(markdown.trim());
+    let trimmed = html.trim_end();
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_owned(),
+        _ => trimmed.to_owned(),
+    }
+}
+
+/// The text of some Markdown without any markup, for `<title>`, meta descriptions and
+/// other attributes. Line breaks become spaces.
+pub fn to_plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            Event::End(TagEnd::Item) => out.push(' '),
+            _ => {}
+        }
+    }
+    join_cjk_lines(&out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Removes white space between two Chinese/Japanese characters. A line break inside a
+/// Japanese paragraph (in YAML or Markdown) would otherwise show as a stray space, since
+/// those scripts do not separate words; spaces next to Latin text are kept.
+pub fn join_cjk_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending = String::new();
+    let mut previous_wide = false;
+    for c in text.chars() {
+        if c == ' ' || c == '\n' || c == '\t' {
+            pending.push(c);
+            continue;
+        }
+        let wide = is_cjk(c);
+        if !(previous_wide && wide) {
+            out.push_str(&pending);
+        }
+        pending.clear();
+        out.push(c);
+        previous_wide = wide;
+    }
+    out.push_str(&pending);
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{30FF}'   // CJK punctuation, hiragana, katakana
+        | '\u{31F0}'..='\u{31FF}' // katakana extensions
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // compatibility ideographs
+        | '\u{FF01}'..='\u{FF60}' // fullwidth forms
+    )
+}
+
+fn sanitize<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    let mut dropped_link_depth = 0usize;
+    events.filter_map(move |event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            if is_safe_url(&dest_url) && !matches!(link_type, LinkType::Email) {
+                Some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }))
+            } else if matches!(link_type, LinkType::Email) {
+                let mailto: CowStr = format!("mailto:{dest_url}").into();
+                Some(Event::Start(Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url: mailto,
+                    title,
+                    id,
+                }))
+            } else {
+                dropped_link_depth += 1;
+                None
+            }
+        }
+        Event::End(TagEnd::Link) if dropped_link_depth > 0 => {
+            dropped_link_depth -= 1;
+            None
+        }
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Some(Event::Start(Tag::Heading {
+            level: demote(level),
+            id,
+            classes,
+            attrs,
+        })),
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demote(level)))),
+        other => Some(other),
+    })
+}
+
+/// Page headings use h1–h3; a heading inside prose starts at h4.
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H4,
+        HeadingLevel::H2 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// Relative links, fragments and http(s)/mailto only: `javascript:`, `data:` and every
+/// other scheme are dropped (the link text stays).
+fn is_safe_url(url: &str) -> bool {
+    let lower: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match lower.find(':') {
+        None => true,
+        Some(colon) => {
+            let before = &lower[..colon];
+            if before.contains('/') || before.contains('?') || before.contains('#') {
+                return true; // the colon is in a path, not a scheme
+            }
+            matches!(before, "http" | "https" | "mailto")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let html = to_html("Hi <script>alert(1)</script> <b onclick=x>b</b>\n\n<div>x</div>");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<b "), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(html.contains("&lt;div&gt;"), "{html}");
+    }
+
+    #[test]
+    fn dangerous_links_lose_their_href_but_keep_their_text() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
+            let html = to_html(&format!("[click]({url})"));
+            assert!(!html.contains("href"), "{url}: {html}");
+            assert!(html.contains("click"), "{url}: {html}");
+        }
+        assert!(to_html("[rfc](https://www.rfc-editor.org/rfc/rfc5321)").contains("href"));
+        assert!(to_html("[x](../251/)").contains("href=\"../251/\""));
+    }
+
+    #[test]
+    fn autolinked_addresses_become_mailto_links() {
+        let html = to_html("<postmaster@example.com>");
+        assert!(
+            html.contains("href=\"mailto:postmaster@example.com\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn images_become_alt_text() {
+        let html = to_html("![tracking pixel](https://evil.example/p.gif)");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("tracking pixel"), "{html}");
+    }
+
+    #[test]
+    fn headings_are_demoted() {
+        assert!(to_html("# Big").contains("<h4>"));
+    }
+
+    #[test]
+    fn inline_rendering_drops_the_paragraph() {
+        assert_eq!(
+            to_inline_html("Use `RCPT TO`.\n"),
+            "Use <code>RCPT TO</code>."
+        );
+    }
+
+    #[test]
+    fn line_breaks_inside_japanese_leave_no_space() {
+        assert_eq!(
+            to_inline_html("受け付け、\n別のアドレスへ `RCPT TO` 転送\nします"),
+            "受け付け、別のアドレスへ <code>RCPT TO</code> 転送します"
+        );
+        assert_eq!(to_plain_text("a\nb 説明\n説明"), "a b 説明説明");
+    }
+
+    #[test]
+    fn plain_text_has_no_markup() {
+        assert_eq!(
+            to_plain_text("The **server** says `250`\nand <b>goes</b> on."),
+            "The server says 250 and <b>goes</b> on."
+        );
+    }
+}

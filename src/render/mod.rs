@@ -1,0 +1,725 @@
+//! Stage 3: pages → HTML. Per-locale and per-code values are computed once in
+//! [`Renderer::new`]; [`Renderer::render`] then only assembles one page's context.
+
+pub mod localizer;
+pub mod markdown;
+pub mod views;
+
+use tera::Context;
+
+use crate::error::Result;
+use crate::load::{Site, StaticSource};
+use crate::model::{Code, CodeId, Family, ProseField};
+use crate::plan::{self, Page, PageKind};
+use localizer::{Arg, Localized};
+use views::{
+    Alternate, CodeGroup, CodeListItem, CodeView, Crumb, Html, Link, PageMeta, UiStrings,
+    WhichItem,
+};
+
+/// Longest meta description; search engines cut around here.
+const DESCRIPTION_CHARS: usize = 160;
+/// How many neighbouring pairs a pair page links to.
+const LEARN_MORE_PAIRS: usize = 8;
+/// How many companion codes a "key differences" sentence names; the code page lists all.
+const MAX_COMPANIONS_IN_SENTENCE: usize = 4;
+
+/// A page's bytes before writing: HTML is minified by the write stage, the rest is not.
+pub enum Rendered<'a> {
+    Html(String),
+    Text(String),
+    Copy(&'a StaticSource),
+}
+
+pub struct Renderer<'s> {
+    site: &'s Site,
+    locales: Vec<LocaleData>,
+}
+
+/// Everything about one locale that does not depend on the page.
+struct LocaleData {
+    lang: String,
+    ui: UiStrings,
+    codes: Vec<CodeView>,
+}
+
+impl<'s> Renderer<'s> {
+    pub fn new(site: &'s Site) -> Result<Self> {
+        let mut locales = Vec::new();
+        for locale in &site.config.locales {
+            let lang = locale.code.clone();
+            let ui = site.localizer.static_messages(&lang)?;
+            let codes = site
+                .codes
+                .iter()
+                .map(|code| code_view(site, &lang, code))
+                .collect::<Result<_>>()?;
+            locales.push(LocaleData { lang, ui, codes });
+        }
+        Ok(Renderer { site, locales })
+    }
+
+    pub fn render(&self, page: &Page) -> Result<Rendered<'s>> {
+        match page.kind {
+            PageKind::Root => self.root().map(Rendered::Html),
+            PageKind::NotFound => self.not_found().map(Rendered::Html),
+            PageKind::Sitemap => Ok(Rendered::Text(self.sitemap())),
+            PageKind::Robots => Ok(Rendered::Text(format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
+                self.site.config.base_url
+            ))),
+            PageKind::NoJekyll => Ok(Rendered::Text(String::new())),
+            PageKind::Home { locale } => self.home(locale).map(Rendered::Html),
+            PageKind::Code { locale, code } => self.code(locale, code).map(Rendered::Html),
+            PageKind::Pair { locale, a, b } => self.pair(locale, a, b).map(Rendered::Html),
+            PageKind::Static { index } => {
+                Ok(Rendered::Copy(&self.site.static_files[index].source))
+            }
+        }
+    }
+
+    fn text(&self, lang: &str, id: &str, args: &localizer::Args) -> Result<String> {
+        self.site.localizer.text(lang, id, args)
+    }
+
+    fn href(&self, url: &str) -> String {
+        format!("{}{url}", self.site.config.base_path)
+    }
+
+    /// Context every page template gets: language, strings, metadata, breadcrumb.
+    fn base_context(&self, locale: usize, meta: PageMeta, crumbs: Vec<Crumb>) -> Context {
+        let data = &self.locales[locale];
+        let mut context = Context::new();
+        context.insert("lang", &data.lang);
+        context.insert("t", &data.ui);
+        context.insert("base_path", &self.site.config.base_path);
+        context.insert("home_href", &self.href(&plan::home_url(&data.lang)));
+        context.insert("page", &meta);
+        context.insert("crumbs", &crumbs);
+        context
+    }
+
+    /// Title, description and the same page in every locale; `rest` is the URL after
+    /// `/{lang}` (e.g. `/251/`).
+    fn meta(&self, locale: usize, rest: &str, title: String, description: &str) -> PageMeta {
+        let config = &self.site.config;
+        let alternates: Vec<Alternate> = config
+            .locales
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let url = format!("/{}{rest}", l.code);
+                Alternate {
+                    lang: l.code.clone(),
+                    name: l.name.clone(),
+                    href: self.href(&url),
+                    absolute: format!("{}{url}", config.base_url),
+                    current: i == locale,
+                }
+            })
+            .collect();
+        PageMeta {
+            title,
+            description: truncate(description, DESCRIPTION_CHARS),
+            canonical: alternates[locale].absolute.clone(),
+            x_default: alternates[0].absolute.clone(),
+            alternates,
+        }
+    }
+
+    fn crumbs(&self, locale: usize, family: Option<Family>, current: &str) -> Vec<Crumb> {
+        let data = &self.locales[locale];
+        let home = plan::home_url(&data.lang);
+        let mut crumbs = vec![Crumb {
+            label: ui_text(&data.ui, "site_name"),
+            href: Some(self.href(&home)),
+        }];
+        if let Some(family) = family {
+            let key = format!("family_{}_short", family.as_str());
+            crumbs.push(Crumb {
+                label: ui_text(&data.ui, &key),
+                href: Some(self.href(&format!("{home}#{}", family.as_str()))),
+            });
+        }
+        crumbs.push(Crumb {
+            label: current.to_owned(),
+            href: None,
+        });
+        crumbs
+    }
+
+    fn pair(&self, locale: usize, ai: usize, bi: usize) -> Result<String> {
+        let data = &self.locales[locale];
+        let lang = data.lang.as_str();
+        let (a, b) = (&data.codes[ai], &data.codes[bi]);
+        let title = self.text(
+            lang,
+            "pair-title",
+            &[
+                ("a", Arg::Text(&a.code)),
+                ("a-name", Arg::Text(&a.name.text)),
+                ("b", Arg::Text(&b.code)),
+                ("b-name", Arg::Text(&b.name.text)),
+            ],
+        )?;
+        let description = self.text(
+            lang,
+            "pair-description",
+            &[
+                ("a", Arg::Text(&a.code)),
+                ("a-name", Arg::Text(&a.name.text)),
+                ("b", Arg::Text(&b.code)),
+                ("b-name", Arg::Text(&b.name.text)),
+            ],
+        )?;
+        let rest = format!("/{}-vs-{}/", a.code, b.code);
+        let meta = self.meta(locale, &rest, title.clone(), &description);
+        let family = self.site.codes[ai].id.family();
+        let mut context = self.base_context(locale, meta, self.crumbs(locale, Some(family), &title));
+        let same_class = if a.class == b.class { "yes" } else { "no" };
+        let lead = self.text(
+            lang,
+            "pair-lead",
+            &[
+                ("same", Arg::Text(same_class)),
+                ("a", Arg::Text(&a.code)),
+                ("a-class", Arg::Text(&a.class_label)),
+                ("b", Arg::Text(&b.code)),
+                ("b-class", Arg::Text(&b.class_label)),
+            ],
+        )?;
+        context.insert("lead", &lead);
+        context.insert("codes", &[a, b]);
+        context.insert("differences", &self.differences(lang, a, b)?);
+        let which = [a, b]
+            .into_iter()
+            .map(|c| {
+                Ok(WhichItem {
+                    label: self.text(
+                        lang,
+                        "which-item",
+                        &[("code", Arg::Text(&c.code)), ("name", Arg::Text(&c.name.text))],
+                    )?,
+                    action: c.action.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        context.insert("which", &which);
+        context.insert("learn_more", &self.learn_more(locale, ai, bi)?);
+        self.site.templates.render("pair.html", &context)
+    }
+
+    /// The numbered "key differences": only facts the lead and sections do not already
+    /// state (the seed pages repeated the lead here).
+    fn differences(&self, lang: &str, a: &CodeView, b: &CodeView) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        if a.class != b.class {
+            out.push(self.text(
+                lang,
+                "diff-outcome",
+                &[
+                    ("a", Arg::Text(&a.code)),
+                    ("a-outcome", Arg::Text(&a.outcome)),
+                    ("b", Arg::Text(&b.code)),
+                    ("b-outcome", Arg::Text(&b.outcome)),
+                ],
+            )?);
+        }
+        if let (Some(sa), Some(sb)) = (&a.stages, &b.stages) {
+            out.push(self.text(
+                lang,
+                "diff-stage",
+                &[
+                    ("same", Arg::Text(yes_no(sa == sb))),
+                    ("a", Arg::Text(&a.code)),
+                    ("a-stages", Arg::Text(sa)),
+                    ("b", Arg::Text(&b.code)),
+                    ("b-stages", Arg::Text(sb)),
+                ],
+            )?);
+        }
+        if let (Some(sa), Some(sb)) = (&a.subject_label, &b.subject_label) {
+            let (na, nb) = (subject_number(&a.code), subject_number(&b.code));
+            out.push(self.text(
+                lang,
+                "diff-subject",
+                &[
+                    ("same", Arg::Text(yes_no(na == nb))),
+                    ("a", Arg::Text(&a.code)),
+                    ("a-subject", Arg::Text(sa)),
+                    ("a-number", Arg::Text(na)),
+                    ("b", Arg::Text(&b.code)),
+                    ("b-subject", Arg::Text(sb)),
+                    ("b-number", Arg::Text(nb)),
+                ],
+            )?);
+        }
+        if !a.companions.is_empty() && !b.companions.is_empty() {
+            // Basic codes list the enhanced codes seen with them (possibly many: show a
+            // few, "such as"); enhanced codes list the basic replies that carry them.
+            let (id, list): (&str, fn(&Self, &str, &[String]) -> Result<String>) =
+                if a.family == "basic" {
+                    ("diff-basic-companions", Self::join_and)
+                } else {
+                    ("diff-enhanced-companions", Self::join_or)
+                };
+            let codes = |c: &CodeView| -> Vec<String> {
+                c.companions
+                    .iter()
+                    .take(MAX_COMPANIONS_IN_SENTENCE)
+                    .map(|l| l.code.clone())
+                    .collect()
+            };
+            out.push(self.text(
+                lang,
+                id,
+                &[
+                    ("a", Arg::Text(&a.code)),
+                    ("a-codes", Arg::Text(&list(self, lang, &codes(a))?)),
+                    ("b", Arg::Text(&b.code)),
+                    ("b-codes", Arg::Text(&list(self, lang, &codes(b))?)),
+                ],
+            )?);
+        }
+        out.push(self.text(
+            lang,
+            "diff-rfcs",
+            &[
+                ("same", Arg::Text(yes_no(a.rfcs_text == b.rfcs_text))),
+                ("a", Arg::Text(&a.code)),
+                ("a-rfcs", Arg::Text(&a.rfcs_text)),
+                ("b", Arg::Text(&b.code)),
+                ("b-rfcs", Arg::Text(&b.rfcs_text)),
+            ],
+        )?);
+        Ok(out)
+    }
+
+    fn learn_more(&self, locale: usize, ai: usize, bi: usize) -> Result<Vec<Link>> {
+        let data = &self.locales[locale];
+        let lang = data.lang.as_str();
+        let codes = &self.site.codes;
+        let mut links = Vec::new();
+        for view in [&data.codes[ai], &data.codes[bi]] {
+            links.push(Link {
+                href: view.href.clone(),
+                label: self.text(
+                    lang,
+                    "learn-code",
+                    &[("code", Arg::Text(&view.code)), ("name", Arg::Text(&view.name.text))],
+                )?,
+            });
+        }
+        let (a, b) = (&codes[ai], &codes[bi]);
+        let neighbours = a
+            .related
+            .iter()
+            .map(|r| (&a.id, r))
+            .chain(b.related.iter().map(|r| (&b.id, r)))
+            .filter(|(from, r)| {
+                let other = if *from == &a.id { &b.id } else { &a.id };
+                *r != other
+            });
+        let mut seen = std::collections::HashSet::new();
+        for (from, related) in neighbours {
+            let url = plan::pair_url(lang, from, related);
+            if links.len() >= 2 + LEARN_MORE_PAIRS || !seen.insert(url.clone()) {
+                continue;
+            }
+            let (x, y) = if from < related { (from, related) } else { (related, from) };
+            links.push(Link {
+                href: self.href(&url),
+                label: self.text(
+                    lang,
+                    "learn-pair",
+                    &[("a", Arg::Text(x.as_str())), ("b", Arg::Text(y.as_str()))],
+                )?,
+            });
+        }
+        let mut rfc_links: Vec<Link> = Vec::new();
+        for view in [&data.codes[ai], &data.codes[bi]] {
+            for rfc in &view.rfcs {
+                if !rfc_links.iter().any(|l| l.href == rfc.href) {
+                    rfc_links.push(Link {
+                        href: rfc.href.clone(),
+                        label: self.text(lang, "learn-rfc", &[("rfc", Arg::Text(&rfc.label))])?,
+                    });
+                }
+            }
+        }
+        links.extend(rfc_links);
+        Ok(links)
+    }
+
+    fn code(&self, locale: usize, index: usize) -> Result<String> {
+        let data = &self.locales[locale];
+        let lang = data.lang.as_str();
+        let view = &data.codes[index];
+        let code = &self.site.codes[index];
+        let title = self.text(
+            lang,
+            "code-title",
+            &[("code", Arg::Text(&view.code)), ("name", Arg::Text(&view.name.text))],
+        )?;
+        let meta = self.meta(locale, &format!("/{}/", view.code), title.clone(), &view.summary_text);
+        let crumbs = self.crumbs(locale, Some(code.id.family()), &title);
+        let mut context = self.base_context(locale, meta, crumbs);
+        let outcome = self.text(
+            lang,
+            "code-outcome",
+            &[("class", Arg::Text(&view.class_label)), ("outcome", Arg::Text(&view.outcome))],
+        )?;
+        context.insert("code", view);
+        context.insert("outcome", &outcome);
+        context.insert("compare_heading", &self.text(lang, "code-compare", &[("code", Arg::Text(&view.code))])?);
+        context.insert("compare", &self.compare_groups(locale, index)?);
+        self.site.templates.render("code.html", &context)
+    }
+
+    /// A code page's links to all its pairs, grouped by the other code's class.
+    fn compare_groups(&self, locale: usize, index: usize) -> Result<Vec<CodeGroup>> {
+        let data = &self.locales[locale];
+        let me = &self.site.codes[index].id;
+        let mut groups: Vec<CodeGroup> = Vec::new();
+        let mut last_class = None;
+        for (i, other) in self.site.codes.iter().enumerate() {
+            if i == index || other.id.family() != me.family() {
+                continue;
+            }
+            let view = &data.codes[i];
+            if last_class != Some(view.class) {
+                groups.push(CodeGroup {
+                    label: view.class_label.clone(),
+                    codes: Vec::new(),
+                });
+                last_class = Some(view.class);
+            }
+            if let Some(group) = groups.last_mut() {
+                group.codes.push(CodeListItem {
+                    code: view.code.clone(),
+                    href: self.href(&plan::pair_url(&data.lang, me, &other.id)),
+                    name: view.name.clone(),
+                });
+            }
+        }
+        Ok(groups)
+    }
+
+    /// The locale's codes grouped by family, then class, for the home page.
+    fn code_index(&self, locale: usize) -> Vec<(Family, Vec<CodeGroup>)> {
+        let data = &self.locales[locale];
+        let mut families: Vec<(Family, Vec<CodeGroup>)> = Vec::new();
+        for (code, view) in self.site.codes.iter().zip(&data.codes) {
+            let family = code.id.family();
+            if families.last().is_none_or(|(f, _)| *f != family) {
+                families.push((family, Vec::new()));
+            }
+            let Some((_, groups)) = families.last_mut() else {
+                continue;
+            };
+            if groups.last().is_none_or(|g| g.label != view.class_label) {
+                groups.push(CodeGroup {
+                    label: view.class_label.clone(),
+                    codes: Vec::new(),
+                });
+            }
+            if let Some(group) = groups.last_mut() {
+                group.codes.push(CodeListItem {
+                    code: view.code.clone(),
+                    href: view.href.clone(),
+                    name: view.name.clone(),
+                });
+            }
+        }
+        families
+    }
+
+    fn home(&self, locale: usize) -> Result<String> {
+        let data = &self.locales[locale];
+        let title = ui_text(&data.ui, "home_title");
+        let description = ui_text(&data.ui, "home_description");
+        let meta = self.meta(locale, "/", title, &description);
+        let crumbs = Vec::new();
+        let mut context = self.base_context(locale, meta, crumbs);
+        #[derive(serde::Serialize)]
+        struct FamilySection {
+            id: &'static str,
+            label: String,
+            groups: Vec<CodeGroup>,
+        }
+        let families: Vec<FamilySection> = self
+            .code_index(locale)
+            .into_iter()
+            .map(|(family, groups)| FamilySection {
+                id: family.as_str(),
+                label: ui_text(&data.ui, &format!("family_{}", family.as_str())),
+                groups,
+            })
+            .collect();
+        context.insert("families", &families);
+        self.site.templates.render("home.html", &context)
+    }
+
+    fn root(&self) -> Result<String> {
+        let data = &self.locales[0];
+        let config = &self.site.config;
+        let title = ui_text(&data.ui, "root_title");
+        let mut meta = self.meta(0, "/", title, &ui_text(&data.ui, "home_description"));
+        meta.canonical = format!("{}/", config.base_url);
+        let mut context = self.base_context(0, meta, Vec::new());
+        let choices: Vec<Link> = config
+            .locales
+            .iter()
+            .map(|l| Link {
+                href: self.href(&plan::home_url(&l.code)),
+                label: l.name.clone(),
+            })
+            .collect();
+        let langs: Vec<&str> = config.locales.iter().map(|l| l.code.as_str()).collect();
+        context.insert("choices", &choices);
+        context.insert("choice_langs", &langs);
+        self.site.templates.render("root.html", &context)
+    }
+
+    fn not_found(&self) -> Result<String> {
+        let data = &self.locales[0];
+        let title = ui_text(&data.ui, "notfound_title");
+        let mut meta = self.meta(0, "/", title, &ui_text(&data.ui, "notfound_text"));
+        meta.alternates.clear();
+        let mut context = self.base_context(0, meta, Vec::new());
+        let homes: Vec<Link> = self
+            .site
+            .config
+            .locales
+            .iter()
+            .map(|l| Link {
+                href: self.href(&plan::home_url(&l.code)),
+                label: l.name.clone(),
+            })
+            .collect();
+        context.insert("homes", &homes);
+        self.site.templates.render("404.html", &context)
+    }
+
+    /// Every localized page with its alternates in every locale (hreflang in sitemaps).
+    fn sitemap(&self) -> String {
+        let config = &self.site.config;
+        let mut rests = vec!["/".to_owned()];
+        rests.extend(self.site.codes.iter().map(|c| format!("/{}/", c.id)));
+        rests.extend(plan::pairs(&self.site.codes).map(|(a, b)| {
+            format!("/{}-vs-{}/", self.site.codes[a].id, self.site.codes[b].id)
+        }));
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+        );
+        for rest in &rests {
+            for locale in &config.locales {
+                xml.push_str(&format!("<url><loc>{}/{}{rest}</loc>", config.base_url, locale.code));
+                for alt in &config.locales {
+                    xml.push_str(&format!(
+                        "<xhtml:link rel=\"alternate\" hreflang=\"{0}\" href=\"{1}/{0}{rest}\"/>",
+                        alt.code, config.base_url
+                    ));
+                }
+                xml.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}/{}{rest}\"/></url>\n",
+                    config.base_url, config.default_locale
+                ));
+            }
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    }
+}
+
+fn yes_no(same: bool) -> &'static str {
+    if same { "yes" } else { "no" }
+}
+
+fn subject_number(code: &str) -> &str {
+    code.split('.').nth(1).unwrap_or("")
+}
+
+fn ui_text(ui: &UiStrings, key: &str) -> String {
+    ui.get(key).map(|l| l.text.clone()).unwrap_or_default()
+}
+
+/// Cuts `text` to at most `max` characters at a word boundary, marking the cut with `…`.
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    let at_space = cut.rfind(' ').filter(|&i| i > max / 2);
+    let kept = at_space.map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", kept.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// A code's localized prose field, falling back to the default locale.
+fn prose(site: &Site, lang: &str, code: &Code, field: ProseField) -> Localized {
+    let default = &site.config.default_locale;
+    if let Some(text) = code.prose.get(lang).and_then(|p| p.get(field)) {
+        return Localized::native(text.to_owned());
+    }
+    let text = code
+        .prose
+        .get(default)
+        .and_then(|p| p.get(field))
+        .unwrap_or_default();
+    Localized {
+        text: text.to_owned(),
+        lang: (lang != default).then(|| default.clone()),
+    }
+}
+
+fn prose_html(site: &Site, lang: &str, code: &Code, field: ProseField, inline: bool) -> Html {
+    let source = prose(site, lang, code, field);
+    let html = if inline {
+        markdown::to_inline_html(&source.text)
+    } else {
+        markdown::to_html(&source.text)
+    };
+    Html {
+        html,
+        lang: source.lang,
+    }
+}
+
+fn code_view(site: &Site, lang: &str, code: &Code) -> Result<CodeView> {
+    let l = &site.localizer;
+    let base = &site.config.base_path;
+    let family = code.id.family();
+    let class = code.id.class();
+    let class_id = match family {
+        Family::Basic => "class-basic",
+        Family::Enhanced => "class-enhanced",
+    };
+    let class_label = l.text(lang, class_id, &[("class", Arg::Number(class.into()))])?;
+    let subject_label = match family {
+        Family::Enhanced => Some(l.text(
+            lang,
+            "subject",
+            &[("subject", Arg::Number(code.id.subject().into()))],
+        )?),
+        Family::Basic => None,
+    };
+    let stages = match family {
+        Family::Basic => {
+            let phrases = code
+                .stages
+                .iter()
+                .map(|s| l.text(lang, "stage", &[("stage", Arg::Text(s.as_str()))]))
+                .collect::<Result<Vec<_>>>()?;
+            Some(join_list(l, lang, "list-or", &phrases)?)
+        }
+        Family::Enhanced => None,
+    };
+    let separator = l.text(lang, "list-separator", &[])?;
+    let rfcs = code
+        .rfcs
+        .iter()
+        .map(|r| rfc_link(l, lang, r, &separator))
+        .collect::<Result<Vec<_>>>()?;
+    let rfc_labels: Vec<String> = rfcs.iter().map(|r| r.label.clone()).collect();
+    let link_to = |id: &CodeId| -> CodeListItem {
+        let other = site.codes.iter().find(|c| &c.id == id);
+        CodeListItem {
+            code: id.to_string(),
+            href: format!("{base}{}", plan::code_url(lang, id)),
+            name: other.map_or_else(
+                || Localized::native(String::new()),
+                |c| prose(site, lang, c, ProseField::Name),
+            ),
+        }
+    };
+    let summary = prose(site, lang, code, ProseField::Summary);
+    Ok(CodeView {
+        code: code.id.to_string(),
+        family: family.as_str(),
+        href: format!("{base}{}", plan::code_url(lang, &code.id)),
+        name: prose(site, lang, code, ProseField::Name),
+        class,
+        outcome: l.text(lang, "outcome", &[("class", Arg::Number(class.into()))])?,
+        class_label,
+        subject_label,
+        stages,
+        summary_text: markdown::to_plain_text(&summary.text),
+        summary: prose_html(site, lang, code, ProseField::Summary, true),
+        action: prose_html(site, lang, code, ProseField::Action, true),
+        description: prose_html(site, lang, code, ProseField::Description, false),
+        when: prose_html(site, lang, code, ProseField::When, false),
+        fix: prose_html(site, lang, code, ProseField::Fix, false),
+        samples: code.samples.iter().map(|s| s.trim_end().to_owned()).collect(),
+        rfcs_text: rfc_labels.join(&separator),
+        rfcs,
+        related: code.related.iter().map(&link_to).collect(),
+        companions: code.companions.iter().map(&link_to).collect(),
+    })
+}
+
+fn rfc_link(
+    l: &localizer::Localizer,
+    lang: &str,
+    rfc: &crate::model::RfcRef,
+    separator: &str,
+) -> Result<Link> {
+    let number = rfc.number.to_string();
+    let (label, anchor) = match rfc.sections.first() {
+        Some(first) => (
+            l.text(
+                lang,
+                "rfc-section",
+                &[("number", Arg::Text(&number)), ("sections", Arg::Text(&rfc.sections.join(separator)))],
+            )?,
+            format!("#section-{first}"),
+        ),
+        None => (l.text(lang, "rfc", &[("number", Arg::Text(&number))])?, String::new()),
+    };
+    Ok(Link {
+        href: format!("https://www.rfc-editor.org/rfc/rfc{number}{anchor}"),
+        label,
+    })
+}
+
+/// "A", "A or B", "A, B or C" (or with "and": `id` is `list-or` or `list-and`) in the
+/// locale's words.
+fn join_list(l: &localizer::Localizer, lang: &str, id: &str, items: &[String]) -> Result<String> {
+    match items {
+        [] => Ok(String::new()),
+        [one] => Ok(one.clone()),
+        [head @ .., last] => {
+            let separator = l.text(lang, "list-separator", &[])?;
+            l.text(
+                lang,
+                id,
+                &[("head", Arg::Text(&head.join(&separator))), ("last", Arg::Text(last))],
+            )
+        }
+    }
+}
+
+impl Renderer<'_> {
+    fn join_or(&self, lang: &str, items: &[String]) -> Result<String> {
+        join_list(&self.site.localizer, lang, "list-or", items)
+    }
+
+    fn join_and(&self, lang: &str, items: &[String]) -> Result<String> {
+        join_list(&self.site.localizer, lang, "list-and", items)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_keeps_whole_words_and_characters() {
+        assert_eq!(truncate("short", 160), "short");
+        let long = "word ".repeat(50);
+        let cut = truncate(&long, 30);
+        assert!(cut.chars().count() <= 30, "{cut}");
+        assert!(cut.ends_with("word…"), "{cut}");
+        let ja = "説明".repeat(100);
+        assert_eq!(truncate(&ja, 10).chars().count(), 10);
+    }
+}

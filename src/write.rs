@@ -1,0 +1,197 @@
+//! Stage 4: minify and write, all or nothing. Pages are written into a staging directory
+//! beside the output; only when every page has been written is the previous output
+//! swapped out. A failed build removes the staging directory and leaves the previous
+//! output exactly as it was.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::{Error, Result, fs};
+use crate::load::StaticSource;
+use crate::render::Rendered;
+
+/// Files whose presence shows that a directory is a previous build of ours, which we may
+/// replace; anything else is refused rather than deleted.
+const BUILD_MARKERS: [&str; 2] = [".nojekyll", "sitemap.xml"];
+
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepares a fresh staging directory next to `out`. Refuses an `out` that contains
+    /// `root` (replacing it would delete the site's sources) and a non-empty `out` that is
+    /// not a previous build.
+    pub fn create(out: &Path, root: &Path) -> Result<Staging> {
+        let out = absolute(out)?;
+        let root = absolute(root)?;
+        if root.starts_with(&out) {
+            return Err(Error::Other(format!(
+                "refusing to build into {}: it contains the site root {}",
+                out.display(),
+                root.display()
+            )));
+        }
+        if out.is_dir() && !is_previous_build(&out)? {
+            return Err(Error::Other(format!(
+                "refusing to replace {}: it is not empty and was not written by this generator \
+                 (no {} in it); choose another --out or empty it",
+                out.display(),
+                BUILD_MARKERS.join(" or ")
+            )));
+        }
+        let parent = out.parent().unwrap_or(Path::new("/"));
+        fs::create_dir_all(parent)?;
+        let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("dist");
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        }
+        fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            dir,
+            out,
+            committed: false,
+        })
+    }
+
+    /// Writes one output file; `relative` comes from the plan and is checked again here,
+    /// the last line of defence against a path that would leave the output directory.
+    pub fn write(&self, relative: &str, rendered: Rendered) -> Result<()> {
+        let path = self.dir.join(safe_relative(relative)?);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        match rendered {
+            Rendered::Html(html) => fs::write(&path, &minify(&html)),
+            Rendered::Text(text) => fs::write(&path, text.as_bytes()),
+            Rendered::Copy(StaticSource::Embedded(bytes)) => fs::write(&path, bytes),
+            Rendered::Copy(StaticSource::File(source)) => std::fs::copy(source, &path)
+                .map(drop)
+                .map_err(|e| Error::io(source, e)),
+        }
+    }
+
+    /// Replaces the output with the staged tree: two renames, so a reader of the output
+    /// directory sees the old tree or the new one, never a half-written one.
+    pub fn commit(mut self) -> Result<()> {
+        let parent = self.out.parent().unwrap_or(Path::new("/")).to_owned();
+        let name = self.out.file_name().and_then(|n| n.to_str()).unwrap_or("dist");
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let had_previous = self.out.exists();
+        if had_previous {
+            std::fs::rename(&self.out, &old).map_err(|e| Error::io(&self.out, e))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.out) {
+            if had_previous {
+                let _ = std::fs::rename(&old, &self.out);
+            }
+            return Err(Error::io(&self.out, e));
+        }
+        self.committed = true;
+        if had_previous {
+            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+fn absolute(path: &Path) -> Result<PathBuf> {
+    std::path::absolute(path)
+        .map(|p| normalize(&p))
+        .map_err(|e| Error::io(path, e))
+}
+
+/// Resolves `.` and `..` lexically, so `dist/..` is recognised as the root itself.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+fn is_previous_build(dir: &Path) -> Result<bool> {
+    let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let empty = entries.next().is_none();
+    Ok(empty || BUILD_MARKERS.iter().any(|m| dir.join(m).is_file()))
+}
+
+/// Accepts only plain relative paths: no `..`, no root, no drive, no empty segment.
+fn safe_relative(relative: &str) -> Result<&Path> {
+    let path = Path::new(relative);
+    let plain = !relative.is_empty()
+        && !relative.contains('\\')
+        && path.components().all(|c| matches!(c, Component::Normal(_)));
+    if plain {
+        Ok(path)
+    } else {
+        Err(Error::Other(format!(
+            "refusing to write `{}`: not a plain relative path",
+            relative.escape_debug()
+        )))
+    }
+}
+
+fn minify(html: &str) -> Vec<u8> {
+    let cfg = minify_html::Cfg {
+        // Nothing inline needs it, and the CSS/JS minifiers are the slow part.
+        minify_css: false,
+        minify_js: false,
+        ..minify_html::Cfg::new()
+    };
+    minify_html::minify(html.as_bytes(), &cfg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_paths_are_written() {
+        for bad in ["../x", "/etc/passwd", "a/../../b", "", "a\\..\\b", "./a"] {
+            assert!(safe_relative(bad).is_err(), "{bad}");
+        }
+        assert!(safe_relative("en/251-vs-521/index.html").is_ok());
+        assert!(safe_relative(".nojekyll").is_ok());
+    }
+
+    #[test]
+    fn refuses_to_replace_a_directory_it_did_not_write() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("precious.txt"), "keep").unwrap();
+        let root = tmp.path().join("site");
+        assert!(Staging::create(&out, &root).is_err());
+        assert!(Staging::create(&root.join(".."), &root).is_err());
+        assert_eq!(std::fs::read_to_string(out.join("precious.txt")).unwrap(), "keep");
+    }
+
+    #[test]
+    fn an_abandoned_staging_directory_is_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("dist");
+        let staging = Staging::create(&out, &tmp.path().join("site")).unwrap();
+        staging.write("a/index.html", Rendered::Html("<p>x</p>".into())).unwrap();
+        drop(staging);
+        let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+        assert!(left.is_empty(), "{left:?}");
+        assert!(!out.exists());
+    }
+}
