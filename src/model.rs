@@ -28,14 +28,6 @@ impl Family {
             Family::Enhanced => "enhanced",
         }
     }
-
-    pub fn parse(text: &str) -> Option<Family> {
-        match text {
-            "basic" => Some(Family::Basic),
-            "enhanced" => Some(Family::Enhanced),
-            _ => None,
-        }
-    }
 }
 
 /// A valid SMTP code: `\d{3}` with first digit 2–5, or `c.s.d` with class 2, 4 or 5 and
@@ -196,6 +188,26 @@ impl Stage {
     pub fn parse(text: &str) -> Option<Stage> {
         Stage::ALL.into_iter().find(|s| s.as_str() == text)
     }
+
+    /// The SMTP command this stage answers, as written on the wire (never translated);
+    /// `None` for the greeting, the end of the message data and "any command".
+    pub fn command(self) -> Option<&'static str> {
+        match self {
+            Stage::Connect | Stage::Message | Stage::Any => None,
+            Stage::Helo => Some("EHLO/HELO"),
+            Stage::Mail => Some("MAIL FROM"),
+            Stage::Rcpt => Some("RCPT TO"),
+            Stage::Data => Some("DATA"),
+            Stage::Bdat => Some("BDAT"),
+            Stage::Auth => Some("AUTH"),
+            Stage::Starttls => Some("STARTTLS"),
+            Stage::Vrfy => Some("VRFY"),
+            Stage::Expn => Some("EXPN"),
+            Stage::Help => Some("HELP"),
+            Stage::Noop => Some("NOOP"),
+            Stage::Quit => Some("QUIT"),
+        }
+    }
 }
 
 /// An RFC that defines or gives meaning to a code.
@@ -309,8 +321,23 @@ mod tests {
     #[test]
     fn rejects_everything_that_is_not_a_code() {
         for bad in [
-            "../x", "", "25", "2510", "151", "651", "25a", "3.1.1", "5.01.1", "5.1", "5.1.1.1",
-            "5.1.1000", "5..1", "/etc", "5.1.1/", " 251", "２５１",
+            "../x",
+            "",
+            "25",
+            "2510",
+            "151",
+            "651",
+            "25a",
+            "3.1.1",
+            "5.01.1",
+            "5.1",
+            "5.1.1.1",
+            "5.1.1000",
+            "5..1",
+            "/etc",
+            "5.1.1/",
+            " 251",
+            "２５１",
         ] {
             assert!(CodeId::parse(bad).is_err(), "{bad} accepted");
         }
@@ -318,7 +345,7 @@ mod tests {
 
     #[test]
     fn orders_numerically_with_basic_first() {
-        let mut ids = vec![id("5.7.1"), id("5.1.10"), id("521"), id("5.1.1"), id("251")];
+        let mut ids = [id("5.7.1"), id("5.1.10"), id("521"), id("5.1.1"), id("251")];
         ids.sort();
         let shown: Vec<&str> = ids.iter().map(CodeId::as_str).collect();
         assert_eq!(shown, ["251", "521", "5.1.1", "5.1.10", "5.7.1"]);

@@ -67,7 +67,10 @@ pub fn plan(codes: &[Code], locales: &[String], static_paths: &[String]) -> Vec<
         pages.push(page(path, PageKind::Static { index }));
     }
     for (locale, lang) in locales.iter().enumerate() {
-        pages.push(page(&index_file(&home_url(lang)), PageKind::Home { locale }));
+        pages.push(page(
+            &index_file(&home_url(lang)),
+            PageKind::Home { locale },
+        ));
         for (i, code) in codes.iter().enumerate() {
             let kind = PageKind::Code { locale, code: i };
             pages.push(page(&index_file(&code_url(lang, &code.id)), kind));
@@ -133,7 +136,10 @@ mod tests {
 
     #[test]
     fn pair_urls_do_not_depend_on_argument_order() {
-        let (a, b) = (CodeId::parse("5.7.1").unwrap(), CodeId::parse("5.1.10").unwrap());
+        let (a, b) = (
+            CodeId::parse("5.7.1").unwrap(),
+            CodeId::parse("5.1.10").unwrap(),
+        );
         assert_eq!(pair_url("en", &a, &b), "/en/5.1.10-vs-5.7.1/");
         assert_eq!(pair_url("en", &b, &a), "/en/5.1.10-vs-5.7.1/");
     }

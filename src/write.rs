@@ -77,7 +77,11 @@ impl Staging {
     /// directory sees the old tree or the new one, never a half-written one.
     pub fn commit(mut self) -> Result<()> {
         let parent = self.out.parent().unwrap_or(Path::new("/")).to_owned();
-        let name = self.out.file_name().and_then(|n| n.to_str()).unwrap_or("dist");
+        let name = self
+            .out
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("dist");
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         let had_previous = self.out.exists();
         if had_previous {
@@ -180,7 +184,10 @@ mod tests {
         let root = tmp.path().join("site");
         assert!(Staging::create(&out, &root).is_err());
         assert!(Staging::create(&root.join(".."), &root).is_err());
-        assert_eq!(std::fs::read_to_string(out.join("precious.txt")).unwrap(), "keep");
+        assert_eq!(
+            std::fs::read_to_string(out.join("precious.txt")).unwrap(),
+            "keep"
+        );
     }
 
     #[test]
@@ -188,7 +195,9 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("dist");
         let staging = Staging::create(&out, &tmp.path().join("site")).unwrap();
-        staging.write("a/index.html", Rendered::Html("<p>x</p>".into())).unwrap();
+        staging
+            .write("a/index.html", Rendered::Html("<p>x</p>".into()))
+            .unwrap();
         drop(staging);
         let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert!(left.is_empty(), "{left:?}");

@@ -50,24 +50,12 @@ subject = { $subject ->
     [7] Security or Policy Status
    *[other] Unregistered Subject
 }
-# When in the SMTP session a reply is sent; completes "is sent …".
-stage = { $stage ->
-    [connect] as the greeting when a connection opens
-    [helo] in reply to EHLO or HELO
-    [mail] in reply to MAIL FROM
-    [rcpt] in reply to RCPT TO
-    [data] in reply to the DATA command
-    [message] after the message body has been transferred
-    [bdat] in reply to BDAT
-    [auth] during AUTH
-    [starttls] in reply to STARTTLS
-    [vrfy] in reply to VRFY
-    [expn] in reply to EXPN
-    [help] in reply to HELP
-    [noop] in reply to NOOP
-    [quit] in reply to QUIT
-   *[any] in reply to any command
-}
+# When in the SMTP session a reply is sent; each completes "is sent …".
+stage-connect = as the greeting when a connection opens
+# $commands: SMTP commands such as "MAIL FROM and RCPT TO" (never translated).
+stage-commands = in reply to { $commands }
+stage-message = after the message data has been transferred
+stage-any = in reply to any command
 # Joins phrases: "A or B", "A, B or C".
 list-or = { $head } or { $last }
 list-and = { $head } and { $last }

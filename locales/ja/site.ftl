@@ -47,25 +47,13 @@ subject = { $subject ->
     [7] セキュリティ・ポリシーに関するステータス
    *[other] 未登録の分類
 }
-# 「…に返されます」の「…」に入る句です。
-stage = { $stage ->
-    [connect] 接続直後のグリーティングとして
-    [helo] EHLO または HELO への応答として
-    [mail] MAIL FROM への応答として
-    [rcpt] RCPT TO への応答として
-    [data] DATA コマンドへの応答として
-    [message] メッセージ本文の転送が終わった後に
-    [bdat] BDAT への応答として
-    [auth] AUTH の途中で
-    [starttls] STARTTLS への応答として
-    [vrfy] VRFY への応答として
-    [expn] EXPN への応答として
-    [help] HELP への応答として
-    [noop] NOOP への応答として
-    [quit] QUIT への応答として
-   *[any] あらゆるコマンドへの応答として
-}
-list-or = { $head }、または{ $last }
+# 「…返されます」の「…」に入る句です。
+stage-connect = 接続直後のグリーティングとして
+# $commands は「MAIL FROM、RCPT TO」のような SMTP コマンド名です（翻訳しません）。
+stage-commands = { $commands } への応答として
+stage-message = メッセージ本文の転送が終わった後に
+stage-any = あらゆるコマンドへの応答として
+list-or = { $head } または { $last }
 list-and = { $head }、{ $last }
 list-separator = 、
 rfc = RFC { $number }
@@ -97,15 +85,15 @@ heading-learn-more = 詳しく見る
 ## ペアのページ
 
 pair-title = SMTP { $a } { $a-name } vs { $b } { $b-name }
-pair-description = { $a }（{ $a-name }）と { $b }（{ $b-name }）の違いは？ 二つの SMTP 応答の意味、サーバーが返す場面、対処方法を比べます。
+pair-description = { $a }「{ $a-name }」と { $b }「{ $b-name }」の違いは？ 二つの SMTP 応答の意味、サーバーが返す場面、対処方法を比べます。
 pair-lead = { $same ->
     [yes] { $a } と { $b } は、どちらも { $a-class }の応答です。
    *[no] { $a } は { $a-class }の応答で、{ $b } は { $b-class }の応答です。
 }
 diff-outcome = { $a } の場合、{ $a-outcome }。{ $b } の場合、{ $b-outcome }。
 diff-stage = { $same ->
-    [yes] どちらも{ $a-stages }返されます。違いは、上で説明した理由にあります。
-   *[no] { $a } は{ $a-stages }、{ $b } は{ $b-stages }返されます。
+    [yes] どちらも { $a-stages } 返されます。違いは、上で説明した理由にあります。
+   *[no] { $a } は { $a-stages }、{ $b } は { $b-stages } 返されます。
 }
 diff-subject = { $same ->
     [yes] どちらも「{ $a-subject }」（X.{ $a-number }.X）に属します。
@@ -117,10 +105,10 @@ diff-rfcs = { $same ->
     [yes] どちらも { $a-rfcs } で定義されています。
    *[no] { $a } は { $a-rfcs }、{ $b } は { $b-rfcs } で定義されています。
 }
-which-item = { $code }（{ $name }）が返された場合:
-learn-code = { $code } { $name }の詳細
+which-item = { $code }「{ $name }」が返された場合:
+learn-code = { $code } { $name } の詳細
 learn-pair = { $a } と { $b } の比較
-learn-rfc = { $rfc }を読む
+learn-rfc = { $rfc } を読む
 
 ## ホーム、ルート、404
 

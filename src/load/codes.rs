@@ -1,7 +1,7 @@
 //! Loads code definitions (`content/**/*.yaml`) and their translations
 //! (`locales/<lang>/codes/<code>.yaml`) into validated [`Code`]s.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer};
@@ -60,19 +60,25 @@ struct CodeField(CodeId);
 
 impl<'de> Deserialize<'de> for CodeField {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Scalar {
-            Text(String),
-            Number(u64),
+        // A visitor rather than an untagged enum: serde_yaml then reports the position of
+        // the offending scalar itself, not of the enclosing mapping.
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = CodeField;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an SMTP code such as \"251\" or \"5.1.1\"")
+            }
+            fn visit_str<E: serde::de::Error>(
+                self,
+                text: &str,
+            ) -> std::result::Result<CodeField, E> {
+                CodeId::parse(text).map(CodeField).map_err(E::custom)
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> std::result::Result<CodeField, E> {
+                self.visit_str(&n.to_string())
+            }
         }
-        let text = match Scalar::deserialize(d)? {
-            Scalar::Text(t) => t,
-            Scalar::Number(n) => n.to_string(),
-        };
-        CodeId::parse(&text)
-            .map(CodeField)
-            .map_err(serde::de::Error::custom)
+        d.deserialize_any(Visitor)
     }
 }
 
@@ -112,10 +118,18 @@ pub fn load_codes(
 ) -> Result<Vec<Code>> {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
+    // Codes whose file failed to parse: references to them are not reported again, so
+    // one typo gives one error, not one per file that mentions the code.
+    let mut unparsed = HashSet::new();
     for path in yaml_files(content_dir)? {
         match parse_code_file(&path) {
             Ok(p) => parsed.push(p),
-            Err(e) => problems.extend(e.diagnostics().iter().cloned()),
+            Err(e) => {
+                problems.extend(e.diagnostics().iter().cloned());
+                if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+                    unparsed.insert(stem.to_owned());
+                }
+            }
         }
     }
     parsed.sort_by(|a, b| a.raw.code.0.cmp(&b.raw.code.0));
@@ -125,13 +139,13 @@ pub fn load_codes(
         .map(|p| (&p.raw.code.0, p.raw.family))
         .collect();
     for p in &parsed {
-        problems.extend(validate_code(p, &known));
+        problems.extend(validate_code(p, &known, &unparsed));
     }
     let mut codes: Vec<Code> = parsed.iter().map(|p| to_code(p, source_locale)).collect();
     codes.dedup_by(|a, b| a.id == b.id);
     for locale in locales.iter().filter(|l| l.as_str() != source_locale) {
         let dir = locales_dir.join(locale).join("codes");
-        if let Err(e) = add_translations(&dir, locale, &mut codes) {
+        if let Err(e) = add_translations(&dir, locale, &mut codes, &unparsed) {
             problems.extend(e.diagnostics().iter().cloned());
             if let Error::Io { .. } = e {
                 return Err(e);
@@ -192,7 +206,11 @@ fn duplicate_codes(parsed: &[Parsed]) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn validate_code(p: &Parsed, known: &HashMap<&CodeId, Family>) -> Vec<Diagnostic> {
+fn validate_code(
+    p: &Parsed,
+    known: &HashMap<&CodeId, Family>,
+    unparsed: &HashSet<String>,
+) -> Vec<Diagnostic> {
     let raw = &p.raw;
     let id = &raw.code.0;
     let mut out = Vec::new();
@@ -238,15 +256,32 @@ fn validate_code(p: &Parsed, known: &HashMap<&CodeId, Family>) -> Vec<Diagnostic
         ),
         _ => {}
     }
-    for b in raw.basic.iter().flatten() {
+    let (basic, related): (Vec<_>, Vec<_>) = (
+        raw.basic
+            .iter()
+            .flatten()
+            .filter(|c| !unparsed.contains(c.0.as_str()))
+            .collect(),
+        raw.related
+            .iter()
+            .filter(|c| !unparsed.contains(c.0.as_str()))
+            .collect(),
+    );
+    for b in basic {
         match known.get(&b.0) {
             None => problem(
                 at_value(p, "basic", b.0.as_str()),
-                format!("`basic` names code {}, which is not defined in content/", b.0),
+                format!(
+                    "`basic` names code {}, which is not defined in content/",
+                    b.0
+                ),
             ),
             Some(Family::Enhanced) => problem(
                 at_value(p, "basic", b.0.as_str()),
-                format!("`basic` must list basic reply codes; {} is an enhanced code", b.0),
+                format!(
+                    "`basic` must list basic reply codes; {} is an enhanced code",
+                    b.0
+                ),
             ),
             Some(Family::Basic) if !classes_agree(id, &b.0) => problem(
                 at_value(p, "basic", b.0.as_str()),
@@ -259,14 +294,17 @@ fn validate_code(p: &Parsed, known: &HashMap<&CodeId, Family>) -> Vec<Diagnostic
             _ => {}
         }
     }
-    for r in &raw.related {
+    for r in related {
         let location = at_value(p, "related", r.0.as_str());
         if &r.0 == id {
             problem(location, format!("code {id} lists itself as related"));
         } else if !known.contains_key(&r.0) {
             problem(
                 location,
-                format!("`related` names code {}, which is not defined in content/", r.0),
+                format!(
+                    "`related` names code {}, which is not defined in content/",
+                    r.0
+                ),
             );
         } else if r.0.family() != id.family() {
             problem(
@@ -331,7 +369,12 @@ fn to_code(p: &Parsed, source_locale: &str) -> Code {
 /// Reads `dir/<code>.yaml` translations into `codes`. A missing directory is fine (the
 /// locale has no prose translated yet); a file for a code that does not exist is an error,
 /// because it is almost always a typo in the file name.
-fn add_translations(dir: &Path, locale: &str, codes: &mut [Code]) -> Result<()> {
+fn add_translations(
+    dir: &Path,
+    locale: &str,
+    codes: &mut [Code],
+    unparsed: &HashSet<String>,
+) -> Result<()> {
     if !dir.is_dir() {
         return Ok(());
     }
@@ -340,6 +383,9 @@ fn add_translations(dir: &Path, locale: &str, codes: &mut [Code]) -> Result<()> 
         let text = crate::error::fs::read_to_string(&path)?;
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let Some(code) = codes.iter_mut().find(|c| c.id.as_str() == stem) else {
+            if unparsed.contains(stem) {
+                continue;
+            }
             problems.push(Diagnostic::new(
                 Location::new(&path, 1, 1),
                 format!(

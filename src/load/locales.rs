@@ -200,7 +200,11 @@ mod tests {
     #[test]
     fn message_ids_exclude_terms() {
         let tmp = tempfile::tempdir().unwrap();
-        write(&tmp.path().join("en"), "a.ftl", "-brand = X\nhello = Hi { -brand }\n");
+        write(
+            &tmp.path().join("en"),
+            "a.ftl",
+            "-brand = X\nhello = Hi { -brand }\n",
+        );
         let locales = load_locales(tmp.path(), &["en".into()]).ok().unwrap();
         assert_eq!(locales[0].message_ids(), ["hello"]);
     }

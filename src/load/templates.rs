@@ -19,7 +19,10 @@ pub fn load_templates(dir: &Path) -> Result<Templates> {
     let mut sources: HashMap<String, (PathBuf, String)> = HashMap::new();
     for (name, bytes) in crate::embedded::TEMPLATES {
         let text = String::from_utf8_lossy(bytes).into_owned();
-        sources.insert((*name).to_owned(), (PathBuf::from(format!("(built-in templates)/{name}")), text));
+        sources.insert(
+            (*name).to_owned(),
+            (PathBuf::from(format!("(built-in templates)/{name}")), text),
+        );
     }
     if dir.is_dir() {
         for path in files_below(dir)? {
@@ -65,7 +68,10 @@ impl tera::Filter for LangAttr {
         value: &tera::Value,
         _: &HashMap<String, tera::Value>,
     ) -> tera::Result<tera::Value> {
-        let lang = value.get("lang").and_then(tera::Value::as_str).unwrap_or("");
+        let lang = value
+            .get("lang")
+            .and_then(tera::Value::as_str)
+            .unwrap_or("");
         if lang.is_empty() {
             return Ok(tera::Value::String(String::new()));
         }
@@ -86,7 +92,9 @@ fn locate_error(sources: &HashMap<String, (PathBuf, String)>, error: &tera::Erro
     let chain = error_chain(error);
     let template = sources
         .keys()
-        .filter(|name| chain.contains(&format!("'{name}'")) || chain.contains(&format!("\"{name}\"")))
+        .filter(|name| {
+            chain.contains(&format!("'{name}'")) || chain.contains(&format!("\"{name}\""))
+        })
         .max_by_key(|name| name.len());
     let Some(name) = template else {
         return Error::Other(format!("template error: {chain}"));
@@ -94,20 +102,23 @@ fn locate_error(sources: &HashMap<String, (PathBuf, String)>, error: &tera::Erro
     let (path, text) = &sources[name];
     let (line, col) = parse_position(&chain)
         .or_else(|| {
-            backticked(&chain)
-                .and_then(|needle| crate::load::text::locate_text(text, needle))
+            backticked(&chain).and_then(|needle| crate::load::text::locate_text(text, needle))
         })
         .unwrap_or((1, 1));
     let message = chain
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with('='))
+        .map(|l| l.strip_prefix("= ").unwrap_or(l))
+        .filter(|l| !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|'))
         .filter(|l| !l.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .collect::<Vec<_>>()
         .join(": ");
     Error::single(
-        Diagnostic::new(Location::new(path, line, col), format!("template error: {message}"))
-            .with_source(text),
+        Diagnostic::new(
+            Location::new(path, line, col),
+            format!("template error: {message}"),
+        )
+        .with_source(text),
     )
 }
 

@@ -13,11 +13,12 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
 }
 
 fn diagnostic(path: &Path, text: &str, error: &serde_yaml::Error) -> Diagnostic {
-    let (line, col) = error
-        .location()
-        .map_or((1, 1), |l| (l.line(), l.column()));
-    Diagnostic::new(Location::new(path, line, col), message_without_position(error))
-        .with_source(text)
+    let (line, col) = error.location().map_or((1, 1), |l| (l.line(), l.column()));
+    Diagnostic::new(
+        Location::new(path, line, col),
+        message_without_position(error),
+    )
+    .with_source(text)
 }
 
 /// serde_yaml appends " at line L column C" to its messages; we show the position in
@@ -46,7 +47,11 @@ mod tests {
         let err = parse::<Doc>(Path::new("x.yaml"), "name: a\nnmae: b\n").unwrap_err();
         let d = &err.diagnostics()[0];
         assert_eq!((d.at.line, d.at.col), (2, 1));
-        assert!(d.message.starts_with("unknown field `nmae`"), "{}", d.message);
+        assert!(
+            d.message.starts_with("unknown field `nmae`"),
+            "{}",
+            d.message
+        );
         assert!(!d.message.contains("at line"), "{}", d.message);
     }
 

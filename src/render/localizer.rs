@@ -121,67 +121,12 @@ fn format_in(locale: &LocaleMessages, id: &str, args: &Args) -> Result<Option<St
         format!(
             "message `{id}` could not be formatted: {} (variables given: {})",
             reasons.join("; "),
-            args.iter().map(|(n, _)| format!("${n}")).collect::<Vec<_>>().join(", ")
+            args.iter()
+                .map(|(n, _)| format!("${n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     )))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::locales::load_locales;
-
-    fn localizer(en: &str, ja: &str) -> (tempfile::TempDir, Localizer) {
-        let tmp = tempfile::tempdir().unwrap();
-        for (lang, text) in [("en", en), ("ja", ja)] {
-            std::fs::create_dir_all(tmp.path().join(lang)).unwrap();
-            std::fs::write(tmp.path().join(lang).join("site.ftl"), text).unwrap();
-        }
-        let locales = load_locales(tmp.path(), &["en".into(), "ja".into()])
-            .ok()
-            .unwrap();
-        (tmp, Localizer::new(locales))
-    }
-
-    #[test]
-    fn missing_messages_fall_back_and_say_so() {
-        let (_tmp, l) = localizer("a = Hello\nb = World\n", "a = こんにちは\n");
-        assert_eq!(l.format("ja", "a", &[]).unwrap(), Localized::native("こんにちは".into()));
-        assert_eq!(
-            l.format("ja", "b", &[]).unwrap(),
-            Localized {
-                text: "World".into(),
-                lang: Some("en".into())
-            }
-        );
-        assert!(l.format("ja", "nope", &[]).is_err());
-    }
-
-    #[test]
-    fn no_isolation_marks_and_no_grouping() {
-        let (_tmp, l) = localizer("rfc = RFC { $n } says { $what }\n", "x = y\n");
-        let text = l
-            .text("en", "rfc", &[("n", Arg::Text("5321")), ("what", Arg::Text("ok"))])
-            .unwrap();
-        assert_eq!(text, "RFC 5321 says ok");
-    }
-
-    #[test]
-    fn a_missing_variable_is_an_error_not_a_silent_placeholder() {
-        let (_tmp, l) = localizer("x = { $code } here\n", "y = z\n");
-        let err = l.format("en", "x", &[]).unwrap_err();
-        assert!(err.to_string().contains("site.ftl:1:1"), "{err}");
-    }
-
-    #[test]
-    fn numbers_select_variants() {
-        let (_tmp, l) = localizer(
-            "o = { $class ->\n    [2] fine\n   *[5] broken\n}\n",
-            "y = z\n",
-        );
-        assert_eq!(l.text("en", "o", &[("class", Arg::Number(2))]).unwrap(), "fine");
-        assert_eq!(l.text("en", "o", &[("class", Arg::Number(5))]).unwrap(), "broken");
-    }
 }
 
 /// Whether a message needs arguments: such messages are formatted per page, the others
@@ -209,7 +154,10 @@ fn inline_uses_variables(inline: &fluent_syntax::ast::InlineExpression<&str>) ->
         InlineExpression::Placeable { expression } => expression_uses_variables(expression),
         InlineExpression::FunctionReference { arguments, .. } => {
             arguments.positional.iter().any(inline_uses_variables)
-                || arguments.named.iter().any(|n| inline_uses_variables(&n.value))
+                || arguments
+                    .named
+                    .iter()
+                    .any(|n| inline_uses_variables(&n.value))
         }
         _ => false,
     }
@@ -234,5 +182,76 @@ impl Localizer {
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::locales::load_locales;
+
+    fn localizer(en: &str, ja: &str) -> (tempfile::TempDir, Localizer) {
+        let tmp = tempfile::tempdir().unwrap();
+        for (lang, text) in [("en", en), ("ja", ja)] {
+            std::fs::create_dir_all(tmp.path().join(lang)).unwrap();
+            std::fs::write(tmp.path().join(lang).join("site.ftl"), text).unwrap();
+        }
+        let locales = load_locales(tmp.path(), &["en".into(), "ja".into()])
+            .ok()
+            .unwrap();
+        (tmp, Localizer::new(locales))
+    }
+
+    #[test]
+    fn missing_messages_fall_back_and_say_so() {
+        let (_tmp, l) = localizer("a = Hello\nb = World\n", "a = こんにちは\n");
+        assert_eq!(
+            l.format("ja", "a", &[]).unwrap(),
+            Localized::native("こんにちは".into())
+        );
+        assert_eq!(
+            l.format("ja", "b", &[]).unwrap(),
+            Localized {
+                text: "World".into(),
+                lang: Some("en".into())
+            }
+        );
+        assert!(l.format("ja", "nope", &[]).is_err());
+    }
+
+    #[test]
+    fn no_isolation_marks_and_no_grouping() {
+        let (_tmp, l) = localizer("rfc = RFC { $n } says { $what }\n", "x = y\n");
+        let text = l
+            .text(
+                "en",
+                "rfc",
+                &[("n", Arg::Text("5321")), ("what", Arg::Text("ok"))],
+            )
+            .unwrap();
+        assert_eq!(text, "RFC 5321 says ok");
+    }
+
+    #[test]
+    fn a_missing_variable_is_an_error_not_a_silent_placeholder() {
+        let (_tmp, l) = localizer("x = { $code } here\n", "y = z\n");
+        let err = l.format("en", "x", &[]).unwrap_err();
+        assert!(err.to_string().contains("site.ftl:1:1"), "{err}");
+    }
+
+    #[test]
+    fn numbers_select_variants() {
+        let (_tmp, l) = localizer(
+            "o = { $class ->\n    [2] fine\n   *[5] broken\n}\n",
+            "y = z\n",
+        );
+        assert_eq!(
+            l.text("en", "o", &[("class", Arg::Number(2))]).unwrap(),
+            "fine"
+        );
+        assert_eq!(
+            l.text("en", "o", &[("class", Arg::Number(5))]).unwrap(),
+            "broken"
+        );
     }
 }

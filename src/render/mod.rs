@@ -9,12 +9,11 @@ use tera::Context;
 
 use crate::error::Result;
 use crate::load::{Site, StaticSource};
-use crate::model::{Code, CodeId, Family, ProseField};
+use crate::model::{Code, CodeId, Family, ProseField, Stage};
 use crate::plan::{self, Page, PageKind};
 use localizer::{Arg, Localized};
 use views::{
-    Alternate, CodeGroup, CodeListItem, CodeView, Crumb, Html, Link, PageMeta, UiStrings,
-    WhichItem,
+    Alternate, CodeGroup, CodeListItem, CodeView, Crumb, Html, Link, PageMeta, UiStrings, WhichItem,
 };
 
 /// Longest meta description; search engines cut around here.
@@ -72,9 +71,7 @@ impl<'s> Renderer<'s> {
             PageKind::Home { locale } => self.home(locale).map(Rendered::Html),
             PageKind::Code { locale, code } => self.code(locale, code).map(Rendered::Html),
             PageKind::Pair { locale, a, b } => self.pair(locale, a, b).map(Rendered::Html),
-            PageKind::Static { index } => {
-                Ok(Rendered::Copy(&self.site.static_files[index].source))
-            }
+            PageKind::Static { index } => Ok(Rendered::Copy(&self.site.static_files[index].source)),
         }
     }
 
@@ -175,7 +172,8 @@ impl<'s> Renderer<'s> {
         let rest = format!("/{}-vs-{}/", a.code, b.code);
         let meta = self.meta(locale, &rest, title.clone(), &description);
         let family = self.site.codes[ai].id.family();
-        let mut context = self.base_context(locale, meta, self.crumbs(locale, Some(family), &title));
+        let mut context =
+            self.base_context(locale, meta, self.crumbs(locale, Some(family), &title));
         let same_class = if a.class == b.class { "yes" } else { "no" };
         let lead = self.text(
             lang,
@@ -198,7 +196,10 @@ impl<'s> Renderer<'s> {
                     label: self.text(
                         lang,
                         "which-item",
-                        &[("code", Arg::Text(&c.code)), ("name", Arg::Text(&c.name.text))],
+                        &[
+                            ("code", Arg::Text(&c.code)),
+                            ("name", Arg::Text(&c.name.text)),
+                        ],
                     )?,
                     action: c.action.clone(),
                 })
@@ -257,12 +258,14 @@ impl<'s> Renderer<'s> {
         if !a.companions.is_empty() && !b.companions.is_empty() {
             // Basic codes list the enhanced codes seen with them (possibly many: show a
             // few, "such as"); enhanced codes list the basic replies that carry them.
-            let (id, list): (&str, fn(&Self, &str, &[String]) -> Result<String>) =
-                if a.family == "basic" {
-                    ("diff-basic-companions", Self::join_and)
-                } else {
-                    ("diff-enhanced-companions", Self::join_or)
-                };
+            let (id, joiner) = if a.family == "basic" {
+                ("diff-basic-companions", "list-and")
+            } else {
+                ("diff-enhanced-companions", "list-or")
+            };
+            let list = |this: &Self, lang: &str, items: &[String]| {
+                join_list(&this.site.localizer, lang, joiner, items)
+            };
             let codes = |c: &CodeView| -> Vec<String> {
                 c.companions
                     .iter()
@@ -306,7 +309,10 @@ impl<'s> Renderer<'s> {
                 label: self.text(
                     lang,
                     "learn-code",
-                    &[("code", Arg::Text(&view.code)), ("name", Arg::Text(&view.name.text))],
+                    &[
+                        ("code", Arg::Text(&view.code)),
+                        ("name", Arg::Text(&view.name.text)),
+                    ],
                 )?,
             });
         }
@@ -326,7 +332,11 @@ impl<'s> Renderer<'s> {
             if links.len() >= 2 + LEARN_MORE_PAIRS || !seen.insert(url.clone()) {
                 continue;
             }
-            let (x, y) = if from < related { (from, related) } else { (related, from) };
+            let (x, y) = if from < related {
+                (from, related)
+            } else {
+                (related, from)
+            };
             links.push(Link {
                 href: self.href(&url),
                 label: self.text(
@@ -336,16 +346,21 @@ impl<'s> Renderer<'s> {
                 )?,
             });
         }
-        let mut rfc_links: Vec<Link> = Vec::new();
-        for view in [&data.codes[ai], &data.codes[bi]] {
-            for rfc in &view.rfcs {
-                if !rfc_links.iter().any(|l| l.href == rfc.href) {
-                    rfc_links.push(Link {
-                        href: rfc.href.clone(),
-                        label: self.text(lang, "learn-rfc", &[("rfc", Arg::Text(&rfc.label))])?,
-                    });
+        let mut rfc_numbers: Vec<u32> = Vec::new();
+        for code in [a, b] {
+            for rfc in &code.rfcs {
+                if !rfc_numbers.contains(&rfc.number) {
+                    rfc_numbers.push(rfc.number);
                 }
             }
+        }
+        let mut rfc_links = Vec::new();
+        for number in rfc_numbers {
+            let name = self.text(lang, "rfc", &[("number", Arg::Text(&number.to_string()))])?;
+            rfc_links.push(Link {
+                href: format!("https://www.rfc-editor.org/rfc/rfc{number}"),
+                label: self.text(lang, "learn-rfc", &[("rfc", Arg::Text(&name))])?,
+            });
         }
         links.extend(rfc_links);
         Ok(links)
@@ -359,19 +374,33 @@ impl<'s> Renderer<'s> {
         let title = self.text(
             lang,
             "code-title",
-            &[("code", Arg::Text(&view.code)), ("name", Arg::Text(&view.name.text))],
+            &[
+                ("code", Arg::Text(&view.code)),
+                ("name", Arg::Text(&view.name.text)),
+            ],
         )?;
-        let meta = self.meta(locale, &format!("/{}/", view.code), title.clone(), &view.summary_text);
+        let meta = self.meta(
+            locale,
+            &format!("/{}/", view.code),
+            title.clone(),
+            &view.summary_text,
+        );
         let crumbs = self.crumbs(locale, Some(code.id.family()), &title);
         let mut context = self.base_context(locale, meta, crumbs);
         let outcome = self.text(
             lang,
             "code-outcome",
-            &[("class", Arg::Text(&view.class_label)), ("outcome", Arg::Text(&view.outcome))],
+            &[
+                ("class", Arg::Text(&view.class_label)),
+                ("outcome", Arg::Text(&view.outcome)),
+            ],
         )?;
         context.insert("code", view);
         context.insert("outcome", &outcome);
-        context.insert("compare_heading", &self.text(lang, "code-compare", &[("code", Arg::Text(&view.code))])?);
+        context.insert(
+            "compare_heading",
+            &self.text(lang, "code-compare", &[("code", Arg::Text(&view.code))])?,
+        );
         context.insert("compare", &self.compare_groups(locale, index)?);
         self.site.templates.render("code.html", &context)
     }
@@ -506,15 +535,19 @@ impl<'s> Renderer<'s> {
         let config = &self.site.config;
         let mut rests = vec!["/".to_owned()];
         rests.extend(self.site.codes.iter().map(|c| format!("/{}/", c.id)));
-        rests.extend(plan::pairs(&self.site.codes).map(|(a, b)| {
-            format!("/{}-vs-{}/", self.site.codes[a].id, self.site.codes[b].id)
-        }));
+        rests.extend(
+            plan::pairs(&self.site.codes)
+                .map(|(a, b)| format!("/{}-vs-{}/", self.site.codes[a].id, self.site.codes[b].id)),
+        );
         let mut xml = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
         );
         for rest in &rests {
             for locale in &config.locales {
-                xml.push_str(&format!("<url><loc>{}/{}{rest}</loc>", config.base_url, locale.code));
+                xml.push_str(&format!(
+                    "<url><loc>{}/{}{rest}</loc>",
+                    config.base_url, locale.code
+                ));
                 for alt in &config.locales {
                     xml.push_str(&format!(
                         "<xhtml:link rel=\"alternate\" hreflang=\"{0}\" href=\"{1}/{0}{rest}\"/>",
@@ -604,14 +637,7 @@ fn code_view(site: &Site, lang: &str, code: &Code) -> Result<CodeView> {
         Family::Basic => None,
     };
     let stages = match family {
-        Family::Basic => {
-            let phrases = code
-                .stages
-                .iter()
-                .map(|s| l.text(lang, "stage", &[("stage", Arg::Text(s.as_str()))]))
-                .collect::<Result<Vec<_>>>()?;
-            Some(join_list(l, lang, "list-or", &phrases)?)
-        }
+        Family::Basic => Some(stages_phrase(l, lang, &code.stages)?),
         Family::Enhanced => None,
     };
     let separator = l.text(lang, "list-separator", &[])?;
@@ -649,12 +675,41 @@ fn code_view(site: &Site, lang: &str, code: &Code) -> Result<CodeView> {
         description: prose_html(site, lang, code, ProseField::Description, false),
         when: prose_html(site, lang, code, ProseField::When, false),
         fix: prose_html(site, lang, code, ProseField::Fix, false),
-        samples: code.samples.iter().map(|s| s.trim_end().to_owned()).collect(),
+        samples: code
+            .samples
+            .iter()
+            .map(|s| s.trim_end().to_owned())
+            .collect(),
         rfcs_text: rfc_labels.join(&separator),
         rfcs,
         related: code.related.iter().map(&link_to).collect(),
         companions: code.companions.iter().map(&link_to).collect(),
     })
+}
+
+/// "as the greeting, in reply to MAIL FROM and RCPT TO or after the message data": the
+/// commands are protocol tokens and stay untranslated; the frame is the locale's.
+fn stages_phrase(l: &localizer::Localizer, lang: &str, stages: &[Stage]) -> Result<String> {
+    let commands: Vec<String> = stages
+        .iter()
+        .filter_map(|s| s.command())
+        .map(str::to_owned)
+        .collect();
+    let mut parts = Vec::new();
+    if stages.contains(&Stage::Connect) {
+        parts.push(l.text(lang, "stage-connect", &[])?);
+    }
+    if !commands.is_empty() {
+        let list = join_list(l, lang, "list-and", &commands)?;
+        parts.push(l.text(lang, "stage-commands", &[("commands", Arg::Text(&list))])?);
+    }
+    if stages.contains(&Stage::Message) {
+        parts.push(l.text(lang, "stage-message", &[])?);
+    }
+    if stages.contains(&Stage::Any) {
+        parts.push(l.text(lang, "stage-any", &[])?);
+    }
+    join_list(l, lang, "list-or", &parts)
 }
 
 fn rfc_link(
@@ -669,11 +724,17 @@ fn rfc_link(
             l.text(
                 lang,
                 "rfc-section",
-                &[("number", Arg::Text(&number)), ("sections", Arg::Text(&rfc.sections.join(separator)))],
+                &[
+                    ("number", Arg::Text(&number)),
+                    ("sections", Arg::Text(&rfc.sections.join(separator))),
+                ],
             )?,
             format!("#section-{first}"),
         ),
-        None => (l.text(lang, "rfc", &[("number", Arg::Text(&number))])?, String::new()),
+        None => (
+            l.text(lang, "rfc", &[("number", Arg::Text(&number))])?,
+            String::new(),
+        ),
     };
     Ok(Link {
         href: format!("https://www.rfc-editor.org/rfc/rfc{number}{anchor}"),
@@ -692,19 +753,12 @@ fn join_list(l: &localizer::Localizer, lang: &str, id: &str, items: &[String]) -
             l.text(
                 lang,
                 id,
-                &[("head", Arg::Text(&head.join(&separator))), ("last", Arg::Text(last))],
+                &[
+                    ("head", Arg::Text(&head.join(&separator))),
+                    ("last", Arg::Text(last)),
+                ],
             )
         }
-    }
-}
-
-impl Renderer<'_> {
-    fn join_or(&self, lang: &str, items: &[String]) -> Result<String> {
-        join_list(&self.site.localizer, lang, "list-or", items)
-    }
-
-    fn join_and(&self, lang: &str, items: &[String]) -> Result<String> {
-        join_list(&self.site.localizer, lang, "list-and", items)
     }
 }
 

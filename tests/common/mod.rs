@@ -1,0 +1,216 @@
+//! A fixture-site harness: writes a small but complete site root in a temp dir (using the
+//! project's real locale files, so fixtures never drift from the shipped strings), builds
+//! it, and parses the produced HTML.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use scraper::{Html, Selector};
+
+pub const PROJECT: &str = env!("CARGO_MANIFEST_DIR");
+
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+}
+
+/// One code for a fixture: (code, English name, related codes, basic codes for enhanced).
+pub struct Def<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub related: &'a [&'a str],
+    pub basic: &'a [&'a str],
+}
+
+pub const CODES: &[Def] = &[
+    Def {
+        code: "251",
+        name: "User Not Local",
+        related: &["521"],
+        basic: &[],
+    },
+    Def {
+        code: "501",
+        name: "Syntax Error in Parameters",
+        related: &[],
+        basic: &[],
+    },
+    Def {
+        code: "521",
+        name: "Host Does Not Accept Mail",
+        related: &["251", "550"],
+        basic: &[],
+    },
+    Def {
+        code: "550",
+        name: "Mailbox Unavailable",
+        related: &["521"],
+        basic: &[],
+    },
+    Def {
+        code: "5.1.1",
+        name: "Bad Destination Mailbox Address",
+        related: &["5.7.1"],
+        basic: &["550"],
+    },
+    Def {
+        code: "5.1.10",
+        name: "Recipient Address Has Null MX",
+        related: &[],
+        basic: &["550"],
+    },
+    Def {
+        code: "5.7.1",
+        name: "Delivery Not Authorized",
+        related: &["5.1.1"],
+        basic: &["550"],
+    },
+];
+
+impl Fixture {
+    /// A site with [`CODES`] in English and Japanese.
+    pub fn new() -> Fixture {
+        let fixture = Fixture {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        fixture.write(
+            "site.yaml",
+            "base_url: https://example.org\ndefault_locale: en\nlocales:\n  - code: en\n    name: English\n  - code: ja\n    name: 日本語\n",
+        );
+        for lang in ["en", "ja"] {
+            let ftl = std::fs::read_to_string(
+                Path::new(PROJECT).join(format!("locales/{lang}/site.ftl")),
+            )
+            .expect("project locale");
+            fixture.write(&format!("locales/{lang}/site.ftl"), &ftl);
+        }
+        for def in CODES {
+            fixture.write(&code_path(def.code), &code_yaml(def));
+            fixture.write(
+                &format!("locales/ja/codes/{}.yaml", def.code),
+                &ja_yaml(def),
+            );
+        }
+        fixture
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("dist")
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.dir.path().join(relative);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write fixture file");
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(relative)).expect("read fixture file")
+    }
+
+    pub fn build(&self) -> smtpcodes::Result<smtpcodes::BuildReport> {
+        smtpcodes::build(self.root(), None)
+    }
+
+    /// The produced page at `relative` (below dist/), parsed.
+    pub fn page(&self, relative: &str) -> Html {
+        let path = self.out().join(relative);
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        Html::parse_document(&text)
+    }
+
+    /// Every file of the output with its bytes, to prove a failed build changed nothing.
+    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        snapshot(&self.out())
+    }
+}
+
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let bytes = std::fs::read(e.path()).expect("read");
+            (e.path().strip_prefix(dir).expect("below").to_owned(), bytes)
+        })
+        .collect()
+}
+
+pub fn code_path(code: &str) -> String {
+    let family = if code.contains('.') {
+        "enhanced"
+    } else {
+        "basic"
+    };
+    format!("content/{family}/{code}.yaml")
+}
+
+fn list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("\"{i}\"")).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+pub fn code_yaml(def: &Def) -> String {
+    let family_line = if def.code.contains('.') {
+        format!("family: enhanced\nbasic: {}", list(def.basic))
+    } else {
+        "family: basic\nstages: [rcpt]".to_owned()
+    };
+    format!(
+        r#"code: "{code}"
+{family_line}
+name: {name}
+rfcs:
+  - number: 5321
+    sections: ["4.2.3"]
+related: {related}
+samples:
+  - "{code} <someone@example.com>: reply text for {code}"
+summary: >-
+  Summary of {code}: what the code means.
+action: >-
+  Action for {code}: what the reader should do.
+description: |
+  Description of {code}, with `RCPT TO` as code.
+when: |
+  - One situation in which {code} is seen.
+fix: |
+  - **Sender:** a step to take about {code}.
+"#,
+        code = def.code,
+        name = def.name,
+        related = list(def.related),
+    )
+}
+
+pub fn ja_yaml(def: &Def) -> String {
+    format!(
+        "name: コード{code}の名前\nsummary: {code} の要約です。\naction: {code} の対処です。\ndescription: |\n  {code} の説明です。\nwhen: |\n  - {code} が表示される状況です。\nfix: |\n  - {code} の解決方法です。\n",
+        code = def.code
+    )
+}
+
+pub fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = Selector::parse(css).expect("valid selector");
+    html.select(&selector).collect()
+}
+
+pub fn text_of(element: &scraper::ElementRef) -> String {
+    element
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn texts(html: &Html, css: &str) -> Vec<String> {
+    select(html, css).iter().map(text_of).collect()
+}

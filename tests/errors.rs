@@ -1,0 +1,236 @@
+//! Every kind of bad input stops the build with an error naming file, line and column,
+//! and leaves the previous output byte for byte as it was.
+
+mod common;
+
+use common::{Fixture, code_path};
+
+/// Builds the good fixture, applies `breakage`, builds again, and returns the error text
+/// after checking that the previous dist/ is untouched.
+fn fails_cleanly(breakage: impl FnOnce(&Fixture)) -> (Fixture, String) {
+    let site = Fixture::new();
+    site.build().expect("the unbroken fixture builds");
+    let before = site.snapshot();
+    assert!(!before.is_empty());
+    breakage(&site);
+    let error = site.build().expect_err("the broken fixture must not build");
+    assert_eq!(site.snapshot(), before, "a failed build changed dist/");
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .expect("root")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("staging") || n.contains(".old-"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging left behind: {leftovers:?}");
+    (site, error.to_string())
+}
+
+fn assert_located(error: &str, path: &str, line: usize, col: usize, message: &str) {
+    let first = error.lines().next().unwrap_or("");
+    let wanted = format!("{path}:{line}:{col}: ");
+    assert!(
+        first.contains(&wanted) && first.contains(message),
+        "wanted `{wanted}…{message}…`, got:\n{error}"
+    );
+}
+
+fn edit(site: &Fixture, relative: &str, from: &str, to: &str) {
+    let text = site.read(relative);
+    assert!(text.contains(from), "{relative} has no {from:?}");
+    site.write(relative, &text.replacen(from, to, 1));
+}
+
+#[test]
+fn broken_yaml() {
+    let (_, error) = fails_cleanly(|s| edit(s, &code_path("521"), "related: [", "related: [[\n"));
+    let path = code_path("521");
+    assert!(error.contains(&format!("{path}:")), "{error}");
+    assert!(error.contains(" | "), "shows the offending line: {error}");
+}
+
+#[test]
+fn unknown_field() {
+    let (_, error) = fails_cleanly(|s| edit(s, &code_path("521"), "samples:", "sampels:"));
+    assert_located(&error, &code_path("521"), 9, 1, "unknown field `sampels`");
+}
+
+#[test]
+fn missing_field() {
+    let (_, error) = fails_cleanly(|s| {
+        edit(
+            s,
+            &code_path("521"),
+            "name: Host Does Not Accept Mail\n",
+            "",
+        )
+    });
+    assert!(error.contains(&code_path("521")), "{error}");
+    assert!(error.contains("missing field `name`"), "{error}");
+}
+
+#[test]
+fn duplicate_code() {
+    let (_, error) = fails_cleanly(|s| {
+        let yaml = s.read(&code_path("521"));
+        s.write("content/more/521.yaml", &yaml);
+    });
+    assert!(error.contains("duplicate code 521"), "{error}");
+    assert!(
+        error.contains("content/basic/521.yaml:1:1"),
+        "names the first place: {error}"
+    );
+    assert!(
+        error.contains("content/more/521.yaml:1:1"),
+        "names the second place: {error}"
+    );
+}
+
+#[test]
+fn a_code_that_is_a_path() {
+    let (site, error) =
+        fails_cleanly(|s| edit(s, &code_path("521"), "code: \"521\"", "code: \"../x\""));
+    assert_located(
+        &error,
+        &code_path("521"),
+        1,
+        7,
+        "`../x` is not an SMTP code",
+    );
+    assert!(!site.root().join("x").exists());
+}
+
+#[test]
+fn dangling_related_code() {
+    let (_, error) = fails_cleanly(|s| {
+        edit(
+            s,
+            &code_path("521"),
+            "related: [\"251\"",
+            "related: [\"252\"",
+        )
+    });
+    assert_located(
+        &error,
+        &code_path("521"),
+        8,
+        11,
+        "names code 252, which is not defined",
+    );
+}
+
+#[test]
+fn fluent_syntax_error_is_located_in_characters() {
+    let (_, error) = fails_cleanly(|s| {
+        edit(
+            s,
+            "locales/ja/site.ftl",
+            "nav-home = ホーム",
+            "nav-home = ホーム { $\n",
+        )
+    });
+    let ftl = std::fs::read_to_string(format!("{}/locales/ja/site.ftl", common::PROJECT)).unwrap();
+    let line = ftl.lines().position(|l| l.starts_with("nav-home")).unwrap() + 1;
+    assert!(
+        error.contains(&format!("locales/ja/site.ftl:{line}:")),
+        "{error}"
+    );
+    assert!(error.contains("Fluent syntax error"), "{error}");
+    assert!(
+        error.contains("nav-home = ホーム { $"),
+        "shows the line: {error}"
+    );
+}
+
+#[test]
+fn fluent_message_that_drops_a_variable_used_by_the_generator() {
+    let (_, error) = fails_cleanly(|s| {
+        edit(
+            s,
+            "locales/ja/site.ftl",
+            "which-item = { $code }「{ $name }」が返された場合:",
+            "which-item = { $cod }が返された場合:",
+        )
+    });
+    assert!(error.contains("locales/ja/site.ftl:"), "{error}");
+    assert!(error.contains("which-item"), "{error}");
+}
+
+#[test]
+fn template_syntax_error() {
+    let (_, error) = fails_cleanly(|s| {
+        s.write(
+            "templates/pair.html",
+            "{% extends \"base.html\" %}\n{% block main %}\n{{ lead }\n{% endblock main %}\n",
+        )
+    });
+    assert_located(&error, "templates/pair.html", 3, 9, "template error");
+}
+
+#[test]
+fn template_render_error() {
+    let (_, error) = fails_cleanly(|s| {
+        s.write(
+            "templates/pair.html",
+            "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ no_such_value }}</p>\n{% endblock main %}\n",
+        )
+    });
+    assert_located(&error, "templates/pair.html", 3, 7, "no_such_value");
+}
+
+#[test]
+fn translation_for_a_code_that_does_not_exist() {
+    let (_, error) = fails_cleanly(|s| s.write("locales/ja/codes/999.yaml", "name: x\n"));
+    assert_located(&error, "locales/ja/codes/999.yaml", 1, 1, "no such code");
+}
+
+#[test]
+fn all_problems_are_reported_in_one_run() {
+    let (_, error) = fails_cleanly(|s| {
+        edit(s, &code_path("521"), "samples:", "sampels:");
+        edit(s, &code_path("501"), "samples:", "sampels:");
+        edit(s, "locales/en/site.ftl", "nav-home = Home", "nav-home = {");
+    });
+    assert!(error.contains(&code_path("521")), "{error}");
+    assert!(error.contains(&code_path("501")), "{error}");
+    assert!(error.contains("locales/en/site.ftl"), "{error}");
+    assert!(error.contains("3 errors"), "{error}");
+}
+
+#[test]
+fn the_command_line_exits_non_zero_and_prints_the_location() {
+    let site = Fixture::new();
+    edit(&site, &code_path("521"), "samples:", "sampels:");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_smtpcodes"))
+        .args(["build", "--root"])
+        .arg(site.root())
+        .output()
+        .expect("run the binary");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("521.yaml:9:1: unknown field `sampels`"),
+        "{stderr}"
+    );
+    assert!(!site.out().exists());
+}
+
+#[test]
+fn the_command_line_builds_into_out() {
+    let site = Fixture::new();
+    let out = site.root().join("elsewhere/site");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_smtpcodes"))
+        .args(["build", "--root"])
+        .arg(site.root())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("run the binary");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("17 pages per locale"), "{stdout}");
+    assert!(out.join("ja/251-vs-521/index.html").is_file());
+}

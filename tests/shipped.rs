@@ -1,0 +1,138 @@
+//! Checks on the real site in this repository: the catalogue's invariants and the pages
+//! it produces.
+
+mod common;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use common::{PROJECT, select, text_of, texts};
+use smtpcodes::model::{Family, ProseField};
+
+fn site() -> smtpcodes::load::Site {
+    smtpcodes::load::load_site(Path::new(PROJECT)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_catalogue_holds_its_invariants() {
+    let site = site();
+    let ids: HashSet<&str> = site.codes.iter().map(|c| c.id.as_str()).collect();
+    for required in [
+        "251", "252", "421", "450", "501", "521", "550", "551", "554", "556", "5.1.1", "5.7.1",
+    ] {
+        assert!(ids.contains(required), "{required} missing from content/");
+    }
+    for code in &site.codes {
+        let id = code.id.as_str();
+        // The class is the first digit, as the family's syntax says.
+        assert_eq!(id[..1].parse::<u16>().ok(), Some(code.id.class()), "{id}");
+        for locale in &site.config.locales {
+            let prose = code
+                .prose
+                .get(&locale.code)
+                .unwrap_or_else(|| panic!("{id} has no {} prose", locale.code));
+            for field in ProseField::ALL {
+                assert!(
+                    prose.get(field).is_some_and(|t| !t.trim().is_empty()),
+                    "{id}: `{}` missing in {}",
+                    field.as_str(),
+                    locale.code
+                );
+            }
+        }
+        for related in &code.related {
+            assert!(ids.contains(related.as_str()), "{id} → {related}");
+        }
+        for companion in &code.companions {
+            assert!(ids.contains(companion.as_str()), "{id} → {companion}");
+            assert_ne!(companion.family(), code.id.family(), "{id} → {companion}");
+        }
+        // Enhanced codes may name no basic code: the registry gives none for some
+        // (2.1.9, which lives in delivery reports, not in replies).
+        if code.id.family() == Family::Basic {
+            assert!(!code.stages.is_empty(), "{id} has no stages");
+        }
+        assert!((1..=3).contains(&code.samples.len()), "{id}");
+        for sample in &code.samples {
+            let first = sample.lines().next().unwrap_or("");
+            let basic = first.get(..3).unwrap_or("");
+            // A sample is a reply as it appears in a log: it starts with a basic code, or
+            // is a DSN fragment naming the status.
+            assert!(
+                basic.chars().all(|c| c.is_ascii_digit()) || sample.contains(id),
+                "{id}: sample does not look like a reply: {sample}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_shipped_site_builds_with_every_pair_in_every_locale() {
+    let out = tempfile::tempdir().expect("temp");
+    let out = out.path().join("dist");
+    let report = smtpcodes::build(Path::new(PROJECT), Some(&out)).unwrap_or_else(|e| panic!("{e}"));
+    let site = site();
+    let basic = site
+        .codes
+        .iter()
+        .filter(|c| c.id.family() == Family::Basic)
+        .count();
+    let enhanced = site.codes.len() - basic;
+    let per_locale = 1 + site.codes.len() + basic * (basic - 1) / 2 + enhanced * (enhanced - 1) / 2;
+    for (lang, pages) in &report.pages_per_locale {
+        assert_eq!(*pages, per_locale, "{lang}");
+    }
+    let pair = |lang: &str, a: &str, b: &str| {
+        let path = out.join(format!("{lang}/{a}-vs-{b}/index.html"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        scraper::Html::parse_document(&text)
+    };
+    let ja = pair("ja", "251", "521");
+    let headings = texts(&ja, "main h3, main h2");
+    let six = [
+        "説明",
+        "このコードが表示される場合",
+        "解決方法",
+        "主な違い",
+        "どちらをいつ使うか",
+        "詳しく見る",
+    ];
+    let order: Vec<&str> = headings
+        .iter()
+        .map(String::as_str)
+        .filter(|h| six.contains(h))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "説明",
+            "このコードが表示される場合",
+            "解決方法",
+            "説明",
+            "このコードが表示される場合",
+            "解決方法",
+            "主な違い",
+            "どちらをいつ使うか",
+            "詳しく見る"
+        ]
+    );
+    // Every sentence on a Japanese page is Japanese (the seed's worst defect).
+    for (a, b) in [
+        ("251", "521"),
+        ("550", "554"),
+        ("421", "450"),
+        ("5.1.1", "5.7.1"),
+    ] {
+        let page = pair("ja", a, b);
+        for element in select(&page, "main p, main li, main h1, main h2, main h3, main dd") {
+            let text = text_of(&element);
+            let japanese = text.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
+            assert!(japanese, "{a} vs {b}: English on a ja page: {text:?}");
+        }
+    }
+    let en = pair("en", "251", "521");
+    let title = texts(&en, "title").join("");
+    assert!(title.starts_with("SMTP 251 "), "{title}");
+    assert!(title.contains(" vs 521 "), "{title}");
+}
