@@ -23,6 +23,8 @@ struct RawConfig {
 struct RawLocale {
     code: String,
     name: String,
+    #[serde(default)]
+    draft: bool,
 }
 
 /// The validated site configuration.
@@ -82,6 +84,7 @@ impl Config {
             locales.push(Locale {
                 code: l.code,
                 name: l.name,
+                draft: l.draft,
             });
         }
         let Some(default_index) = locales.iter().position(|l| l.code == raw.default_locale) else {
@@ -94,6 +97,13 @@ impl Config {
             )
             .with_source(source));
         };
+        if locales[default_index].draft {
+            return Err(Diagnostic::new(
+                at("default_locale"),
+                "the default locale cannot be a draft: every other locale falls back to it",
+            )
+            .with_source(source));
+        }
         let default = locales.remove(default_index);
         locales.insert(0, default);
         Ok(Config {

@@ -5,6 +5,7 @@
 //! load (files → validated model) → plan (pages and URLs) → render (Tera + Fluent) →
 //! write (minify, all-or-nothing output).
 
+pub mod check;
 pub mod config;
 pub mod error;
 pub mod load;
@@ -33,22 +34,63 @@ pub struct BuildReport {
     pub files: usize,
     pub out: PathBuf,
     pub elapsed: Duration,
+    /// Translation warnings: what fell back to English, what is stale or obsolete.
+    pub warnings: Vec<check::Finding>,
+    pub coverage: Vec<check::Coverage>,
+}
+
+/// Errors found by the translation checks always stop the build (a translation using a
+/// variable the generator does not provide would render wrongly); warnings only when
+/// `strict`.
+fn refuse_check_findings(report: &check::CheckReport, strict: bool) -> Result<()> {
+    let stopping: Vec<error::Diagnostic> = report
+        .findings
+        .iter()
+        .filter(|f| strict || f.severity == check::Severity::Error)
+        .map(|f| f.diagnostic.clone())
+        .collect();
+    if stopping.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(stopping))
+    }
+}
+
+/// How to build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Default: `<root>/dist`.
+    pub out: Option<PathBuf>,
+    /// Treat translation warnings (missing, stale, obsolete) as errors.
+    pub strict: bool,
 }
 
 /// Builds the site at `root` into `out` (default `<root>/dist`). On any error the previous
 /// output is left untouched.
 pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildReport> {
+    build_with(&BuildOptions {
+        root: root.to_owned(),
+        out: out.map(Path::to_owned),
+        strict: false,
+    })
+}
+
+pub fn build_with(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    let out = out.map_or_else(|| root.join("dist"), Path::to_owned);
+    let root = options.root.as_path();
+    let out = options.out.clone().unwrap_or_else(|| root.join("dist"));
 
     let site = load::load_site(root)?;
+    let checked = check::check_site(&site);
+    refuse_check_findings(&checked, options.strict)?;
 
     let locales: Vec<String> = site.config.locales.iter().map(|l| l.code.clone()).collect();
     let static_paths: Vec<String> = site.static_files.iter().map(|f| f.path.clone()).collect();
     let pages = plan::plan(&site.codes, &locales, &static_paths);
     refuse_collisions(&pages)?;
 
-    let renderer = render::Renderer::new(&site)?;
+    let renderer = render::Renderer::new(&site, &checked.coverage)?;
     let staging = write::Staging::create(&out, root)?;
     pages
         .par_iter()
@@ -56,6 +98,8 @@ pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildReport> {
     staging.commit()?;
 
     Ok(BuildReport {
+        warnings: checked.findings,
+        coverage: checked.coverage,
         pages_per_locale: pages_per_locale(&pages, &locales),
         files: pages.len(),
         out,
@@ -85,6 +129,7 @@ fn pages_per_locale(pages: &[plan::Page], locales: &[String]) -> Vec<(String, us
                 .iter()
                 .filter(|p| match p.kind {
                     plan::PageKind::Home { locale }
+                    | plan::PageKind::Translations { locale }
                     | plan::PageKind::Code { locale, .. }
                     | plan::PageKind::Pair { locale, .. } => locale == i,
                     _ => false,

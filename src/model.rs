@@ -226,6 +226,8 @@ pub struct Prose {
     pub description: Option<String>,
     pub when: Option<String>,
     pub fix: Option<String>,
+    /// Translations only: field name → [`prose_hash`] of the English text translated.
+    pub translated_from: BTreeMap<String, String>,
 }
 
 /// The prose fields, named as in the YAML files.
@@ -299,6 +301,21 @@ pub struct Locale {
     pub code: String,
     /// The language's name in itself (`日本語`), shown on the language switcher.
     pub name: String,
+    /// A locale still being translated: built for preview, but not linked from other
+    /// locales, not in hreflang alternates and not in the sitemap.
+    pub draft: bool,
+}
+
+/// A short, stable fingerprint of an English prose field, recorded beside a translation
+/// (`translated_from`) so `check` can tell when the English changed after translating.
+/// FNV-1a 64 over the trimmed text: stable across Rust versions, unlike `DefaultHasher`.
+pub fn prose_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.trim().bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{:08x}", hash >> 32)
 }
 
 #[cfg(test)]
@@ -349,6 +366,13 @@ mod tests {
         ids.sort();
         let shown: Vec<&str> = ids.iter().map(CodeId::as_str).collect();
         assert_eq!(shown, ["251", "521", "5.1.1", "5.1.10", "5.7.1"]);
+    }
+
+    #[test]
+    fn prose_hash_ignores_surrounding_whitespace_only() {
+        assert_eq!(prose_hash("a b\n"), prose_hash("a b"));
+        assert_ne!(prose_hash("a b"), prose_hash("a  b"));
+        assert_eq!(prose_hash("").len(), 8);
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub enum PageKind {
     NoJekyll,
     /// `/{lang}/index.html`.
     Home { locale: usize },
+    /// `/{lang}/translations/index.html`: how complete each locale is.
+    Translations { locale: usize },
     /// `/{lang}/{code}/index.html`.
     Code { locale: usize, code: usize },
     /// `/{lang}/{a}-vs-{b}/index.html`, `a` before `b`, same family.
@@ -36,6 +38,10 @@ pub struct Page {
 /// The URL path (below the base path) of a locale's home.
 pub fn home_url(lang: &str) -> String {
     format!("/{lang}/")
+}
+
+pub fn translations_url(lang: &str) -> String {
+    format!("/{lang}/translations/")
 }
 
 pub fn code_url(lang: &str, code: &CodeId) -> String {
@@ -70,6 +76,10 @@ pub fn plan(codes: &[Code], locales: &[String], static_paths: &[String]) -> Vec<
         pages.push(page(
             &index_file(&home_url(lang)),
             PageKind::Home { locale },
+        ));
+        pages.push(page(
+            &index_file(&translations_url(lang)),
+            PageKind::Translations { locale },
         ));
         for (i, code) in codes.iter().enumerate() {
             let kind = PageKind::Code { locale, code: i };
@@ -130,8 +140,8 @@ mod tests {
         assert!(outputs.contains(&"ja/5.1.10-vs-5.7.1/index.html"));
         assert!(!outputs.iter().any(|o| o.contains("251-vs-5.1.1")));
         assert!(outputs.contains(&"style.css"));
-        // 5 site files + 1 static + per locale: home + 5 codes + (1 + 3) pairs
-        assert_eq!(pages.len(), 6 + 2 * 10);
+        // 5 site files + 1 static + per locale: home + status + 5 codes + (1 + 3) pairs
+        assert_eq!(pages.len(), 6 + 2 * 11);
     }
 
     #[test]

@@ -123,3 +123,16 @@ root-title = SMTP Reply Codes: choose a language
 root-intro = Choose a language.
 notfound-title = Page not found
 notfound-text = There is no page at this address. Codes are at addresses such as /en/550/ and comparisons at /en/550-vs-554/.
+
+## Translation status
+
+translations-title = Translation status
+translations-intro = How much of the site each language covers. Anything not yet translated is shown in English.
+translations-locale = Language
+translations-messages = Interface strings
+translations-prose = Code texts
+translations-stale = Out of date
+translations-missing = Missing
+translations-done = Complete
+translations-draft = draft
+translations-how = Translations are contributed as pull requests: see CONTRIBUTING.md in the repository. A draft language is built for preview and published once it is complete.

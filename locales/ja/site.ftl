@@ -119,3 +119,16 @@ root-title = SMTP 応答コード辞典：言語を選択
 root-intro = 言語を選択してください。
 notfound-title = ページが見つかりません
 notfound-text = このアドレスにはページがありません。コードは /ja/550/、比較は /ja/550-vs-554/ のようなアドレスにあります。
+
+## 翻訳の状況
+
+translations-title = 翻訳の状況
+translations-intro = 各言語がサイトのどこまでを翻訳済みかを示します。未翻訳の部分は英語で表示されます。
+translations-locale = 言語
+translations-messages = 画面の文言
+translations-prose = コードの解説
+translations-stale = 更新が必要
+translations-missing = 未翻訳
+translations-done = 完了率
+translations-draft = 下書き
+translations-how = 翻訳はプルリクエストで受け付けています。リポジトリの CONTRIBUTING.md をご覧ください。下書きの言語はプレビュー用にビルドされ、翻訳が完了した時点で公開されます。

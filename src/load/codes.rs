@@ -45,6 +45,9 @@ struct RawRfc {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawProse {
+    /// Field → hash of the English text it was translated from (see `model::prose_hash`).
+    #[serde(default)]
+    translated_from: BTreeMap<String, String>,
     name: Option<String>,
     summary: Option<String>,
     action: Option<String>,
@@ -346,6 +349,7 @@ fn to_code(p: &Parsed, source_locale: &str) -> Code {
         description: Some(raw.description.clone()),
         when: Some(raw.when.clone()),
         fix: Some(raw.fix.clone()),
+        translated_from: BTreeMap::new(),
     };
     Code {
         id: raw.code.0.clone(),
@@ -409,7 +413,20 @@ fn add_translations(
             description: raw.description,
             when: raw.when,
             fix: raw.fix,
+            translated_from: raw.translated_from,
         };
+        for key in prose.translated_from.keys() {
+            if !ProseField::ALL.iter().any(|f| f.as_str() == key) {
+                let (line, col) = text::locate_text(&text, &format!("{key}:")).unwrap_or((1, 1));
+                problems.push(
+                    Diagnostic::new(
+                        Location::new(&path, line, col),
+                        format!("`translated_from` names `{key}`, which is not a prose field"),
+                    )
+                    .with_source(&text),
+                );
+            }
+        }
         for field in ProseField::ALL {
             if prose.get(field).is_some_and(|v| v.trim().is_empty()) {
                 let (line, col) = text::locate_yaml_key(&text, field.as_str());

@@ -1,6 +1,6 @@
 //! Loads the Fluent files `locales/<lang>/*.ftl` into one thread-safe bundle per locale.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use fluent_bundle::FluentResource;
@@ -20,6 +20,16 @@ pub struct LocaleMessages {
     pub code: String,
     pub bundle: Bundle,
     pub defined_at: HashMap<String, Location>,
+    /// The attributes and variables of each message, for comparing a translation with
+    /// the source locale.
+    pub shapes: HashMap<String, MessageShape>,
+}
+
+/// What a translation of a message must keep: its attributes and the variables it uses.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MessageShape {
+    pub attributes: BTreeSet<String>,
+    pub variables: BTreeSet<String>,
 }
 
 impl LocaleMessages {
@@ -65,6 +75,7 @@ fn load_locale(dir: &Path, code: &str) -> Result<LocaleMessages> {
     // a right-to-left locale should isolate with <bdi> in templates instead.
     bundle.set_use_isolating(false);
     let mut defined_at: HashMap<String, Location> = HashMap::new();
+    let mut shapes: HashMap<String, MessageShape> = HashMap::new();
     let mut problems = Vec::new();
     let files = ftl_files(dir)?;
     if files.is_empty() {
@@ -82,6 +93,7 @@ fn load_locale(dir: &Path, code: &str) -> Result<LocaleMessages> {
                 continue;
             }
         };
+        shapes.extend(message_shapes(&resource));
         for (id, at) in entry_locations(&path, &source, &resource) {
             if let Some(first) = defined_at.get(&id) {
                 problems.push(
@@ -104,6 +116,7 @@ fn load_locale(dir: &Path, code: &str) -> Result<LocaleMessages> {
             code: code.to_owned(),
             bundle,
             defined_at,
+            shapes,
         })
     } else {
         Err(Error::Invalid(problems))
@@ -134,6 +147,69 @@ fn syntax_diagnostic(
         format!("Fluent syntax error: {}", error.kind),
     )
     .with_source(source)
+}
+
+fn message_shapes(resource: &FluentResource) -> Vec<(String, MessageShape)> {
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            ast::Entry::Message(m) => Some(m),
+            _ => None,
+        })
+        .map(|m| {
+            let mut shape = MessageShape::default();
+            if let Some(value) = &m.value {
+                collect_variables(value, &mut shape.variables);
+            }
+            for attribute in &m.attributes {
+                shape.attributes.insert(attribute.id.name.to_owned());
+                collect_variables(&attribute.value, &mut shape.variables);
+            }
+            (m.id.name.to_owned(), shape)
+        })
+        .collect()
+}
+
+fn collect_variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for variant in variants {
+                collect_variables(&variant.value, out);
+            }
+        }
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        ast::InlineExpression::FunctionReference { arguments, .. }
+        | ast::InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, out);
+            }
+            for named in &arguments.named {
+                inline_variables(&named.value, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The id of every message and term in `resource` with the line it starts on. Terms keep
@@ -195,6 +271,21 @@ mod tests {
         let d = &err.diagnostics()[0];
         assert_eq!(d.at, Location::new(dir.join("b.ftl"), 3, 1));
         assert!(d.message.contains("a.ftl:1:1"), "{d}");
+    }
+
+    #[test]
+    fn shapes_list_attributes_and_variables_in_every_branch() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(
+            &tmp.path().join("en"),
+            "a.ftl",
+            "m = { $n ->\n    [one] { $who } one\n   *[other] many { $count }\n}\n    .title = T { $t }\n",
+        );
+        let locales = load_locales(tmp.path(), &["en".into()]).ok().unwrap();
+        let shape = &locales[0].shapes["m"];
+        let vars: Vec<&str> = shape.variables.iter().map(String::as_str).collect();
+        assert_eq!(vars, ["count", "n", "t", "who"]);
+        assert!(shape.attributes.contains("title"));
     }
 
     #[test]

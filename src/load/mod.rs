@@ -17,6 +17,8 @@ use templates::Templates;
 
 /// Everything a build needs, loaded and validated.
 pub struct Site {
+    /// The site root the files were read from.
+    pub root: PathBuf,
     pub config: Config,
     /// Sorted by code (basic first, then enhanced; numerically).
     pub codes: Vec<Code>,
@@ -61,6 +63,7 @@ pub fn load_site(root: &Path) -> Result<Site> {
     let (codes, locales, templates) = merge_problems(codes, locales, templates)?;
     let static_files = static_files(&root.join("static"))?;
     Ok(Site {
+        root: root.to_owned(),
         config,
         codes,
         localizer: Localizer::new(locales),

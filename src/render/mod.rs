@@ -33,6 +33,7 @@ pub enum Rendered<'a> {
 pub struct Renderer<'s> {
     site: &'s Site,
     locales: Vec<LocaleData>,
+    coverage: &'s [crate::check::Coverage],
 }
 
 /// Everything about one locale that does not depend on the page.
@@ -43,7 +44,7 @@ struct LocaleData {
 }
 
 impl<'s> Renderer<'s> {
-    pub fn new(site: &'s Site) -> Result<Self> {
+    pub fn new(site: &'s Site, coverage: &'s [crate::check::Coverage]) -> Result<Self> {
         let mut locales = Vec::new();
         for locale in &site.config.locales {
             let lang = locale.code.clone();
@@ -55,7 +56,11 @@ impl<'s> Renderer<'s> {
                 .collect::<Result<_>>()?;
             locales.push(LocaleData { lang, ui, codes });
         }
-        Ok(Renderer { site, locales })
+        Ok(Renderer {
+            site,
+            locales,
+            coverage,
+        })
     }
 
     pub fn render(&self, page: &Page) -> Result<Rendered<'s>> {
@@ -69,6 +74,7 @@ impl<'s> Renderer<'s> {
             ))),
             PageKind::NoJekyll => Ok(Rendered::Text(String::new())),
             PageKind::Home { locale } => self.home(locale).map(Rendered::Html),
+            PageKind::Translations { locale } => self.translations(locale).map(Rendered::Html),
             PageKind::Code { locale, code } => self.code(locale, code).map(Rendered::Html),
             PageKind::Pair { locale, a, b } => self.pair(locale, a, b).map(Rendered::Html),
             PageKind::Static { index } => Ok(Rendered::Copy(&self.site.static_files[index].source)),
@@ -104,6 +110,8 @@ impl<'s> Renderer<'s> {
             .locales
             .iter()
             .enumerate()
+            // A draft locale is reachable only from its own pages, for preview.
+            .filter(|(i, l)| !l.draft || *i == locale)
             .map(|(i, l)| {
                 let url = format!("/{}{rest}", l.code);
                 Alternate {
@@ -115,11 +123,13 @@ impl<'s> Renderer<'s> {
                 }
             })
             .collect();
+        let own = format!("{}/{}{rest}", config.base_url, config.locales[locale].code);
         PageMeta {
             title,
             description: truncate(description, DESCRIPTION_CHARS),
-            canonical: alternates[locale].absolute.clone(),
-            x_default: alternates[0].absolute.clone(),
+            canonical: own,
+            x_default: format!("{}/{}{rest}", config.base_url, config.default_locale),
+            noindex: config.locales[locale].draft,
             alternates,
         }
     }
@@ -489,6 +499,34 @@ impl<'s> Renderer<'s> {
         self.site.templates.render("home.html", &context)
     }
 
+    /// The translation-status page: every locale's coverage, drafts included (this is
+    /// where a translator previews progress), each row linking to that locale's home.
+    fn translations(&self, locale: usize) -> Result<String> {
+        let data = &self.locales[locale];
+        let title = ui_text(&data.ui, "translations_title");
+        let description = ui_text(&data.ui, "translations_intro");
+        let meta = self.meta(locale, "/translations/", title.clone(), &description);
+        let crumbs = self.crumbs(locale, None, &title);
+        let mut context = self.base_context(locale, meta, crumbs);
+        #[derive(serde::Serialize)]
+        struct Row<'a> {
+            coverage: &'a crate::check::Coverage,
+            percent: usize,
+            href: String,
+        }
+        let rows: Vec<Row> = self
+            .coverage
+            .iter()
+            .map(|c| Row {
+                coverage: c,
+                percent: c.percent(),
+                href: self.href(&plan::home_url(&c.locale)),
+            })
+            .collect();
+        context.insert("rows", &rows);
+        self.site.templates.render("translations.html", &context)
+    }
+
     fn root(&self) -> Result<String> {
         let data = &self.locales[0];
         let config = &self.site.config;
@@ -496,15 +534,16 @@ impl<'s> Renderer<'s> {
         let mut meta = self.meta(0, "/", title, &ui_text(&data.ui, "home_description"));
         meta.canonical = format!("{}/", config.base_url);
         let mut context = self.base_context(0, meta, Vec::new());
-        let choices: Vec<Link> = config
-            .locales
+        let published: Vec<&crate::model::Locale> =
+            config.locales.iter().filter(|l| !l.draft).collect();
+        let choices: Vec<Link> = published
             .iter()
             .map(|l| Link {
                 href: self.href(&plan::home_url(&l.code)),
                 label: l.name.clone(),
             })
             .collect();
-        let langs: Vec<&str> = config.locales.iter().map(|l| l.code.as_str()).collect();
+        let langs: Vec<&str> = published.iter().map(|l| l.code.as_str()).collect();
         context.insert("choices", &choices);
         context.insert("choice_langs", &langs);
         self.site.templates.render("root.html", &context)
@@ -521,6 +560,7 @@ impl<'s> Renderer<'s> {
             .config
             .locales
             .iter()
+            .filter(|l| !l.draft)
             .map(|l| Link {
                 href: self.href(&plan::home_url(&l.code)),
                 label: l.name.clone(),
@@ -542,13 +582,15 @@ impl<'s> Renderer<'s> {
         let mut xml = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
         );
+        let published: Vec<&crate::model::Locale> =
+            config.locales.iter().filter(|l| !l.draft).collect();
         for rest in &rests {
-            for locale in &config.locales {
+            for locale in &published {
                 xml.push_str(&format!(
                     "<url><loc>{}/{}{rest}</loc>",
                     config.base_url, locale.code
                 ));
-                for alt in &config.locales {
+                for alt in &published {
                     xml.push_str(&format!(
                         "<xhtml:link rel=\"alternate\" hreflang=\"{0}\" href=\"{1}/{0}{rest}\"/>",
                         alt.code, config.base_url

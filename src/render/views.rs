@@ -60,6 +60,8 @@ pub struct PageMeta {
     pub canonical: String,
     pub alternates: Vec<Alternate>,
     pub x_default: String,
+    /// Pages of a draft locale are built for preview but kept out of search engines.
+    pub noindex: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
