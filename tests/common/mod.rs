@@ -214,3 +214,16 @@ pub fn text_of(element: &scraper::ElementRef) -> String {
 pub fn texts(html: &Html, css: &str) -> Vec<String> {
     select(html, css).iter().map(text_of).collect()
 }
+
+/// Every file below `dir`, as `/`-separated paths relative to it.
+pub fn snapshot_paths(dir: &Path) -> std::collections::BTreeSet<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e.path().strip_prefix(dir).expect("below");
+            relative.to_string_lossy().replace('\\', "/")
+        })
+        .collect()
+}
