@@ -90,8 +90,11 @@ impl<'de> Deserialize<'de> for StageField {
         let text = String::deserialize(d)?;
         Stage::parse(&text).map(StageField).ok_or_else(|| {
             let known: Vec<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
+            let hint = text::did_you_mean(&text, &known)
+                .map(|s| format!(": did you mean `{s}`?"))
+                .unwrap_or_default();
             serde::de::Error::custom(format!(
-                "unknown stage `{}`, expected one of: {}",
+                "unknown stage `{}`{hint} (expected one of: {})",
                 text.escape_debug(),
                 known.join(", ")
             ))

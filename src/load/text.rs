@@ -35,6 +35,48 @@ pub fn locate_text(text: &str, needle: &str) -> Option<(usize, usize)> {
     text.find(needle).map(|byte| line_col_of_byte(text, byte))
 }
 
+/// The candidate closest to `word` by edit distance, if it is close enough to be a typo
+/// of it (at most a third of the characters wrong, or one); for "did you mean" hints.
+pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let lowered = word.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&lowered, c), *c))
+        .min_by_key(|(d, _)| *d)
+        .filter(|(d, _)| *d <= 1 || d.saturating_mul(3) <= word.chars().count())
+        .map(|(_, c)| c)
+}
+
+/// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
+/// two neighbours each count 1 (`sampels` is one edit from `samples`).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    // Long input is not a typo of a field name; keep the quadratic table small.
+    if a.len().abs_diff(b.len()) > 3 || a.len() > 64 {
+        return usize::MAX;
+    }
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +101,18 @@ mod tests {
         assert_eq!(locate_yaml_key(text, "code"), (1, 1));
         assert_eq!(locate_yaml_key(text, "missing"), (1, 1));
         assert_eq!(locate_text(text, "\"551\""), Some((4, 11)));
+    }
+
+    #[test]
+    fn suggests_the_closest_field_for_a_typo_only() {
+        let fields = ["code", "name", "samples", "summary", "stages", "fix"];
+        assert_eq!(did_you_mean("sampels", &fields), Some("samples"));
+        assert_eq!(did_you_mean("nmae", &fields), Some("name"));
+        assert_eq!(did_you_mean("fx", &fields), Some("fix"));
+        assert_eq!(did_you_mean("Summary", &fields), Some("summary"));
+        assert_eq!(did_you_mean("stage", &fields), Some("stages"));
+        assert_eq!(did_you_mean("colour", &fields), None);
+        assert_eq!(did_you_mean(&"x".repeat(10_000), &fields), None);
+        assert_eq!(edit_distance("samples", "samples"), 0);
     }
 }
