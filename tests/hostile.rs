@@ -480,40 +480,6 @@ const CASES: &[Case] = &[
     },
 ];
 
-/// Elements that have no business on these pages: anything that runs code, loads a
-/// third-party resource, or changes how the other links resolve.
-const ACTIVE_ELEMENTS: &str = "script, iframe, frame, object, embed, img, svg, math, form, base, \
-     style, link:not([rel=stylesheet]):not([rel=canonical]):not([rel=alternate]), \
-     meta[http-equiv], input, button, textarea";
-
-/// Why the HTML in `text` is not inert, if it is not.
-fn active_markup(text: &str) -> Vec<String> {
-    let html = Html::parse_document(text);
-    let mut problems = Vec::new();
-    for element in common::select(&html, ACTIVE_ELEMENTS) {
-        problems.push(format!("<{}> element", element.value().name()));
-    }
-    for element in common::select(&html, "*") {
-        for (name, value) in element.value().attrs() {
-            if name.to_ascii_lowercase().starts_with("on") {
-                problems.push(format!("{name}= attribute on <{}>", element.value().name()));
-            }
-            let url: String = value
-                .chars()
-                .filter(|c| !c.is_whitespace() && !c.is_control())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            let dangerous = ["javascript:", "data:", "vbscript:"]
-                .iter()
-                .any(|scheme| url.starts_with(scheme));
-            if dangerous && ["href", "src", "action", "formaction", "xlink:href"].contains(&name) {
-                problems.push(format!("{name}={value:?} on <{}>", element.value().name()));
-            }
-        }
-    }
-    problems
-}
-
 /// Every page of the output, checked for active markup.
 fn active_markup_in_site(out: &Path) -> Vec<String> {
     common::snapshot_paths(out)
@@ -521,7 +487,7 @@ fn active_markup_in_site(out: &Path) -> Vec<String> {
         .filter(|f| f.ends_with(".html"))
         .flat_map(|f| {
             let text = std::fs::read_to_string(out.join(&f)).expect("read page");
-            active_markup(&text)
+            common::active_markup(&text)
                 .into_iter()
                 .map(move |p| format!("{f}: {p}"))
         })
@@ -631,7 +597,7 @@ fn the_inertness_check_finds_active_markup() {
             "<svg> element",
         ),
     ] {
-        let found = active_markup(html);
+        let found = common::active_markup(html);
         assert!(
             found.iter().any(|p| p.contains(finding)),
             "{html}: {found:?}"
@@ -639,5 +605,5 @@ fn the_inertness_check_finds_active_markup() {
     }
     let inert = "<!doctype html><title>x</title><link rel=stylesheet href=/s.css>\
                  <p>&lt;script&gt; <a href=https://example.org/>ok</a>";
-    assert_eq!(active_markup(inert), Vec::<String>::new());
+    assert_eq!(common::active_markup(inert), Vec::<String>::new());
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer};
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::load::{files_below, text, yaml};
 use crate::model::{Code, CodeId, Family, Prose, ProseField, RfcRef, Stage};
+use crate::render::markdown;
 
 /// At most this many sample replies per code: more is a wall, not an example.
 const MAX_SAMPLES: usize = 3;
@@ -414,6 +415,13 @@ fn text_value_problem(field: &str, value: &str) -> Option<String> {
             text::describe_char(c)
         ));
     }
+    let inline_only = matches!(field, "summary" | "action");
+    if inline_only && !value.trim().is_empty() && !markdown::is_single_paragraph(value) {
+        return Some(format!(
+            "`{field}` must be a single paragraph of inline Markdown: no blank lines, \
+             lists, headings (a line of `---` or `===` under text makes one), quotes or code blocks"
+        ));
+    }
     let limit = MAX_CHARS
         .iter()
         .find(|(key, _)| *key == field)
@@ -671,6 +679,24 @@ mod tests {
             "{d}"
         );
         assert!(load(GOOD, Some(&format!("summary: {}\n", "長".repeat(400)))).is_ok());
+    }
+
+    #[test]
+    fn summary_and_action_are_one_paragraph() {
+        let d = only_problem(load(
+            &GOOD.replace("summary: S.", "summary: |\n  S.\n  ---\n  T."),
+            None,
+        ));
+        assert_eq!((d.at.line, d.at.col), (11, 1), "{d}");
+        assert!(
+            d.message.contains("`summary` must be a single paragraph"),
+            "{d}"
+        );
+        let d = only_problem(load(GOOD, Some("action: |\n  - 一\n  - 二\n")));
+        assert!(
+            d.message.contains("`action` must be a single paragraph"),
+            "{d}"
+        );
     }
 
     #[test]
