@@ -46,6 +46,9 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(CONFIG_FILE);
         let source = crate::error::fs::read_to_string(&path)?;
+        if let Some(problem) = text::check_characters(&path, &source) {
+            return Err(Error::single(problem));
+        }
         let raw: RawConfig = yaml::parse(&path, &source)?;
         Self::validate(raw, &path, &source).map_err(Error::single)
     }

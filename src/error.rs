@@ -29,6 +29,9 @@ impl fmt::Display for Location {
     }
 }
 
+/// How much of a long offending line an error shows (more if the column is further right).
+const SHOWN_LINE_CHARS: usize = 200;
+
 /// One problem in the site's input files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -47,12 +50,23 @@ impl Diagnostic {
         }
     }
 
-    /// Attaches the offending line, taken from the file's text.
+    /// Attaches the offending line, taken from the file's text. Control and bidi
+    /// characters are made visible and a very long line is cut after the column, so the
+    /// message stays readable and shows what is really there.
     pub fn with_source(mut self, text: &str) -> Self {
+        let keep = self.at.col.saturating_add(40).max(SHOWN_LINE_CHARS);
         self.source_line = text
             .lines()
             .nth(self.at.line.saturating_sub(1))
-            .map(str::to_owned);
+            .map(|line| {
+                let shown = crate::load::text::visible(line);
+                if shown.chars().count() > keep {
+                    let cut: String = shown.chars().take(keep).collect();
+                    format!("{cut}…")
+                } else {
+                    shown
+                }
+            });
         self
     }
 }
@@ -166,5 +180,16 @@ mod tests {
         assert!(shown.starts_with("locales/ja/site.ftl:2:4: bad"), "{shown}");
         assert!(shown.contains("2 | 説明x = {"), "{shown}");
         assert!(shown.ends_with("|    ^"), "{shown}");
+    }
+
+    #[test]
+    fn a_long_or_hostile_line_is_shown_short_and_visible() {
+        let text = format!("name: {}\u{202e}\n", "x".repeat(100_000));
+        let d = Diagnostic::new(Location::new("a.yaml", 1, 1), "too long").with_source(&text);
+        let line = d.source_line.unwrap();
+        assert_eq!(line.chars().count(), SHOWN_LINE_CHARS + 1);
+        assert!(line.ends_with('…'));
+        let d = Diagnostic::new(Location::new("a.yaml", 1, 3), "bidi").with_source("a\u{202e}b");
+        assert_eq!(d.source_line.as_deref(), Some("a\u{fffd}b"));
     }
 }

@@ -159,7 +159,46 @@ fn minify(html: &str) -> Vec<u8> {
         minify_js: false,
         ..minify_html::Cfg::new()
     };
-    minify_html::minify(html.as_bytes(), &cfg)
+    escape_stray_ampersands(&minify_html::minify(html.as_bytes(), &cfg))
+}
+
+/// The references minify-html itself writes (it decodes every entity, then re-encodes
+/// only these); any other `&name;` in its output came from text.
+const MINIFIER_ENTITIES: [&[u8]; 8] = [b"amp", b"lt", b"gt", b"GT", b"LT", b"quot", b"nGt", b"nLt"];
+
+/// minify-html writes `&` raw when what follows is not the start of a known entity, so
+/// text such as `&foo;` or `&#xZZ;` (escaped correctly on the way in) comes out as a
+/// character reference that does not exist: an HTML parse error, and a page that fails
+/// validation. Re-escape exactly those ampersands.
+fn escape_stray_ampersands(html: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(html.len());
+    for (i, &byte) in html.iter().enumerate() {
+        if byte == b'&' && is_stray_reference(&html[i + 1..]) {
+            out.extend_from_slice(b"&amp;");
+        } else {
+            out.push(byte);
+        }
+    }
+    out
+}
+
+/// Whether `&` followed by `rest` would be an invalid character reference.
+fn is_stray_reference(rest: &[u8]) -> bool {
+    match rest.first() {
+        Some(b'#') => match rest.get(1) {
+            Some(b'x' | b'X') => !rest.get(2).is_some_and(u8::is_ascii_hexdigit),
+            next => !next.is_some_and(u8::is_ascii_digit),
+        },
+        _ => {
+            let name_len = rest
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            name_len > 0
+                && rest.get(name_len) == Some(&b';')
+                && !MINIFIER_ENTITIES.contains(&&rest[..name_len])
+        }
+    }
 }
 
 #[cfg(test)]
@@ -173,6 +212,23 @@ mod tests {
         }
         assert!(safe_relative("en/251-vs-521/index.html").is_ok());
         assert!(safe_relative(".nojekyll").is_ok());
+    }
+
+    #[test]
+    fn text_that_looks_like_a_reference_stays_text() {
+        let source = "<!doctype html><html lang=en><title>&amp;t;</title><p title=\"&amp;x;\">\
+                      &amp;IVg; &amp;#xZZ; &amp;#; &amp;lt; &amp;amp; &lt;b&gt; a&amp;b \"q\" &#8811;&#8402;</p>";
+        let minified = String::from_utf8(minify(source)).unwrap();
+        let html = scraper::Html::parse_document(&minified);
+        assert!(html.errors.is_empty(), "{minified}: {:?}", html.errors);
+        let text: String = html.root_element().text().collect();
+        assert_eq!(
+            text, "&t;&IVg; &#xZZ; &#; &lt; &amp; <b> a&b \"q\" \u{226b}\u{20d2}",
+            "{minified}"
+        );
+        let p = scraper::Selector::parse("p").unwrap();
+        let title = html.select(&p).next().and_then(|e| e.value().attr("title"));
+        assert_eq!(title, Some("&x;"));
     }
 
     #[test]

@@ -52,6 +52,30 @@ fn broken_yaml() {
 fn unknown_field() {
     let (_, error) = fails_cleanly(|s| edit(s, &code_path("521"), "samples:", "sampels:"));
     assert_located(&error, &code_path("521"), 9, 1, "unknown field `sampels`");
+    assert_located(&error, &code_path("521"), 9, 1, "did you mean `samples`?");
+}
+
+#[test]
+fn misspelt_values_get_a_suggestion_too() {
+    let (_, error) = fails_cleanly(|s| {
+        edit(s, &code_path("521"), "family: basic", "family: basik");
+        edit(s, &code_path("550"), "stages: [rcpt]", "stages: [rpct]");
+        edit(s, "locales/ja/codes/251.yaml", "summary:", "sumary:");
+    });
+    assert!(
+        error.contains("unknown variant `basik`: did you mean `basic`?"),
+        "{error}"
+    );
+    assert!(
+        error.contains("unknown stage `rpct`: did you mean `rcpt`?"),
+        "{error}"
+    );
+    assert!(
+        error.contains(
+            "locales/ja/codes/251.yaml:2:1: unknown field `sumary`: did you mean `summary`?"
+        ),
+        "{error}"
+    );
 }
 
 #[test]

@@ -9,9 +9,27 @@ use serde::{Deserialize, Deserializer};
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::load::{files_below, text, yaml};
 use crate::model::{Code, CodeId, Family, Prose, ProseField, RfcRef, Stage};
+use crate::render::markdown;
 
 /// At most this many sample replies per code: more is a wall, not an example.
 const MAX_SAMPLES: usize = 3;
+
+/// The longest value, in characters, of each text field (docs/content-format.md). A few
+/// times the longest in the shipped catalogue: a name is a title and has to fit in
+/// `<title>` and headings, a summary is a meta description and a list entry; a longer
+/// value is a mistake (or an attempt to make every page that shows it enormous).
+const MAX_CHARS: [(&str, usize); 7] = [
+    ("name", 100),
+    ("summary", 400),
+    ("action", 400),
+    ("description", 6000),
+    ("when", 6000),
+    ("fix", 6000),
+    ("samples", 1000),
+];
+
+/// An RFC section number as it appears in the RFC's own anchors: `4.2.3`, `A.1`.
+const MAX_SECTION_CHARS: usize = 20;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -93,8 +111,11 @@ impl<'de> Deserialize<'de> for StageField {
         let text = String::deserialize(d)?;
         Stage::parse(&text).map(StageField).ok_or_else(|| {
             let known: Vec<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
+            let hint = text::did_you_mean(&text, &known)
+                .map(|s| format!(": did you mean `{s}`?"))
+                .unwrap_or_default();
             serde::de::Error::custom(format!(
-                "unknown stage `{}`, expected one of: {}",
+                "unknown stage `{}`{hint} (expected one of: {})",
                 text.escape_debug(),
                 known.join(", ")
             ))
@@ -171,6 +192,9 @@ fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
 
 fn parse_code_file(path: &Path) -> Result<Parsed> {
     let text = crate::error::fs::read_to_string(path)?;
+    if let Some(problem) = text::check_characters(path, &text) {
+        return Err(Error::single(problem));
+    }
     let raw: RawCode = yaml::parse(path, &text)?;
     Ok(Parsed {
         path: path.to_owned(),
@@ -337,7 +361,93 @@ fn validate_code(
             problem(at(p, field), format!("`{field}` is empty"));
         }
     }
+    let samples = raw.samples.iter().map(|s| ("samples", s.as_str()));
+    for (field, value) in prose_values(&raw_prose_of(raw)).chain(samples) {
+        if let Some(message) = text_value_problem(field, value) {
+            problem(at(p, field), message);
+        }
+    }
+    for section in raw.rfcs.iter().flat_map(|r| &r.sections) {
+        if !is_section_number(section) {
+            problem(
+                at_value(p, "rfcs", section),
+                format!(
+                    "`{}` is not an RFC section number such as `4.2.3` or `A.1`",
+                    section.escape_debug()
+                ),
+            );
+        }
+    }
     out
+}
+
+fn raw_prose_of(raw: &RawCode) -> RawProse {
+    RawProse {
+        name: Some(raw.name.clone()),
+        summary: Some(raw.summary.clone()),
+        action: Some(raw.action.clone()),
+        description: Some(raw.description.clone()),
+        when: Some(raw.when.clone()),
+        fix: Some(raw.fix.clone()),
+    }
+}
+
+/// The prose fields that are present, as (key, value).
+fn prose_values(prose: &RawProse) -> impl Iterator<Item = (&'static str, &str)> {
+    [
+        ("name", &prose.name),
+        ("summary", &prose.summary),
+        ("action", &prose.action),
+        ("description", &prose.description),
+        ("when", &prose.when),
+        ("fix", &prose.fix),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| value.as_deref().map(|v| (key, v)))
+}
+
+/// What is wrong with a text value beyond what the file's characters showed: a forbidden
+/// character written as a YAML escape (`"\u202E"`, `"\0"`), or a value over its limit.
+fn text_value_problem(field: &str, value: &str) -> Option<String> {
+    if let Some((c, kind)) = value
+        .chars()
+        .find_map(|c| text::forbidden_char(c).map(|kind| (c, kind)))
+    {
+        return Some(format!(
+            "`{field}` contains the {kind} {} (written as an escape): remove it",
+            text::describe_char(c)
+        ));
+    }
+    let inline_only = matches!(field, "summary" | "action");
+    if inline_only && !value.trim().is_empty() && !markdown::is_single_paragraph(value) {
+        return Some(format!(
+            "`{field}` must be a single paragraph of inline Markdown: no blank lines, \
+             lists, headings (a line of `---` or `===` under text makes one), quotes or code blocks"
+        ));
+    }
+    let limit = MAX_CHARS
+        .iter()
+        .find(|(key, _)| *key == field)
+        .map_or(usize::MAX, |(_, limit)| *limit);
+    let length = value.chars().count();
+    (length > limit).then(|| {
+        let what = if field == "samples" {
+            "a sample"
+        } else {
+            "this value"
+        };
+        format!("`{field}`: {what} is {length} characters long; at most {limit} are allowed")
+    })
+}
+
+fn is_section_number(section: &str) -> bool {
+    !section.is_empty()
+        && section.len() <= MAX_SECTION_CHARS
+        && section
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.')
+        && !section.starts_with('.')
+        && !section.ends_with('.')
 }
 
 fn to_code(p: &Parsed, source_locale: &str) -> Code {
@@ -385,6 +495,10 @@ fn add_translations(
     let mut problems = Vec::new();
     for path in yaml_files(dir)? {
         let text = crate::error::fs::read_to_string(&path)?;
+        if let Some(problem) = text::check_characters(&path, &text) {
+            problems.push(problem);
+            continue;
+        }
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let Some(code) = codes.iter_mut().find(|c| c.id.as_str() == stem) else {
             if unparsed.contains(stem) {
@@ -406,6 +520,14 @@ fn add_translations(
                 continue;
             }
         };
+        for (field, value) in prose_values(&raw) {
+            if let Some(message) = text_value_problem(field, value) {
+                let (line, col) = text::locate_yaml_key(&text, field);
+                problems.push(
+                    Diagnostic::new(Location::new(&path, line, col), message).with_source(&text),
+                );
+            }
+        }
         let prose = Prose {
             name: raw.name.map(|n| n.trim().to_owned()),
             summary: raw.summary,
@@ -476,5 +598,135 @@ fn link_companions(codes: &mut [Code]) {
             enhanced.sort();
             code.companions = enhanced;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "code: \"251\"\nfamily: basic\nstages: [rcpt]\nname: User Not Local\nrfcs:\n  - number: 5321\n    sections: [\"4.2.3\"]\nrelated: []\nsamples:\n  - \"251 ok\"\nsummary: S.\naction: A.\ndescription: D.\nwhen: W.\nfix: F.\n";
+
+    /// Loads a one-code site whose content file is `yaml` and whose Japanese translation
+    /// (if any) is `ja`.
+    fn load(yaml: &str, ja: Option<&str>) -> Result<Vec<Code>> {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content/basic");
+        std::fs::create_dir_all(&content).unwrap();
+        std::fs::write(content.join("251.yaml"), yaml).unwrap();
+        if let Some(ja) = ja {
+            let dir = tmp.path().join("locales/ja/codes");
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("251.yaml"), ja).unwrap();
+        }
+        load_codes(
+            &tmp.path().join("content"),
+            &tmp.path().join("locales"),
+            "en",
+            &["en".into(), "ja".into()],
+        )
+    }
+
+    fn only_problem(result: Result<Vec<Code>>) -> Diagnostic {
+        let err = result.expect_err("must fail");
+        assert_eq!(err.diagnostics().len(), 1, "{err}");
+        err.diagnostics()[0].clone()
+    }
+
+    #[test]
+    fn the_good_file_loads() {
+        assert_eq!(load(GOOD, Some("name: 名前\n")).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn control_characters_in_content_are_located() {
+        let d = only_problem(load(&GOOD.replace("Not Local", "Not\u{0}Local"), None));
+        assert_eq!((d.at.line, d.at.col), (4, 15), "{d}");
+        assert!(d.at.path.ends_with("content/basic/251.yaml"));
+        assert!(d.message.contains("U+0000 (NUL)"), "{d}");
+        let d = only_problem(load(&GOOD.replace("D.", "D\u{1b}[31m."), None));
+        assert_eq!((d.at.line, d.at.col), (13, 15), "{d}");
+    }
+
+    #[test]
+    fn bidi_controls_in_a_translation_are_located() {
+        let d = only_problem(load(GOOD, Some("name: 名前\nsummary: 要\u{2067}約\n")));
+        assert!(d.at.path.ends_with("locales/ja/codes/251.yaml"));
+        assert_eq!((d.at.line, d.at.col), (2, 11), "{d}");
+        assert!(d.message.contains("RIGHT-TO-LEFT ISOLATE"), "{d}");
+    }
+
+    #[test]
+    fn forbidden_characters_written_as_yaml_escapes_are_found_too() {
+        let d = only_problem(load(
+            &GOOD.replace("name: User Not Local", "name: \"User \\u202E Local\""),
+            None,
+        ));
+        assert_eq!((d.at.line, d.at.col), (4, 1), "{d}");
+        assert!(d.message.contains("`name` contains"), "{d}");
+        assert!(d.message.contains("written as an escape"), "{d}");
+        let d = only_problem(load(GOOD, Some("fix: \"a\\0b\"\n")));
+        assert!(
+            d.message
+                .contains("`fix` contains the control character U+0000"),
+            "{d}"
+        );
+        let d = only_problem(load(&GOOD.replace("\"251 ok\"", "\"251 \\e[2J\""), None));
+        assert!(d.message.contains("`samples` contains"), "{d}");
+    }
+
+    #[test]
+    fn over_long_values_are_located_errors() {
+        let long = "x".repeat(100 * 1024);
+        let d = only_problem(load(
+            &GOOD.replace("name: User Not Local", &format!("name: {long}")),
+            None,
+        ));
+        assert_eq!((d.at.line, d.at.col), (4, 1), "{d}");
+        assert!(
+            d.message.contains("102400 characters long; at most 100"),
+            "{d}"
+        );
+        let d = only_problem(load(
+            GOOD,
+            Some(&format!("summary: {}\n", "長".repeat(401))),
+        ));
+        assert!(
+            d.message.contains("401 characters long; at most 400"),
+            "{d}"
+        );
+        assert!(load(GOOD, Some(&format!("summary: {}\n", "長".repeat(400)))).is_ok());
+    }
+
+    #[test]
+    fn summary_and_action_are_one_paragraph() {
+        let d = only_problem(load(
+            &GOOD.replace("summary: S.", "summary: |\n  S.\n  ---\n  T."),
+            None,
+        ));
+        assert_eq!((d.at.line, d.at.col), (11, 1), "{d}");
+        assert!(
+            d.message.contains("`summary` must be a single paragraph"),
+            "{d}"
+        );
+        let d = only_problem(load(GOOD, Some("action: |\n  - 一\n  - 二\n")));
+        assert!(
+            d.message.contains("`action` must be a single paragraph"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn rfc_sections_must_look_like_section_numbers() {
+        let d = only_problem(load(&GOOD.replace("[\"4.2.3\"]", "[\"4 2\"]"), None));
+        assert_eq!((d.at.line, d.at.col), (7, 16), "{d}");
+        assert!(d.message.contains("is not an RFC section number"), "{d}");
+        let d = only_problem(load(
+            &GOOD.replace("[\"4.2.3\"]", "[\"4.2.3\\\" onclick=x\"]"),
+            None,
+        ));
+        assert!(d.message.contains("is not an RFC section number"), "{d}");
+        assert!(is_section_number("A.1") && is_section_number("4.1.1.10"));
+        assert!(!is_section_number("") && !is_section_number("4.") && !is_section_number("a b"));
     }
 }

@@ -9,7 +9,7 @@ use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::load::text::line_col_of_byte;
+use crate::load::text::{self, line_col_of_byte};
 
 /// A thread-safe bundle: built once per locale, shared by every rendering thread.
 pub type Bundle = FluentBundle<FluentResource>;
@@ -86,6 +86,12 @@ fn load_locale(dir: &Path, code: &str) -> Result<LocaleMessages> {
     }
     for path in files {
         let source = crate::error::fs::read_to_string(&path)?;
+        if let Some(problem) =
+            text::check_characters(&path, &source).or_else(|| forbidden_escape(&path, &source))
+        {
+            problems.push(problem);
+            continue;
+        }
         let resource = match FluentResource::try_new(source.clone()) {
             Ok(resource) => resource,
             Err((_, errors)) => {
@@ -121,6 +127,32 @@ fn load_locale(dir: &Path, code: &str) -> Result<LocaleMessages> {
     } else {
         Err(Error::Invalid(problems))
     }
+}
+
+/// A forbidden character written as a Fluent escape in a string literal (`{"\u202E"}`,
+/// `{"\U00202E"}`), which the character check on the file's text cannot see. Fluent
+/// placeables are the one place a translator can produce any character at all.
+fn forbidden_escape(path: &Path, source: &str) -> Option<Diagnostic> {
+    let escapes = [("\\u", 4), ("\\U", 6)];
+    let found = escapes.iter().find_map(|(prefix, digits)| {
+        source.match_indices(prefix).find_map(|(byte, _)| {
+            let hex = source.get(byte + 2..byte + 2 + digits)?;
+            let c = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)?;
+            text::forbidden_char(c).map(|kind| (byte, c, kind))
+        })
+    });
+    let (byte, c, kind) = found?;
+    let (line, col) = line_col_of_byte(source, byte);
+    Some(
+        Diagnostic::new(
+            Location::new(path, line, col),
+            format!(
+                "the {kind} {} (written as an escape) is not allowed",
+                text::describe_char(c)
+            ),
+        )
+        .with_source(source),
+    )
 }
 
 fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -298,5 +330,48 @@ mod tests {
         );
         let locales = load_locales(tmp.path(), &["en".into()]).ok().unwrap();
         assert_eq!(locales[0].message_ids(), ["hello"]);
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_located_errors() {
+        for (text, at, what) in [
+            (
+                "a = ok\nb = x\u{202e}y\n",
+                (2, 6),
+                "U+202E (RIGHT-TO-LEFT OVERRIDE)",
+            ),
+            (
+                "a = { $x }\u{2068}{ $y }\u{2069}\n",
+                (1, 11),
+                "FIRST STRONG ISOLATE",
+            ),
+            ("a = bell\u{7}\n", (1, 9), "control character U+0007"),
+            ("a = nul\u{0}\n", (1, 8), "U+0000 (NUL)"),
+            (
+                "a = { \"\\u202E\" }\n",
+                (1, 8),
+                "U+202E (RIGHT-TO-LEFT OVERRIDE) (written as an escape)",
+            ),
+            ("a = { \"\\U002066\" }x\n", (1, 8), "LEFT-TO-RIGHT ISOLATE"),
+            (
+                "a = { \"\\u001B\" }[2J\n",
+                (1, 8),
+                "control character U+001B (ESCAPE)",
+            ),
+        ] {
+            let tmp = tempfile::tempdir().unwrap();
+            write(&tmp.path().join("en"), "a.ftl", text);
+            let err = load_locales(tmp.path(), &["en".into()]).err().unwrap();
+            let d = &err.diagnostics()[0];
+            assert_eq!((d.at.line, d.at.col), at, "{text:?}: {d}");
+            assert!(d.message.contains(what), "{text:?}: {d}");
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        write(
+            &tmp.path().join("en"),
+            "a.ftl",
+            "a = { \"\\u00E9\" } \u{200f}ok\n",
+        );
+        assert!(load_locales(tmp.path(), &["en".into()]).is_ok());
     }
 }

@@ -14,11 +14,32 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
 
 fn diagnostic(path: &Path, text: &str, error: &serde_yaml::Error) -> Diagnostic {
     let (line, col) = error.location().map_or((1, 1), |l| (l.line(), l.column()));
-    Diagnostic::new(
-        Location::new(path, line, col),
-        message_without_position(error),
-    )
-    .with_source(text)
+    let message = with_suggestion(message_without_position(error));
+    Diagnostic::new(Location::new(path, line, col), message).with_source(text)
+}
+
+/// Turns serde's "unknown field `sampels`, expected one of `code`, …" (or "unknown
+/// variant") into "unknown field `sampels`: did you mean `samples`? (expected one of …)"
+/// when one expected name is a likely typo of the given one.
+fn with_suggestion(message: String) -> String {
+    let Some((head, expected)) = message.split_once(", expected ") else {
+        return message;
+    };
+    // serde_yaml puts the path in front for nested values: "family: unknown variant …".
+    let Some(start) = ["unknown field `", "unknown variant `"]
+        .iter()
+        .find_map(|p| head.find(p))
+    else {
+        return message;
+    };
+    let given = head[start..].split('`').nth(1).unwrap_or_default();
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    match crate::load::text::did_you_mean(given, &candidates) {
+        Some(suggestion) => {
+            format!("{head}: did you mean `{suggestion}`? (expected {expected})")
+        }
+        None => message,
+    }
 }
 
 /// serde_yaml appends " at line L column C" to its messages; we show the position in
@@ -53,6 +74,22 @@ mod tests {
             d.message
         );
         assert!(!d.message.contains("at line"), "{}", d.message);
+    }
+
+    #[test]
+    fn unknown_field_suggests_the_known_one() {
+        let err = parse::<Doc>(Path::new("x.yaml"), "nmae: a\n").unwrap_err();
+        let d = &err.diagnostics()[0];
+        assert_eq!((d.at.line, d.at.col), (1, 1));
+        assert!(
+            d.message
+                .starts_with("unknown field `nmae`: did you mean `name`?"),
+            "{}",
+            d.message
+        );
+        let err = parse::<Doc>(Path::new("x.yaml"), "name: a\ncolour: b\n").unwrap_err();
+        let message = &err.diagnostics()[0].message;
+        assert!(!message.contains("did you mean"), "{message}");
     }
 
     #[test]

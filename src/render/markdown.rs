@@ -30,6 +30,31 @@ pub fn to_inline_html(markdown: &str) -> String {
     }
 }
 
+/// Whether `markdown` is exactly one paragraph (inline Markdown only), as a summary or an
+/// action must be: they are shown inside a `<p>` or a `<span>`, where a list, a heading
+/// or a second paragraph would be invalid HTML (`---` under a line makes it a heading).
+pub fn is_single_paragraph(markdown: &str) -> bool {
+    let mut depth = 0usize;
+    let mut blocks = 0usize;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    blocks += 1;
+                    if !matches!(tag, Tag::Paragraph) {
+                        return false;
+                    }
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Rule | Event::Html(_) if depth == 0 => return false,
+            _ => {}
+        }
+    }
+    blocks == 1
+}
+
 /// The text of some Markdown without any markup, for `<title>`, meta descriptions and
 /// other attributes. Line breaks become spaces.
 pub fn to_plain_text(markdown: &str) -> String {
@@ -206,6 +231,27 @@ mod tests {
         let html = to_html("![tracking pixel](https://evil.example/p.gif)");
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("tracking pixel"), "{html}");
+    }
+
+    #[test]
+    fn single_paragraphs_are_recognised() {
+        assert!(is_single_paragraph(
+            "One `RCPT TO` line,\nwrapped. <b>x</b> [a](b)"
+        ));
+        for not_one in [
+            "",
+            "a\n\nb",
+            "a\n---\nb",
+            "- a",
+            "# a",
+            "> a",
+            "```\nx\n```",
+            "<div>\nx\n</div>",
+            "---",
+            "a\n\n---",
+        ] {
+            assert!(!is_single_paragraph(not_one), "{not_one:?}");
+        }
     }
 
     #[test]

@@ -214,3 +214,50 @@ pub fn text_of(element: &scraper::ElementRef) -> String {
 pub fn texts(html: &Html, css: &str) -> Vec<String> {
     select(html, css).iter().map(text_of).collect()
 }
+
+/// Every file below `dir`, as `/`-separated paths relative to it.
+pub fn snapshot_paths(dir: &Path) -> std::collections::BTreeSet<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e.path().strip_prefix(dir).expect("below");
+            relative.to_string_lossy().replace('\\', "/")
+        })
+        .collect()
+}
+
+/// Elements that have no business on these pages: anything that runs code, loads a
+/// third-party resource, or changes how the other links resolve.
+const ACTIVE_ELEMENTS: &str = "script, iframe, frame, object, embed, img, svg, math, form, base, \
+     style, link:not([rel=stylesheet]):not([rel=canonical]):not([rel=alternate]), \
+     meta[http-equiv], input, button, textarea";
+
+/// Why the HTML in `text` is not inert, if it is not.
+pub fn active_markup(text: &str) -> Vec<String> {
+    let html = Html::parse_document(text);
+    let mut problems = Vec::new();
+    for element in select(&html, ACTIVE_ELEMENTS) {
+        problems.push(format!("<{}> element", element.value().name()));
+    }
+    for element in select(&html, "*") {
+        for (name, value) in element.value().attrs() {
+            if name.to_ascii_lowercase().starts_with("on") {
+                problems.push(format!("{name}= attribute on <{}>", element.value().name()));
+            }
+            let url: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let dangerous = ["javascript:", "data:", "vbscript:"]
+                .iter()
+                .any(|scheme| url.starts_with(scheme));
+            if dangerous && ["href", "src", "action", "formaction", "xlink:href"].contains(&name) {
+                problems.push(format!("{name}={value:?} on <{}>", element.value().name()));
+            }
+        }
+    }
+    problems
+}
