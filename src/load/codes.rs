@@ -383,6 +383,7 @@ fn validate_code(
 
 fn raw_prose_of(raw: &RawCode) -> RawProse {
     RawProse {
+        translated_from: BTreeMap::new(),
         name: Some(raw.name.clone()),
         summary: Some(raw.summary.clone()),
         action: Some(raw.action.clone()),

@@ -573,7 +573,7 @@ impl<'s> Renderer<'s> {
     /// Every localized page with its alternates in every locale (hreflang in sitemaps).
     fn sitemap(&self) -> String {
         let config = &self.site.config;
-        let mut rests = vec!["/".to_owned()];
+        let mut rests = vec!["/".to_owned(), "/translations/".to_owned()];
         rests.extend(self.site.codes.iter().map(|c| format!("/{}/", c.id)));
         rests.extend(
             plan::pairs(&self.site.codes)
