@@ -1,5 +1,6 @@
 //! The command line: parse arguments, call the library, print the result or the error.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -98,12 +99,17 @@ fn print_error(error: &smtpcodes::Error) {
 
 fn print_serve_event(event: Event) {
     match event {
-        Event::Built(report) => println!("{}", summary(report)),
+        // A closed terminal must not stop the server: the write error is dropped.
+        Event::Built(report) => {
+            let _ = writeln!(std::io::stdout(), "{}", summary(report));
+        }
         Event::Failed(error) => {
             print_error(error);
             eprintln!("build failed; still serving the last good site");
         }
-        Event::Listening { url } => println!("serving at {url} (Ctrl-C to stop)"),
+        Event::Listening { url } => {
+            let _ = writeln!(std::io::stdout(), "serving at {url} (Ctrl-C to stop)");
+        }
         Event::WatchError(message) => eprintln!("watch: {message}"),
     }
 }
