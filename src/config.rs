@@ -16,6 +16,9 @@ struct RawConfig {
     base_url: String,
     default_locale: String,
     locales: Vec<RawLocale>,
+    /// Custom domain for GitHub Pages, written to `CNAME` in the output when set.
+    #[serde(default)]
+    cname: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -40,6 +43,8 @@ pub struct Config {
     pub default_locale: String,
     /// Published locales, default first, then in the order the config lists them.
     pub locales: Vec<Locale>,
+    /// A custom domain (`smtp.example.org`): the build writes it to `CNAME` for GitHub Pages.
+    pub cname: Option<String>,
 }
 
 impl Config {
@@ -51,6 +56,16 @@ impl Config {
         }
         let raw: RawConfig = yaml::parse(&path, &source)?;
         Self::validate(raw, &path, &source).map_err(Error::single)
+    }
+
+    /// Replaces `base_url` (and with it the base path), e.g. from `--base-url`; validated
+    /// like the one in site.yaml.
+    pub fn override_base_url(&mut self, url: &str) -> Result<()> {
+        let (base_url, base_path) =
+            split_base_url(url).map_err(|m| Error::Other(format!("--base-url: {m}")))?;
+        self.base_url = base_url;
+        self.base_path = base_path;
+        Ok(())
     }
 
     fn validate(
@@ -109,11 +124,25 @@ impl Config {
         }
         let default = locales.remove(default_index);
         locales.insert(0, default);
+        let cname = match raw.cname {
+            Some(name) if !is_domain_name(&name) => {
+                return Err(Diagnostic::new(
+                    at("cname"),
+                    format!(
+                        "cname `{}` is not a domain name: write only the host, e.g. `smtp.example.org`",
+                        name.escape_debug()
+                    ),
+                )
+                .with_source(source));
+            }
+            other => other,
+        };
         Ok(Config {
             base_url,
             base_path,
             default_locale: raw.default_locale,
             locales,
+            cname,
         })
     }
 }
@@ -126,6 +155,21 @@ pub fn is_locale_code(code: &str) -> bool {
             !part.is_empty() && part.len() <= 8 && part.bytes().all(|b| b.is_ascii_alphanumeric())
         });
     shape_ok && code.parse::<unic_langid::LanguageIdentifier>().is_ok()
+}
+
+/// A bare host name as GitHub Pages expects in CNAME: labels of letters, digits and `-`.
+fn is_domain_name(name: &str) -> bool {
+    name.len() <= 253
+        && name.contains('.')
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
 }
 
 fn split_base_url(url: &str) -> std::result::Result<(String, String), String> {
@@ -171,6 +215,32 @@ mod tests {
         );
         assert!(split_base_url("ftp://x").is_err());
         assert!(split_base_url("https://x/\"><script>").is_err());
+    }
+
+    #[test]
+    fn cname_is_a_bare_host() {
+        assert!(is_domain_name("smtp.example.org"));
+        assert!(!is_domain_name("https://smtp.example.org"));
+        assert!(!is_domain_name("smtp.example.org/x"));
+        assert!(!is_domain_name("localhost"));
+        let source = "base_url: https://x.example\ndefault_locale: en\nlocales:\n  - {code: en, name: English}\ncname: \"a b\"\n";
+        let raw: RawConfig = serde_yaml::from_str(source).unwrap();
+        let err = Config::validate(raw, Path::new("site.yaml"), source).unwrap_err();
+        assert_eq!(err.at, Location::new("site.yaml", 5, 1));
+    }
+
+    #[test]
+    fn base_url_can_be_overridden_and_is_validated() {
+        let source = "base_url: https://x.example\ndefault_locale: en\nlocales:\n  - {code: en, name: English}\n";
+        let raw: RawConfig = serde_yaml::from_str(source).unwrap();
+        let mut config = Config::validate(raw, Path::new("site.yaml"), source).unwrap();
+        config
+            .override_base_url("https://owner.github.io/repo/")
+            .unwrap();
+        assert_eq!(config.base_url, "https://owner.github.io/repo");
+        assert_eq!(config.base_path, "/repo");
+        assert!(config.override_base_url("owner.github.io").is_err());
+        assert_eq!(config.base_path, "/repo");
     }
 
     #[test]

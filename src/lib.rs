@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod plan;
 pub mod render;
+pub mod serve;
 pub mod write;
 
 mod embedded {
@@ -30,8 +31,13 @@ pub use error::{Error, Result};
 pub struct BuildReport {
     /// (locale, pages) in config order: home, code pages and pair pages.
     pub pages_per_locale: Vec<(String, usize)>,
-    /// Every file written, pages included.
+    /// Every file the build produces, pages included.
     pub files: usize,
+    /// Of `files`: how many were new or changed, and how many were already in the output.
+    pub written: usize,
+    pub unchanged: usize,
+    /// Files of the previous output that are no longer produced, and so were removed.
+    pub removed: usize,
     pub out: PathBuf,
     pub elapsed: Duration,
     /// Translation warnings: what fell back to English, what is stale or obsolete.
@@ -60,10 +66,12 @@ fn refuse_check_findings(report: &check::CheckReport, strict: bool) -> Result<()
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     pub root: PathBuf,
-    /// Default: `<root>/dist`.
+    /// Output directory; `None` means `<root>/dist`.
     pub out: Option<PathBuf>,
     /// Treat translation warnings (missing, stale, obsolete) as errors.
     pub strict: bool,
+    /// Replaces site.yaml's `base_url`, e.g. with the URL GitHub Pages publishes at.
+    pub base_url: Option<String>,
 }
 
 /// Builds the site at `root` into `out` (default `<root>/dist`). On any error the previous
@@ -72,22 +80,29 @@ pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildReport> {
     build_with(&BuildOptions {
         root: root.to_owned(),
         out: out.map(Path::to_owned),
-        strict: false,
+        ..BuildOptions::default()
     })
 }
 
+/// [`build`] with options. Only files whose bytes changed are written; see [`write`].
 pub fn build_with(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let root = options.root.as_path();
     let out = options.out.clone().unwrap_or_else(|| root.join("dist"));
 
-    let site = load::load_site(root)?;
+    let mut site = load::load_site(root)?;
+    if let Some(base_url) = &options.base_url {
+        site.config.override_base_url(base_url)?;
+    }
     let checked = check::check_site(&site);
     refuse_check_findings(&checked, options.strict)?;
 
     let locales: Vec<String> = site.config.locales.iter().map(|l| l.code.clone()).collect();
     let static_paths: Vec<String> = site.static_files.iter().map(|f| f.path.clone()).collect();
-    let pages = plan::plan(&site.codes, &locales, &static_paths);
+    let mut pages = plan::plan(&site.codes, &locales, &static_paths);
+    if site.config.cname.is_some() {
+        pages.push(plan::cname_page());
+    }
     refuse_collisions(&pages)?;
 
     let renderer = render::Renderer::new(&site, &checked.coverage)?;
@@ -95,13 +110,16 @@ pub fn build_with(options: &BuildOptions) -> Result<BuildReport> {
     pages
         .par_iter()
         .try_for_each(|page| staging.write(&page.output, renderer.render(page)?))?;
-    staging.commit()?;
+    let counts = staging.commit()?;
 
     Ok(BuildReport {
         warnings: checked.findings,
         coverage: checked.coverage,
         pages_per_locale: pages_per_locale(&pages, &locales),
         files: pages.len(),
+        written: counts.written,
+        unchanged: counts.unchanged,
+        removed: counts.removed,
         out,
         elapsed: started.elapsed(),
     })

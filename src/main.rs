@@ -1,10 +1,12 @@
 //! The command line: parse arguments, call the library, print the result or the error.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use smtpcodes::check::{self, Severity};
+use smtpcodes::serve::{Event, ServeOptions};
 
 #[derive(Parser)]
 #[command(version, about = "Builds the SMTP reply code reference site")]
@@ -21,6 +23,8 @@ enum Command {
     Check(CheckArgs),
     /// Record that translations of LOCALE now match the current English (after updating them).
     Stamp(StampArgs),
+    /// Build, serve on 127.0.0.1, rebuild on every change and reload open pages.
+    Serve(ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -34,6 +38,10 @@ struct BuildArgs {
     /// Fail on translation warnings (missing, stale or obsolete translations).
     #[arg(long)]
     strict: bool,
+    /// Absolute URL the site is published at, overriding site.yaml's base_url
+    /// (e.g. https://owner.github.io/repo/ for a GitHub Pages project site).
+    #[arg(long)]
+    base_url: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -58,6 +66,22 @@ struct StampArgs {
     root: PathBuf,
 }
 
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Site root holding site.yaml, content/, locales/ and optionally templates/ and static/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Where to build [default: a directory of its own under the system temp dir; never dist/].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Overrides site.yaml's base_url; the site is served under its path.
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
@@ -69,6 +93,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
         Command::Stamp(args) => stamp(args),
+        Command::Serve(args) => serve(args),
     }
 }
 
@@ -77,6 +102,7 @@ fn build(args: BuildArgs) -> ExitCode {
         root: args.root,
         out: args.out,
         strict: args.strict,
+        base_url: args.base_url,
     };
     match smtpcodes::build_with(&options) {
         Ok(report) => {
@@ -149,10 +175,43 @@ fn stamp(args: StampArgs) -> ExitCode {
     }
 }
 
+fn serve(args: ServeArgs) -> ExitCode {
+    let options = ServeOptions {
+        root: args.root,
+        out: args.out,
+        base_url: args.base_url,
+        port: args.port,
+    };
+    match smtpcodes::serve::serve(&options, print_serve_event) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            print_error(&error);
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn print_error(error: &smtpcodes::Error) {
     match error {
         smtpcodes::Error::Invalid(_) => eprintln!("{error}"),
         _ => eprintln!("error: {error}"),
+    }
+}
+
+fn print_serve_event(event: Event) {
+    match event {
+        // A closed terminal must not stop the server: the write error is dropped.
+        Event::Built(report) => {
+            let _ = writeln!(std::io::stdout(), "{}", summary(report));
+        }
+        Event::Failed(error) => {
+            print_error(error);
+            eprintln!("build failed; still serving the last good site");
+        }
+        Event::Listening { url } => {
+            let _ = writeln!(std::io::stdout(), "serving at {url} (Ctrl-C to stop)");
+        }
+        Event::WatchError(message) => eprintln!("watch: {message}"),
     }
 }
 
@@ -178,11 +237,40 @@ fn summary(report: &smtpcodes::BuildReport) -> String {
         .map(|(lang, n)| format!("{lang} {n}"))
         .collect();
     format!(
-        "built {} files ({} pages per locale: {}) into {} in {:.2} s",
-        report.files,
-        report.pages_per_locale.first().map_or(0, |(_, n)| *n),
+        "built {} files ({} pages per locale: {}) into {} in {:.2} s: {} written, {} unchanged, {} removed",
+        thousands(report.files),
+        thousands(report.pages_per_locale.first().map_or(0, |(_, n)| *n)),
         per_locale.join(", "),
         report.out.display(),
-        report.elapsed.as_secs_f64()
+        report.elapsed.as_secs_f64(),
+        thousands(report.written),
+        thousands(report.unchanged),
+        thousands(report.removed),
     )
+}
+
+/// 9570 → "9,570".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousands;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(9570), "9,570");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 }

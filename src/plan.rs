@@ -24,6 +24,8 @@ pub enum PageKind {
     Code { locale: usize, code: usize },
     /// `/{lang}/{a}-vs-{b}/index.html`, `a` before `b`, same family.
     Pair { locale: usize, a: usize, b: usize },
+    /// `/CNAME`: the custom domain for GitHub Pages, when the config sets one.
+    Cname,
     /// A file from static/.
     Static { index: usize },
 }
@@ -91,6 +93,11 @@ pub fn plan(codes: &[Code], locales: &[String], static_paths: &[String]) -> Vec<
         }
     }
     pages
+}
+
+/// The `CNAME` file, planned only when the config names a custom domain.
+pub fn cname_page() -> Page {
+    page("CNAME", PageKind::Cname)
 }
 
 /// Every unordered pair of codes of the same family, as indexes `(a, b)` with `a < b`.

@@ -1,9 +1,18 @@
-//! Stage 4: minify and write, all or nothing. Pages are written into a staging directory
-//! beside the output; only when every page has been written is the previous output
-//! swapped out. A failed build removes the staging directory and leaves the previous
-//! output exactly as it was.
+//! Stage 4: minify and write, all or nothing, and only what changed. Each page is compared
+//! with the file already in the output: a changed page is written into a staging directory
+//! beside the output, an unchanged one is only noted. At commit, if nothing was written and
+//! nothing removed, the output is left alone (a no-op rebuild writes zero files); otherwise
+//! the unchanged files are hard-linked from the previous output into the staging directory
+//! and the complete tree is swapped in with two renames. A failed build removes the
+//! staging directory and leaves the previous output exactly as it was.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use crate::error::{Error, Result, fs};
 use crate::load::StaticSource;
@@ -13,10 +22,27 @@ use crate::render::Rendered;
 /// replace; anything else is refused rather than deleted.
 const BUILD_MARKERS: [&str; 2] = [".nojekyll", "sitemap.xml"];
 
+/// What a build did to the output directory, file by file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteCounts {
+    /// Files new or different from the previous output.
+    pub written: usize,
+    /// Files byte-for-byte identical to the previous output's.
+    pub unchanged: usize,
+    /// Files of the previous output that this build no longer produces.
+    pub removed: usize,
+}
+
 pub struct Staging {
     dir: PathBuf,
     out: PathBuf,
     committed: bool,
+    /// Every path this build produces, to find the previous output's leftovers.
+    produced: Mutex<HashSet<PathBuf>>,
+    /// Paths identical in the previous output: linked into the staging directory at commit,
+    /// and only if something changed.
+    unchanged: Mutex<Vec<PathBuf>>,
+    written: AtomicUsize,
 }
 
 impl Staging {
@@ -53,29 +79,79 @@ impl Staging {
             dir,
             out,
             committed: false,
+            produced: Mutex::new(HashSet::new()),
+            unchanged: Mutex::new(Vec::new()),
+            written: AtomicUsize::new(0),
         })
     }
 
-    /// Writes one output file; `relative` comes from the plan and is checked again here,
-    /// the last line of defence against a path that would leave the output directory.
+    /// Stages one output file, unless the previous output already holds exactly these
+    /// bytes. `relative` comes from the plan and is checked again here, the last line of
+    /// defence against a path that would leave the output directory. Nothing is kept in
+    /// memory but the path, so pages can be streamed through here in parallel.
     pub fn write(&self, relative: &str, rendered: Rendered) -> Result<()> {
-        let path = self.dir.join(safe_relative(relative)?);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+        let relative = safe_relative(relative)?;
+        let bytes = bytes_of(rendered)?;
+        if same_contents(&self.out.join(relative), &bytes) {
+            lock(&self.unchanged).push(relative.to_owned());
+        } else {
+            let path = self.dir.join(relative);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&path, &bytes)?;
+            self.written.fetch_add(1, Ordering::Relaxed);
         }
-        match rendered {
-            Rendered::Html(html) => fs::write(&path, &minify(&html)),
-            Rendered::Text(text) => fs::write(&path, text.as_bytes()),
-            Rendered::Copy(StaticSource::Embedded(bytes)) => fs::write(&path, bytes),
-            Rendered::Copy(StaticSource::File(source)) => std::fs::copy(source, &path)
-                .map(drop)
-                .map_err(|e| Error::io(source, e)),
+        lock(&self.produced).insert(relative.to_owned());
+        Ok(())
+    }
+
+    /// Finishes the build. If nothing changed, the output is not touched at all;
+    /// otherwise the unchanged files are linked in and the staged tree replaces the output.
+    pub fn commit(mut self) -> Result<WriteCounts> {
+        let produced = std::mem::take(&mut *lock(&self.produced));
+        let unchanged = std::mem::take(&mut *lock(&self.unchanged));
+        let counts = WriteCounts {
+            written: self.written.load(Ordering::Relaxed),
+            unchanged: unchanged.len(),
+            removed: self.count_leftovers(&produced)?,
+        };
+        if counts.written == 0 && counts.removed == 0 && self.out.is_dir() {
+            // Drop removes the (empty) staging directory.
+            return Ok(counts);
         }
+        unchanged.par_iter().try_for_each(|relative| {
+            link_or_copy(&self.out.join(relative), &self.dir.join(relative))
+        })?;
+        self.swap()?;
+        Ok(counts)
+    }
+
+    /// Files of the previous output that this build does not produce.
+    fn count_leftovers(&self, produced: &HashSet<PathBuf>) -> Result<usize> {
+        if !self.out.is_dir() {
+            return Ok(0);
+        }
+        let mut count = 0;
+        for entry in walkdir::WalkDir::new(&self.out).min_depth(1) {
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(&self.out).to_owned();
+                Error::io(&path, e.into())
+            })?;
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let relative = entry.path().strip_prefix(&self.out).unwrap_or(entry.path());
+            if !produced.contains(relative) {
+                count += 1;
+            }
+        }
+        Ok(count)
     }
 
     /// Replaces the output with the staged tree: two renames, so a reader of the output
     /// directory sees the old tree or the new one, never a half-written one.
-    pub fn commit(mut self) -> Result<()> {
+    fn swap(&mut self) -> Result<()> {
         let parent = self.out.parent().unwrap_or(Path::new("/")).to_owned();
         let name = self
             .out
@@ -107,6 +183,50 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// A poisoned lock only means another page failed; its error is the one reported.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The exact bytes a page will have on disk.
+fn bytes_of(rendered: Rendered) -> Result<Cow<'static, [u8]>> {
+    Ok(match rendered {
+        Rendered::Html(html) => Cow::Owned(minify(&html)),
+        Rendered::Text(text) => Cow::Owned(text.into_bytes()),
+        Rendered::Copy(StaticSource::Embedded(bytes)) => Cow::Borrowed(*bytes),
+        Rendered::Copy(StaticSource::File(source)) => {
+            Cow::Owned(std::fs::read(source).map_err(|e| Error::io(source, e))?)
+        }
+    })
+}
+
+/// Whether `path` is a regular file holding exactly `bytes`: the size first, so most
+/// changed files are told apart without reading them. Any error counts as "different".
+fn same_contents(path: &Path, bytes: &[u8]) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            std::fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}
+
+/// Brings an unchanged file into the staging tree without rewriting it: a hard link to the
+/// previous output's file (which the swap then deletes), or a copy where links fail.
+fn link_or_copy(from: &Path, to: &Path) -> Result<()> {
+    if let Some(parent) = to.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    if std::fs::hard_link(from, to).is_ok() {
+        return Ok(());
+    }
+    std::fs::copy(from, to)
+        .map(drop)
+        .map_err(|e| Error::io(from, e))
 }
 
 fn absolute(path: &Path) -> Result<PathBuf> {
@@ -243,6 +363,35 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(out.join("precious.txt")).unwrap(),
             "keep"
+        );
+    }
+
+    #[test]
+    fn only_changed_files_are_written_and_leftovers_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (out, root) = (tmp.path().join("dist"), tmp.path().join("site"));
+        let build = |files: &[(&str, &str)]| {
+            let staging = Staging::create(&out, &root).unwrap();
+            for (path, text) in files {
+                staging.write(path, Rendered::Text((*text).into())).unwrap();
+            }
+            staging.commit().unwrap()
+        };
+        let counts = |written, unchanged, removed| WriteCounts {
+            written,
+            unchanged,
+            removed,
+        };
+        let first = [(".nojekyll", ""), ("a.txt", "a"), ("b/c.txt", "c")];
+        assert_eq!(build(&first), counts(3, 0, 0));
+        assert_eq!(build(&first), counts(0, 3, 0));
+        // Same size, different bytes: still a change.
+        assert_eq!(build(&[(".nojekyll", ""), ("a.txt", "A")]), counts(1, 1, 1));
+        assert_eq!(std::fs::read_to_string(out.join("a.txt")).unwrap(), "A");
+        assert!(!out.join("b").exists());
+        assert!(
+            std::fs::read_dir(tmp.path()).unwrap().count() == 1,
+            "staging left"
         );
     }
 

@@ -188,6 +188,7 @@ fn strict_builds_fail_on_warnings_and_keep_the_previous_output() {
         root: site.root().to_owned(),
         out: None,
         strict: true,
+        base_url: None,
     };
     let error = smtpcodes::build_with(&strict).expect_err("strict fails");
     assert!(

@@ -73,6 +73,10 @@ impl<'s> Renderer<'s> {
                 self.site.config.base_url
             ))),
             PageKind::NoJekyll => Ok(Rendered::Text(String::new())),
+            PageKind::Cname => Ok(Rendered::Text(format!(
+                "{}\n",
+                self.site.config.cname.as_deref().unwrap_or_default()
+            ))),
             PageKind::Home { locale } => self.home(locale).map(Rendered::Html),
             PageKind::Translations { locale } => self.translations(locale).map(Rendered::Html),
             PageKind::Code { locale, code } => self.code(locale, code).map(Rendered::Html),
