@@ -29,7 +29,8 @@ pub use error::{Error, Result};
 /// What a finished build did, for the one-line summary.
 #[derive(Debug, Clone)]
 pub struct BuildReport {
-    /// (locale, pages) in config order: home, code pages and pair pages.
+    /// (locale, HTML pages) in config order: home, translation status, decoder, code pages
+    /// and pair pages.
     pub pages_per_locale: Vec<(String, usize)>,
     /// Every file the build produces, pages included.
     pub files: usize,
@@ -148,6 +149,7 @@ fn pages_per_locale(pages: &[plan::Page], locales: &[String]) -> Vec<(String, us
                 .filter(|p| match p.kind {
                     plan::PageKind::Home { locale }
                     | plan::PageKind::Translations { locale }
+                    | plan::PageKind::Decoder { locale }
                     | plan::PageKind::Code { locale, .. }
                     | plan::PageKind::Pair { locale, .. } => locale == i,
                     _ => false,

@@ -28,6 +28,10 @@ pub enum PageKind {
     Cname,
     /// A file from static/.
     Static { index: usize },
+    /// `/{lang}/decoder/index.html`: paste a bounce, get its codes explained.
+    Decoder { locale: usize },
+    /// `/{lang}/codes.json`: the index the decoder and the jump box read.
+    CodeIndex { locale: usize },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,10 +54,25 @@ pub fn code_url(lang: &str, code: &CodeId) -> String {
     format!("/{lang}/{code}/")
 }
 
+/// The bounce decoder's page.
+pub fn decoder_url(lang: &str) -> String {
+    format!("/{lang}/decoder/")
+}
+
+/// The per-locale JSON index of codes, fetched by the decoder and the jump box.
+pub fn code_index_url(lang: &str) -> String {
+    format!("/{lang}/codes.json")
+}
+
 /// The pair page of two codes, whichever order they are given in.
 pub fn pair_url(lang: &str, x: &CodeId, y: &CodeId) -> String {
     let (a, b) = if x < y { (x, y) } else { (y, x) };
     format!("/{lang}/{a}-vs-{b}/")
+}
+
+/// [`pair_url`] with `{a}` and `{b}` left for a script to fill in (`a` first in code order).
+pub fn pair_url_template(lang: &str) -> String {
+    format!("/{lang}/{{a}}-vs-{{b}}/")
 }
 
 /// Output file of a directory-style URL.
@@ -82,6 +101,14 @@ pub fn plan(codes: &[Code], locales: &[String], static_paths: &[String]) -> Vec<
         pages.push(page(
             &index_file(&translations_url(lang)),
             PageKind::Translations { locale },
+        ));
+        pages.push(page(
+            &index_file(&decoder_url(lang)),
+            PageKind::Decoder { locale },
+        ));
+        pages.push(page(
+            code_index_url(lang).trim_start_matches('/'),
+            PageKind::CodeIndex { locale },
         ));
         for (i, code) in codes.iter().enumerate() {
             let kind = PageKind::Code { locale, code: i };
@@ -147,8 +174,11 @@ mod tests {
         assert!(outputs.contains(&"ja/5.1.10-vs-5.7.1/index.html"));
         assert!(!outputs.iter().any(|o| o.contains("251-vs-5.1.1")));
         assert!(outputs.contains(&"style.css"));
-        // 5 site files + 1 static + per locale: home + status + 5 codes + (1 + 3) pairs
-        assert_eq!(pages.len(), 6 + 2 * 11);
+        assert!(outputs.contains(&"en/decoder/index.html"));
+        assert!(outputs.contains(&"ja/codes.json"));
+        // 5 site files + 1 static + per locale: home, status, decoder, codes.json, 5 codes and
+        // (1 + 3) pairs
+        assert_eq!(pages.len(), 6 + 2 * 13);
     }
 
     #[test]
@@ -159,5 +189,9 @@ mod tests {
         );
         assert_eq!(pair_url("en", &a, &b), "/en/5.1.10-vs-5.7.1/");
         assert_eq!(pair_url("en", &b, &a), "/en/5.1.10-vs-5.7.1/");
+        let filled = pair_url_template("en")
+            .replace("{a}", "5.1.10")
+            .replace("{b}", "5.7.1");
+        assert_eq!(filled, pair_url("en", &a, &b));
     }
 }

@@ -255,6 +255,6 @@ fn the_command_line_builds_into_out() {
         String::from_utf8_lossy(&output.stderr)
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("18 pages per locale"), "{stdout}");
+    assert!(stdout.contains("19 pages per locale"), "{stdout}");
     assert!(out.join("ja/251-vs-521/index.html").is_file());
 }

@@ -34,8 +34,16 @@ fn a_template_that_fails_on_the_last_page_leaves_dist_intact() {
     );
     assert_ne!(broken, pair, "the injection point exists");
     site.write("templates/pair.html", &broken);
+    let injected_line = broken
+        .lines()
+        .position(|l| l.contains("{{ missing }}"))
+        .expect("injected")
+        + 1;
     let error = site.build().expect_err("the last page fails").to_string();
-    assert!(error.contains("templates/pair.html:4:82: "), "{error}");
+    assert!(
+        error.contains(&format!("templates/pair.html:{injected_line}:82: ")),
+        "{error}"
+    );
     assert!(error.contains("missing"), "{error}");
     assert_eq!(site.snapshot(), before, "a failed build changed dist/");
     assert_eq!(leftovers(site.root()), Vec::<String>::new());

@@ -78,7 +78,8 @@ fn the_shipped_site_builds_with_every_pair_in_every_locale() {
         .filter(|c| c.id.family() == Family::Basic)
         .count();
     let enhanced = site.codes.len() - basic;
-    let per_locale = 2 + site.codes.len() + basic * (basic - 1) / 2 + enhanced * (enhanced - 1) / 2;
+    // home, translation status, decoder, a page per code, a page per same-family pair
+    let per_locale = 3 + site.codes.len() + basic * (basic - 1) / 2 + enhanced * (enhanced - 1) / 2;
     for (lang, pages) in &report.pages_per_locale {
         assert_eq!(*pages, per_locale, "{lang}");
     }
@@ -135,4 +136,33 @@ fn the_shipped_site_builds_with_every_pair_in_every_locale() {
     let title = texts(&en, "title").join("");
     assert!(title.starts_with("SMTP 251 "), "{title}");
     assert!(title.contains(" vs 521 "), "{title}");
+    every_title_and_description_is_unique(&out);
+}
+
+/// Search engines treat pages sharing a title or description as duplicates.
+fn every_title_and_description_is_unique(out: &Path) {
+    let mut titles = std::collections::HashMap::new();
+    let mut descriptions = std::collections::HashMap::new();
+    for entry in walkdir::WalkDir::new(out) {
+        let entry = entry.expect("walk");
+        if entry.path().extension().is_none_or(|x| x != "html") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).expect("read page");
+        let page = scraper::Html::parse_document(&text);
+        let path = entry.path().display().to_string();
+        let title = texts(&page, "title").join("");
+        let description = select(&page, "meta[name=description]")
+            .first()
+            .and_then(|m| m.value().attr("content"))
+            .unwrap_or_default()
+            .to_owned();
+        if let Some(other) = titles.insert(title.clone(), path.clone()) {
+            panic!("{path} and {other} share the title {title:?}");
+        }
+        if let Some(other) = descriptions.insert(description.clone(), path.clone()) {
+            panic!("{path} and {other} share the description {description:?}");
+        }
+    }
+    assert!(titles.len() > 1000, "{} pages", titles.len());
 }

@@ -136,3 +136,30 @@ translations-missing = Missing
 translations-done = Complete
 translations-draft = draft
 translations-how = Translations are contributed as pull requests: see CONTRIBUTING.md in the repository. A draft language is built for preview and published once it is complete.
+
+## Bounce decoder and jump box (the script reads these from /{lang}/codes.json)
+
+decoder-title = SMTP bounce decoder: what does this error mean?
+decoder-description = Paste a bounce message or an SMTP reply and see what its reply code and enhanced status code mean, with links to their explanations.
+decoder-heading = Decode a bounce
+decoder-intro = Paste the error from your bounce message or mail log (one line or the whole message) to see what its codes mean.
+decoder-label = Bounce message or SMTP reply
+decoder-placeholder = 550 5.1.1 <user@example.com>: Recipient address rejected
+decoder-button = Explain the codes
+decoder-how-heading = How to read an SMTP reply
+decoder-how-basic = A reply starts with a three-digit basic code, such as 550. Its first digit tells whether the mail was delivered (2), will be retried (4) or failed for good (5).
+decoder-how-enhanced = Many servers add an enhanced status code of three numbers, such as 5.1.1, right after it. Delivery status notifications show it on a line such as "Status: 5.1.1".
+decoder-nojs = The decoder needs JavaScript, which is turned off. You can look up each code in the list of all codes instead.
+decoder-all-codes = List of all codes
+decoder-results = What the codes mean
+# Shown by the script; { $code } is a code found in the pasted text.
+decoder-unknown = { $code } is not in this reference yet.
+decoder-unknown-class = Its first digit still tells its class: { $class }.
+decoder-none = No SMTP code was found. Paste the line that starts with a three-digit code such as 550, or the "Status:" line of the bounce.
+decoder-loading = Loading the list of codes…
+decoder-failed = The list of codes could not be loaded. Use the list of all codes instead.
+decoder-compare = Compare them:
+jump-label = Go to a code
+jump-hint = Type the start of a code, such as 55 or 5.7, then press Enter.
+jump-button = Go
+jump-none = No code starts with { $query }.

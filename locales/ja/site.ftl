@@ -132,3 +132,29 @@ translations-missing = 未翻訳
 translations-done = 完了率
 translations-draft = 下書き
 translations-how = 翻訳はプルリクエストで受け付けています。リポジトリの CONTRIBUTING.md をご覧ください。下書きの言語はプレビュー用にビルドされ、翻訳が完了した時点で公開されます。
+
+## バウンス解析とコードへの移動（スクリプトは /{lang}/codes.json から読み込みます）
+
+decoder-title = SMTP バウンス解析：このエラーの意味は？
+decoder-description = バウンスメールや SMTP 応答を貼り付けると、応答コードと拡張ステータスコードの意味を表示し、それぞれの解説ページへ案内します。
+decoder-heading = バウンスを解析する
+decoder-intro = バウンスメールやメールログのエラーを貼り付けてください（1 行でもメッセージ全体でも構いません）。含まれるコードの意味を表示します。
+decoder-label = バウンスメールまたは SMTP 応答
+decoder-placeholder = 550 5.1.1 <user@example.com>: Recipient address rejected
+decoder-button = コードを解説する
+decoder-how-heading = SMTP 応答の読み方
+decoder-how-basic = 応答は 550 のような 3 桁の基本応答コードで始まります。先頭の数字で、配送された（2）、後で再送される（4）、配送できなかった（5）がわかります。
+decoder-how-enhanced = 多くのサーバーは、その後に 5.1.1 のような三つの数字からなる拡張ステータスコードを付けます。配送状態通知（DSN）では「Status: 5.1.1」のような行に表示されます。
+decoder-nojs = 解析には JavaScript が必要ですが、無効になっています。代わりに、すべてのコードの一覧から各コードを探せます。
+decoder-all-codes = すべてのコードの一覧
+decoder-results = コードの意味
+decoder-unknown = { $code } はまだこの辞典に載っていません。
+decoder-unknown-class = 先頭の数字から、クラスは { $class }です。
+decoder-none = SMTP のコードが見つかりませんでした。550 のような 3 桁のコードで始まる行か、バウンスの「Status:」の行を貼り付けてください。
+decoder-loading = コードの一覧を読み込んでいます…
+decoder-failed = コードの一覧を読み込めませんでした。代わりにすべてのコードの一覧をご利用ください。
+decoder-compare = 比較する:
+jump-label = コードへ移動
+jump-hint = 55 や 5.7 のようにコードの先頭を入力し、Enter キーを押してください。
+jump-button = 移動
+jump-none = { $query } で始まるコードはありません。

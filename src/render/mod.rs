@@ -2,7 +2,9 @@
 //! [`Renderer::new`]; [`Renderer::render`] then only assembles one page's context.
 
 pub mod localizer;
+mod lookup;
 pub mod markdown;
+mod seo;
 pub mod views;
 
 use tera::Context;
@@ -82,6 +84,8 @@ impl<'s> Renderer<'s> {
             PageKind::Code { locale, code } => self.code(locale, code).map(Rendered::Html),
             PageKind::Pair { locale, a, b } => self.pair(locale, a, b).map(Rendered::Html),
             PageKind::Static { index } => Ok(Rendered::Copy(&self.site.static_files[index].source)),
+            PageKind::Decoder { locale } => self.decoder(locale).map(Rendered::Html),
+            PageKind::CodeIndex { locale } => self.code_index_json(locale).map(Rendered::Text),
         }
     }
 
@@ -103,6 +107,8 @@ impl<'s> Renderer<'s> {
         context.insert("home_href", &self.href(&plan::home_url(&data.lang)));
         context.insert("page", &meta);
         context.insert("crumbs", &crumbs);
+        self.lookup_context(&mut context, locale);
+        self.seo_context(&mut context, locale, &meta, &crumbs);
         context
     }
 
@@ -535,7 +541,7 @@ impl<'s> Renderer<'s> {
         let data = &self.locales[0];
         let config = &self.site.config;
         let title = ui_text(&data.ui, "root_title");
-        let mut meta = self.meta(0, "/", title, &ui_text(&data.ui, "home_description"));
+        let mut meta = self.meta(0, "/", title, &ui_text(&data.ui, "site_tagline"));
         meta.canonical = format!("{}/", config.base_url);
         let mut context = self.base_context(0, meta, Vec::new());
         let published: Vec<&crate::model::Locale> =
@@ -571,13 +577,18 @@ impl<'s> Renderer<'s> {
             })
             .collect();
         context.insert("homes", &homes);
+        context.insert("families", &self.code_families(0));
         self.site.templates.render("404.html", &context)
     }
 
     /// Every localized page with its alternates in every locale (hreflang in sitemaps).
     fn sitemap(&self) -> String {
         let config = &self.site.config;
-        let mut rests = vec!["/".to_owned(), "/translations/".to_owned()];
+        let mut rests = vec![
+            "/".to_owned(),
+            "/translations/".to_owned(),
+            "/decoder/".to_owned(),
+        ];
         rests.extend(self.site.codes.iter().map(|c| format!("/{}/", c.id)));
         rests.extend(
             plan::pairs(&self.site.codes)

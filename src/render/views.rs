@@ -101,3 +101,11 @@ pub struct CodeListItem {
     pub href: String,
     pub name: Localized,
 }
+
+/// One family's codes grouped by class, for the code lists of the home and 404 pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeFamily {
+    pub id: &'static str,
+    pub label: String,
+    pub groups: Vec<CodeGroup>,
+}

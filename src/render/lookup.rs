@@ -1,0 +1,173 @@
+//! The reader's lookup tools: the bounce decoder page, the per-locale JSON index of codes
+//! that the decoder and the jump box (`static/lookup.js`) read, and the code lists the 404
+//! page offers. Everything the script shows comes from the index, already localized.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::localizer::Arg;
+use super::views::CodeFamily;
+use super::{Renderer, ui_text};
+use crate::error::{Error, Result};
+use crate::model::Family;
+use crate::plan;
+
+/// The script every page with a decoder or a jump box loads (a file of `static/`).
+const SCRIPT: &str = "/lookup.js";
+
+/// `/{lang}/codes.json`. Short keys are not worth it: the file is fetched once, on demand.
+#[derive(Serialize)]
+struct CodeIndex<'a> {
+    lang: &'a str,
+    /// The pair page of two codes of the same family: `{a}` is the one listed first in
+    /// `codes` (the list is in the site's code order, as pair URLs are).
+    pair: String,
+    codes: Vec<IndexEntry<'a>>,
+    /// family → first digit → class label, to describe codes the site has no page for.
+    classes: BTreeMap<&'static str, BTreeMap<String, String>>,
+    /// Subject (middle number) of an enhanced code → its label; `other` for the rest.
+    subjects: BTreeMap<String, String>,
+    /// Sentences the script shows; `{code}`, `{class}`, `{query}`, `{a}`, `{b}` are filled
+    /// in by the script.
+    text: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+struct IndexEntry<'a> {
+    code: &'a str,
+    family: &'static str,
+    name: &'a str,
+    class: &'a str,
+    summary: &'a str,
+    url: &'a str,
+    /// Set when the name or summary fell back to another language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
+}
+
+/// Static interface strings the script needs, by message id in the index's `text`.
+const SCRIPT_STRINGS: [(&str, &str); 5] = [
+    ("none", "decoder_none"),
+    ("results", "decoder_results"),
+    ("compare", "decoder_compare"),
+    ("class", "code_class"),
+    ("subject", "code_subject"),
+];
+
+impl Renderer<'_> {
+    /// URLs the lookup widgets and the structured data need, on every page.
+    pub(super) fn lookup_context(&self, context: &mut Context, locale: usize) {
+        let lang = self.locales[locale].lang.as_str();
+        context.insert("code_index_href", &self.href(&plan::code_index_url(lang)));
+        context.insert("decoder_href", &self.href(&plan::decoder_url(lang)));
+        context.insert(
+            "code_list_href",
+            &self.href(&format!("{}#basic", plan::home_url(lang))),
+        );
+        context.insert("lookup_script_href", &self.href(SCRIPT));
+    }
+
+    /// `/{lang}/decoder/`: the decoder, and how to read a reply for readers without JS.
+    pub(super) fn decoder(&self, locale: usize) -> Result<String> {
+        let data = &self.locales[locale];
+        let lang = data.lang.as_str();
+        let url = plan::decoder_url(lang);
+        let rest = url.strip_prefix(&format!("/{lang}")).unwrap_or(&url);
+        let title = ui_text(&data.ui, "decoder_title");
+        let description = ui_text(&data.ui, "decoder_description");
+        let meta = self.meta(locale, rest, title, &description);
+        let crumbs = self.crumbs(locale, None, &ui_text(&data.ui, "decoder_heading"));
+        let context = self.base_context(locale, meta, crumbs);
+        self.site.templates.render("decoder.html", &context)
+    }
+
+    /// The locale's codes grouped by family, then class, with the families' labels.
+    pub(super) fn code_families(&self, locale: usize) -> Vec<CodeFamily> {
+        let ui = &self.locales[locale].ui;
+        self.code_index(locale)
+            .into_iter()
+            .map(|(family, groups)| CodeFamily {
+                id: family.as_str(),
+                label: ui_text(ui, &format!("family_{}", family.as_str())),
+                groups,
+            })
+            .collect()
+    }
+
+    /// `/{lang}/codes.json`: every code with its name, class, summary and URL, plus the
+    /// words the script needs to describe what it found.
+    pub(super) fn code_index_json(&self, locale: usize) -> Result<String> {
+        let data = &self.locales[locale];
+        let lang = data.lang.as_str();
+        let codes = data
+            .codes
+            .iter()
+            .map(|view| IndexEntry {
+                code: &view.code,
+                family: view.family,
+                name: &view.name.text,
+                class: &view.class_label,
+                summary: &view.summary_text,
+                url: &view.href,
+                lang: view.name.lang.as_deref().or(view.summary.lang.as_deref()),
+            })
+            .collect();
+        let mut classes = BTreeMap::new();
+        for (family, id, digits) in [
+            (Family::Basic, "class-basic", &[2u32, 3, 4, 5][..]),
+            (Family::Enhanced, "class-enhanced", &[2, 4, 5][..]),
+        ] {
+            let mut labels = BTreeMap::new();
+            for &digit in digits {
+                let label = self.text(lang, id, &[("class", Arg::Number(digit))])?;
+                labels.insert(digit.to_string(), label);
+            }
+            classes.insert(family.as_str(), labels);
+        }
+        let mut subjects = BTreeMap::new();
+        for subject in 0..=8u32 {
+            let key = if subject == 8 {
+                "other".to_owned()
+            } else {
+                subject.to_string()
+            };
+            let label = self.text(lang, "subject", &[("subject", Arg::Number(subject))])?;
+            subjects.insert(key, label);
+        }
+        let mut text: BTreeMap<&'static str, String> = SCRIPT_STRINGS
+            .iter()
+            .map(|(key, id)| (*key, ui_text(&data.ui, id)))
+            .collect();
+        for (key, id, name) in [
+            ("unknown", "decoder-unknown", "code"),
+            ("unknownClass", "decoder-unknown-class", "class"),
+            ("jumpNone", "jump-none", "query"),
+        ] {
+            let placeholder = format!("{{{name}}}");
+            text.insert(
+                key,
+                self.text(lang, id, &[(name, Arg::Text(&placeholder))])?,
+            );
+        }
+        text.insert(
+            "pair",
+            self.text(
+                lang,
+                "learn-pair",
+                &[("a", Arg::Text("{a}")), ("b", Arg::Text("{b}"))],
+            )?,
+        );
+        let index = CodeIndex {
+            lang,
+            pair: self.href(&plan::pair_url_template(lang)),
+            codes,
+            classes,
+            subjects,
+            text,
+        };
+        serde_json::to_string(&index)
+            .map_err(|e| Error::Other(format!("{}: {e}", plan::code_index_url(lang))))
+    }
+}

@@ -1,0 +1,137 @@
+//! Structured data for search engines and link previews: JSON-LD (a BreadcrumbList on
+//! every page with a breadcrumb, a TechArticle for the templates that print it) and the
+//! OpenGraph locale names.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+use tera::Context;
+
+use super::Renderer;
+use super::views::{Crumb, PageMeta};
+
+/// A JSON object from `(key, value)` pairs.
+fn json(pairs: Vec<(&str, Value)>) -> Value {
+    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+impl Renderer<'_> {
+    /// Inserts `og_locales`, `breadcrumb_ld` and `article_ld` (JSON-LD, ready to print in
+    /// a `<script>` with `| safe`).
+    pub(super) fn seo_context(
+        &self,
+        context: &mut Context,
+        locale: usize,
+        meta: &PageMeta,
+        crumbs: &[Crumb],
+    ) {
+        let og_locales: BTreeMap<&str, String> = self
+            .site
+            .config
+            .locales
+            .iter()
+            .map(|l| (l.code.as_str(), og_locale(&l.code)))
+            .collect();
+        context.insert("og_locales", &og_locales);
+        let breadcrumb = if crumbs.is_empty() {
+            String::new()
+        } else {
+            script_json(&self.breadcrumb_list(meta, crumbs))
+        };
+        context.insert("breadcrumb_ld", &breadcrumb);
+        context.insert("article_ld", &script_json(&self.tech_article(locale, meta)));
+    }
+
+    /// An absolute URL for a site href (which starts with the base path).
+    fn absolute(&self, href: &str) -> String {
+        let config = &self.site.config;
+        let path = href.strip_prefix(&config.base_path).unwrap_or(href);
+        format!("{}{path}", config.base_url)
+    }
+
+    fn breadcrumb_list(&self, meta: &PageMeta, crumbs: &[Crumb]) -> Value {
+        let items = crumbs
+            .iter()
+            .enumerate()
+            .map(|(i, crumb)| {
+                let item = crumb
+                    .href
+                    .as_deref()
+                    .map_or_else(|| meta.canonical.clone(), |h| self.absolute(h));
+                json(vec![
+                    ("@type", "ListItem".into()),
+                    ("position", (i + 1).into()),
+                    ("name", crumb.label.clone().into()),
+                    ("item", item.into()),
+                ])
+            })
+            .collect::<Vec<_>>();
+        json(vec![
+            ("@context", "https://schema.org".into()),
+            ("@type", "BreadcrumbList".into()),
+            ("itemListElement", Value::Array(items)),
+        ])
+    }
+
+    fn tech_article(&self, locale: usize, meta: &PageMeta) -> Value {
+        let data = &self.locales[locale];
+        let home = self.absolute(&self.href(&crate::plan::home_url(&data.lang)));
+        let site_name = data
+            .ui
+            .get("site_name")
+            .map(|l| l.text.clone())
+            .unwrap_or_default();
+        json(vec![
+            ("@context", "https://schema.org".into()),
+            ("@type", "TechArticle".into()),
+            ("headline", meta.title.clone().into()),
+            ("description", meta.description.clone().into()),
+            ("inLanguage", data.lang.clone().into()),
+            ("url", meta.canonical.clone().into()),
+            ("mainEntityOfPage", meta.canonical.clone().into()),
+            (
+                "isPartOf",
+                json(vec![
+                    ("@type", "WebSite".into()),
+                    ("name", site_name.into()),
+                    ("url", home.into()),
+                ]),
+            ),
+        ])
+    }
+}
+
+/// JSON that is safe inside `<script>`: `<` only occurs in strings, where `\u003c` means
+/// the same, so no `</script>` can end the element early.
+fn script_json(value: &Value) -> String {
+    value.to_string().replace('<', "\\u003c")
+}
+
+/// OpenGraph wants `language_TERRITORY`; for a bare language, its most common territory.
+fn og_locale(lang: &str) -> String {
+    match lang {
+        "en" => "en_US".to_owned(),
+        "ja" => "ja_JP".to_owned(),
+        other => other.replace('-', "_"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_cannot_close_the_script_element() {
+        let value = json(vec![("headline", "a </script><b>".into())]);
+        let text = script_json(&value);
+        assert!(!text.contains('<'), "{text}");
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
+
+    #[test]
+    fn og_locales_have_a_territory() {
+        assert_eq!(og_locale("ja"), "ja_JP");
+        assert_eq!(og_locale("pt-BR"), "pt_BR");
+    }
+}

@@ -1,0 +1,455 @@
+// Checks the built site as a reader would, in Debian's headless Chromium driven by
+// playwright-core: layout at phone and desktop widths (screenshots), axe-core, the bounce
+// decoder, the jump box, the language switcher and the page-weight budget.
+//
+// Run through scripts/browser-tests.sh, which builds the site and sets SITE_DIR.
+// UPDATE_SCREENSHOTS=1 also rewrites docs/screenshots/.
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, readdir, stat, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { chromium } from "playwright-core";
+
+import { serve } from "./serve.js";
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const project = path.resolve(here, "../..");
+const siteDir = path.resolve(process.env.SITE_DIR || path.join(project, "target/browser-dist"));
+const shotsDir = path.join(project, "target/browser-screenshots");
+const docsShots = path.join(project, "docs/screenshots");
+const axeSource = require.resolve("axe-core/axe.min.js");
+
+/// HTML + CSS + JS of one pair page, uncompressed.
+const PAGE_BUDGET = 30 * 1024;
+
+const LAUNCH_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+let server;
+let browser;
+let origin;
+
+before(async () => {
+  server = await serve(siteDir);
+  origin = server.origin;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: LAUNCH_ARGS,
+  });
+  await mkdir(shotsDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// A page whose every request must go to our own server: anything else fails the test.
+async function open(url, options = {}) {
+  const context = await browser.newContext({
+    viewport: options.viewport || { width: 1280, height: 900 },
+    colorScheme: options.colorScheme || "light",
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
+  const foreign = [];
+  await context.route("**/*", (route) => {
+    const requested = route.request().url();
+    if (requested.startsWith(origin)) return route.continue();
+    foreign.push(requested);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    // A 404 page logs its own status; that is the point of it, not an error.
+    const ownStatus = options.status === 404 && message.text().includes("status of 404");
+    if (message.type() === "error" && !ownStatus) errors.push(message.text());
+  });
+  const response = await page.goto(origin + url, { waitUntil: "load" });
+  assert.equal(response.status(), options.status || 200, url);
+  return {
+    page,
+    response,
+    async close() {
+      assert.deepEqual(foreign, [], `third-party requests from ${url}`);
+      assert.deepEqual(errors, [], `script errors on ${url}`);
+      await context.close();
+    },
+  };
+}
+
+async function runAxe(page) {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+      },
+    });
+    return {
+      violations: result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+      })),
+      passes: result.passes.length,
+    };
+  });
+}
+
+async function decode(page, text) {
+  await page.fill("form[data-decoder] textarea", text);
+  await page.click("form[data-decoder] button");
+  await page.waitForSelector("form[data-decoder] .decoded .results, form[data-decoder] .decoded .none");
+  return page.evaluate(() => {
+    const output = document.querySelector("form[data-decoder] .decoded");
+    const items = [...output.querySelectorAll(".results > li")].map((li) => ({
+      code: li.dataset.code,
+      known: li.classList.contains("found"),
+      href: li.querySelector("a")?.getAttribute("href") ?? null,
+      text: li.textContent,
+    }));
+    const pairs = [...output.querySelectorAll("a.pair")].map((a) => a.getAttribute("href"));
+    return { items, pairs, text: output.textContent };
+  });
+}
+
+describe("pages at phone and desktop widths", () => {
+  const widths = [
+    { name: "mobile", width: 375, height: 812 },
+    { name: "desktop", width: 1280, height: 900 },
+  ];
+  for (const lang of ["en", "ja"]) {
+    for (const scheme of ["light", "dark"]) {
+      for (const size of widths) {
+        test(`${lang} pair page, ${size.width} px, ${scheme}`, async () => {
+          const { page, close } = await open(`/${lang}/550-vs-554/`, {
+            viewport: { width: size.width, height: size.height },
+            colorScheme: scheme,
+          });
+          // Nothing may force a phone reader to scroll sideways.
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+          );
+          assert.equal(overflow, 0, "horizontal overflow in px");
+          const name = `pair-${lang}-${size.name}-${scheme}.png`;
+          await page.screenshot({ path: path.join(shotsDir, name), fullPage: true });
+          if (process.env.UPDATE_SCREENSHOTS === "1") {
+            await mkdir(docsShots, { recursive: true });
+            await page.screenshot({ path: path.join(docsShots, name) });
+          }
+          await close();
+        });
+      }
+    }
+  }
+});
+
+describe("axe-core finds no violations", () => {
+  const pages = [
+    ["en home", "/en/"],
+    ["ja home", "/ja/"],
+    ["code page", "/ja/5.7.1/"],
+    ["pair page", "/en/550-vs-554/"],
+    ["ja pair page", "/ja/5.1.1-vs-5.7.1/"],
+    ["decoder", "/en/decoder/"],
+    ["404", "/no/such/page/"],
+  ];
+  for (const scheme of ["light", "dark"]) {
+    for (const [label, url] of pages) {
+      test(`${label} (${scheme})`, async (t) => {
+        const status = url.startsWith("/no/") ? 404 : 200;
+        const { page, close } = await open(url, { colorScheme: scheme, status });
+        if (url.includes("decoder")) {
+          // Check the decoder's results too, not only the empty form.
+          await decode(page, "550 5.4.1 Recipient address rejected: Access denied");
+        }
+        const { violations, passes } = await runAxe(page);
+        t.diagnostic(`${url}: ${passes} rules passed, ${violations.length} violations`);
+        assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+        await close();
+      });
+    }
+  }
+});
+
+describe("bounce decoder", () => {
+  test("a Gmail multi-line rejection: 550 and 5.7.26", async () => {
+    const { page, close } = await open("/en/decoder/");
+    const result = await decode(
+      page,
+      [
+        "550-5.7.26 This mail has been blocked because the sender is unauthenticated.",
+        "550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM.",
+        "550-5.7.26",
+        "550-5.7.26  Authentication results:",
+        "550-5.7.26  DKIM = did not pass",
+        "550-5.7.26  SPF [example.com] with ip: [203.0.113.25] = did not pass",
+        "550 5.7.26 https://support.google.com/mail/answer/81126 d2e1a72fcca58-70d1c - gsmtp",
+      ].join("\n")
+    );
+    assert.deepEqual(
+      result.items.map((i) => [i.code, i.known, i.href]),
+      [
+        ["550", true, "/en/550/"],
+        ["5.7.26", true, "/en/5.7.26/"],
+      ]
+    );
+    assert.match(result.items[0].text, /5xx Permanent Negative Completion/);
+    assert.deepEqual(result.pairs, []);
+    await close();
+  });
+
+  test("a Postfix delivery status notification with two recipients", async () => {
+    const { page, close } = await open("/en/decoder/");
+    const result = await decode(
+      page,
+      [
+        "This is the mail system at host mail.example.com.",
+        "",
+        "I'm sorry to have to inform you that your message could not",
+        "be delivered to one or more recipients.",
+        "",
+        "<bob@example.org>: host mx.example.org[203.0.113.5] said: 550 5.1.1",
+        "    <bob@example.org>: Recipient address rejected: User unknown in virtual",
+        "    mailbox table (in reply to RCPT TO command)",
+        "",
+        "Reporting-MTA: dns; mail.example.com",
+        "Arrival-Date: Tue, 14 May 2024 10:21:07 +0900 (JST)",
+        "",
+        "Final-Recipient: rfc822; bob@example.org",
+        "Action: failed",
+        "Status: 5.1.1",
+        "Remote-MTA: dns; mx.example.org",
+        "Diagnostic-Code: smtp; 550 5.1.1 <bob@example.org>: Recipient address rejected",
+        "",
+        "Final-Recipient: rfc822; carol@example.net",
+        "Action: failed",
+        "Status: 5.7.1",
+        "Diagnostic-Code: smtp; 554 5.7.1 <carol@example.net>: Relay access denied",
+      ].join("\n")
+    );
+    assert.deepEqual(
+      result.items.map((i) => [i.code, i.href]),
+      [
+        ["550", "/en/550/"],
+        ["5.1.1", "/en/5.1.1/"],
+        ["5.7.1", "/en/5.7.1/"],
+        ["554", "/en/554/"],
+      ]
+    );
+    assert.deepEqual(result.pairs, ["/en/550-vs-554/", "/en/5.1.1-vs-5.7.1/"]);
+    // The links lead to real pages.
+    for (const href of [...result.items.map((i) => i.href), ...result.pairs]) {
+      const response = await page.request.get(origin + href);
+      assert.equal(response.status(), 200, href);
+    }
+    await close();
+  });
+
+  test("a temporary Gmail deferral, in Japanese: 421 and 4.7.0", async () => {
+    const { page, close } = await open("/ja/decoder/");
+    const result = await decode(
+      page,
+      [
+        "421-4.7.0 [203.0.113.7      15] Our system has detected an unusual rate of",
+        "421-4.7.0 unsolicited mail originating from your IP address. To protect our",
+        "421 4.7.0 Try again later, closing connection. (EHLO) s12-20020a05 - gsmtp",
+      ].join("\n")
+    );
+    assert.deepEqual(
+      result.items.map((i) => [i.code, i.href]),
+      [
+        ["421", "/ja/421/"],
+        ["4.7.0", "/ja/4.7.0/"],
+      ]
+    );
+    assert.match(result.items[0].text, /4xx 一時的否定完了/);
+    assert.match(result.items[0].text, /[\u3040-\u30ff]/, "the summary is in Japanese");
+    await close();
+  });
+
+  test("an unknown enhanced code gets its class and subject, not an error", async () => {
+    const { page, close } = await open("/en/decoder/");
+    const result = await decode(
+      page,
+      "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DM6NAM12FT034.eop-nam12.prod.protection.outlook.com]"
+    );
+    assert.deepEqual(
+      result.items.map((i) => [i.code, i.known]),
+      [
+        ["550", true],
+        ["5.4.1", false],
+      ]
+    );
+    assert.match(result.items[1].text, /5\.4\.1 is not in this reference yet/);
+    assert.match(result.items[1].text, /5\.X\.X Permanent Failure/);
+    assert.match(result.items[1].text, /Network and Routing Status/);
+    await close();
+  });
+
+  test("text without a code gets a hint", async () => {
+    const { page, close } = await open("/en/decoder/");
+    const result = await decode(page, "Your message could not be delivered. Server at 10.0.0.1 port 587.");
+    assert.deepEqual(result.items, []);
+    assert.match(result.text, /No SMTP code was found/);
+    await close();
+  });
+
+  test("the home page has the decoder too", async () => {
+    const { page, close } = await open("/ja/");
+    const result = await decode(page, "550 5.1.1 User unknown");
+    assert.deepEqual(
+      result.items.map((i) => i.href),
+      ["/ja/550/", "/ja/5.1.1/"]
+    );
+    await close();
+  });
+
+  test("without JavaScript the decoder page explains and links to the code list", async () => {
+    const { page, close } = await open("/en/decoder/", { javaScriptEnabled: false });
+    assert.equal(await page.isVisible("form[data-decoder]"), false);
+    const note = page.locator("main p", { hasText: "needs JavaScript" });
+    assert.equal(await note.isVisible(), true);
+    const href = await note.locator("a").getAttribute("href");
+    await page.click(`main a[href="${href}"] >> nth=0`);
+    await page.waitForURL(origin + "/en/#basic");
+    assert.ok((await page.locator("ul.codes li").count()) > 100);
+    await close();
+  });
+});
+
+describe("jump to a code", () => {
+  test("typing 55 suggests 550 to 555, arrows pick one, Enter opens it", async () => {
+    const { page, close } = await open("/en/");
+    await page.fill("#jump-input", "55");
+    await page.waitForSelector("#jump-list:not([hidden]) [role=option]");
+    const options = await page.$$eval("#jump-list [role=option] .num", (nodes) => nodes.map((n) => n.textContent));
+    for (const code of ["550", "551", "552", "553", "554", "555"]) assert.ok(options.includes(code), code);
+    assert.ok(options.every((code) => code.startsWith("55")), options.join(" "));
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await page.getAttribute("#jump-input", "aria-activedescendant"), "jump-option-1");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(origin + "/en/551/");
+    await close();
+  });
+
+  test("the 404 page offers the jump box and the code lists", async () => {
+    const { page, close } = await open("/en/559/", { status: 404 });
+    assert.ok((await page.locator("main ul.codes a").count()) > 100);
+    await page.fill("#jump-input", "571");
+    await page.waitForSelector("#jump-list:not([hidden]) [role=option]");
+    await page.press("#jump-input", "Enter");
+    await page.waitForURL(origin + "/en/5.7.1/");
+    await close();
+  });
+
+  test("a code that does not exist is said so", async () => {
+    const { page, close } = await open("/ja/");
+    await page.fill("#jump-input", "59");
+    await page.press("#jump-input", "Enter");
+    await page.waitForSelector("form[data-jump] .message:not(:empty)");
+    assert.match(await page.textContent("form[data-jump] .message"), /59 で始まるコードはありません/);
+    assert.equal(new URL(page.url()).pathname, "/ja/");
+    await close();
+  });
+});
+
+describe("language switcher", () => {
+  for (const [from, to, url] of [
+    ["en", "ja", "/251-vs-521/"],
+    ["ja", "en", "/5.1.1/"],
+    ["en", "ja", "/decoder/"],
+    ["ja", "en", "/"],
+  ]) {
+    test(`${from} → ${to} on ${url}`, async () => {
+      const { page, close } = await open(`/${from}${url}`);
+      await page.click(`nav.languages a[hreflang=${to}]`);
+      await page.waitForURL(origin + `/${to}${url}`);
+      assert.equal(await page.getAttribute("html", "lang"), to);
+      await close();
+    });
+  }
+});
+
+describe("page weight", () => {
+  async function files(dir) {
+    const out = [];
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) out.push(...(await files(full)));
+      else out.push(full);
+    }
+    return out;
+  }
+
+  // The stylesheets and scripts a page loads (attributes in any order, quoted or not, as
+  // the minifier leaves them).
+  function assetsOf(html) {
+    const out = [];
+    for (const [tag, name] of html.matchAll(/<(link|script)\b[^>]*>/g)) {
+      const wanted = name === "link" ? /\brel=["']?stylesheet\b/.test(tag) : true;
+      const url = tag.match(name === "link" ? /\bhref=["']?([^"' >]+)/ : /\bsrc=["']?([^"' >]+)/);
+      if (wanted && url) out.push(url[1]);
+    }
+    return out;
+  }
+
+  // Every pair page: its HTML plus every stylesheet and script it references.
+  test("every pair page is under 30 KB of HTML + CSS + JS", async (t) => {
+    const pairs = (await files(siteDir)).filter((f) => /-vs-[^/]+\/index\.html$/.test(f));
+    assert.ok(pairs.length > 1000, `${pairs.length} pair pages`);
+    const assetSizes = new Map();
+    const weights = [];
+    for (const file of pairs) {
+      const html = await readFile(file, "utf8");
+      let weight = Buffer.byteLength(html);
+      const assets = assetsOf(html);
+      assert.ok(assets.includes("/style.css"), `${file} has no stylesheet?`);
+      for (const href of assets) {
+        if (!assetSizes.has(href)) assetSizes.set(href, (await stat(path.join(siteDir, href))).size);
+        weight += assetSizes.get(href);
+      }
+      weights.push([weight, path.relative(siteDir, file)]);
+    }
+    weights.sort((a, b) => a[0] - b[0]);
+    const [max, heaviest] = weights[weights.length - 1];
+    const median = weights[Math.floor(weights.length / 2)][0];
+    t.diagnostic(
+      `${weights.length} pair pages: median ${median} B, max ${max} B (${heaviest}); assets ${JSON.stringify([...assetSizes])}`
+    );
+    assert.ok(max < PAGE_BUDGET, `${heaviest} weighs ${max} B`);
+  });
+
+  // The same budget as the browser sees it: every response the page loads, decoded.
+  test("a pair page loads under 30 KB in the browser", async (t) => {
+    for (const url of ["/en/550-vs-554/", "/ja/5.1.1-vs-5.7.1/"]) {
+      const { page, close } = await open(url);
+      const bytes = await page.evaluate(() => {
+        const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+        return entries.map((e) => [e.name, e.decodedBodySize]);
+      });
+      const total = bytes.reduce((sum, [, size]) => sum + size, 0);
+      t.diagnostic(`${url}: ${total} B in ${bytes.length} responses`);
+      assert.ok(total > 0 && total < PAGE_BUDGET, `${url}: ${total} B`);
+      await close();
+    }
+  });
+});
