@@ -22,9 +22,9 @@ fn tiny() -> site::Spec {
 fn promises_the_page_count_of_its_shape() {
     let spec = tiny();
     assert_eq!((spec.basic(), spec.enhanced()), (4, 8));
-    // 1 home + 12 codes + C(4,2) + C(8,2) pairs.
-    assert_eq!(spec.pages_per_locale(), 1 + 12 + 6 + 28);
-    assert_eq!(spec.pages(), 3 * 47);
+    // home, status, decoder + 12 codes + C(4,2) + C(8,2) pairs.
+    assert_eq!(spec.pages_per_locale(), 3 + 12 + 6 + 28);
+    assert_eq!(spec.pages(), 3 * 49);
     assert_eq!(spec.locale_tags(), ["en", "ja", "fr"]);
 }
 

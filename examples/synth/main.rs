@@ -51,7 +51,7 @@ fn main() -> anyhow::Result<()> {
         spec.locale_tags().join(", ")
     );
     println!(
-        "expected pages: {} ({} per locale: 1 home + {} codes + {} pairs), plus the site-wide files",
+        "expected pages: {} ({} per locale: home, status, decoder + {} codes + {} pairs), plus the site-wide files",
         spec.pages(),
         spec.pages_per_locale(),
         spec.codes(),

@@ -110,9 +110,10 @@ impl Spec {
         pairs(self.basic()) + pairs(self.enhanced())
     }
 
-    /// Home + one page per code + one per pair.
+    /// Home, translation status and decoder + one page per code + one per pair.
     pub fn pages_per_locale(&self) -> usize {
-        1 + self.codes + self.pairs_per_locale()
+        // home, translation status, decoder, then the code and pair pages
+        3 + self.codes + self.pairs_per_locale()
     }
 
     /// Pages in all locales (the site-wide files, `index.html`, `sitemap.xml`, … not counted).
