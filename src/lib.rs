@@ -85,8 +85,29 @@ pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildReport> {
     })
 }
 
+/// Told how far a build has got, from the rendering threads (so it must be `Sync`).
+pub trait Progress: Sync {
+    /// The plan is made: `files` files will be rendered and compared.
+    fn planned(&self, files: usize);
+    /// One more file is rendered and staged.
+    fn file_done(&self);
+}
+
+/// No progress reporting: library callers, tests and `serve`.
+struct Silent;
+
+impl Progress for Silent {
+    fn planned(&self, _: usize) {}
+    fn file_done(&self) {}
+}
+
 /// [`build`] with options. Only files whose bytes changed are written; see [`write`].
 pub fn build_with(options: &BuildOptions) -> Result<BuildReport> {
+    build_reporting(options, &Silent)
+}
+
+/// [`build_with`], reporting progress as files are rendered (the CLI's progress bar).
+pub fn build_reporting(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport> {
     let started = Instant::now();
     let root = options.root.as_path();
     let out = options.out.clone().unwrap_or_else(|| root.join("dist"));
@@ -108,9 +129,12 @@ pub fn build_with(options: &BuildOptions) -> Result<BuildReport> {
 
     let renderer = render::Renderer::new(&site, &checked.coverage)?;
     let staging = write::Staging::create(&out, root)?;
-    pages
-        .par_iter()
-        .try_for_each(|page| staging.write(&page.output, renderer.render(page)?))?;
+    progress.planned(pages.len());
+    pages.par_iter().try_for_each(|page| {
+        staging.write(&page.output, renderer.render(page)?)?;
+        progress.file_done();
+        Ok::<(), Error>(())
+    })?;
     let counts = staging.commit()?;
 
     Ok(BuildReport {

@@ -1,10 +1,13 @@
 //! The command line: parse arguments, call the library, print the result or the error.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressDrawTarget, ProgressStyle};
 use smtpcodes::check::{self, Severity};
 use smtpcodes::serve::{Event, ServeOptions};
 
@@ -109,7 +112,10 @@ fn build(args: BuildArgs) -> ExitCode {
         strict: args.strict,
         base_url: args.base_url,
     };
-    match smtpcodes::build_with(&options) {
+    let progress = ProgressBar::for_terminal();
+    let result = smtpcodes::build_reporting(&options, &progress);
+    progress.clear();
+    match result {
         Ok(report) => {
             for line in warning_summary(&report.coverage) {
                 eprintln!(
@@ -123,6 +129,55 @@ fn build(args: BuildArgs) -> ExitCode {
             print_error(&error);
             eprintln!("build failed; the previous output was left as it was");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// A progress bar on stdout, only when stdout is a terminal and only once the build has
+/// run long enough for a person to wait ([`PROGRESS_AFTER`]); never in CI logs or pipes.
+struct ProgressBar {
+    bar: indicatif::ProgressBar,
+    started: Instant,
+    on_terminal: bool,
+    shown: AtomicBool,
+}
+
+const PROGRESS_AFTER: Duration = Duration::from_millis(1500);
+
+impl ProgressBar {
+    fn for_terminal() -> Self {
+        let bar = indicatif::ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {human_pos}/{human_len} files, {eta} left")
+        {
+            bar.set_style(style);
+        }
+        ProgressBar {
+            bar,
+            started: Instant::now(),
+            on_terminal: std::io::stdout().is_terminal(),
+            shown: AtomicBool::new(false),
+        }
+    }
+
+    fn clear(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl smtpcodes::Progress for ProgressBar {
+    fn planned(&self, files: usize) {
+        self.bar.set_length(files as u64);
+    }
+
+    fn file_done(&self) {
+        self.bar.inc(1);
+        if self.on_terminal
+            && !self.shown.load(Ordering::Relaxed)
+            && self.started.elapsed() >= PROGRESS_AFTER
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar.set_draw_target(ProgressDrawTarget::stdout());
         }
     }
 }
