@@ -298,3 +298,29 @@ fn is_tool_form(form: &scraper::node::Element) -> bool {
     (form.attr("data-jump").is_some() || form.attr("data-decoder").is_some())
         && form.attr("action").is_none()
 }
+
+/// A Japanese pair page has the seed's six section headings, in the seed's order: each
+/// code's three (description, when you see it, how to fix), then the comparison's three.
+pub fn assert_seed_headings_ja(page: &Html) {
+    let headings = texts(page, "main h2, main h3");
+    let six = [
+        "説明",
+        "このコードが表示される場合",
+        "解決方法",
+        "主な違い",
+        "どちらをいつ使うか",
+        "詳しく見る",
+    ];
+    let order: Vec<&str> = headings
+        .iter()
+        .map(String::as_str)
+        .filter(|h| six.contains(h))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            six[0], six[1], six[2], six[0], six[1], six[2], six[3], six[4], six[5]
+        ],
+        "all headings: {headings:?}"
+    );
+}
