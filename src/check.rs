@@ -208,15 +208,19 @@ fn list_variables(variables: &BTreeSet<String>) -> String {
     shown.join(", ")
 }
 
+/// `locales/{lang}/codes/{code}.yaml`: where a locale's prose for one code lives.
+fn translated_prose_file(site: &Site, lang: &str, code: &crate::model::Code) -> PathBuf {
+    site.root
+        .join("locales")
+        .join(lang)
+        .join("codes")
+        .join(format!("{}.yaml", code.id))
+}
+
 fn compare_prose(site: &Site, lang: &str, coverage: &mut Coverage, findings: &mut Vec<Finding>) {
     let default = &site.config.default_locale;
     for code in &site.codes {
-        let file = site
-            .root
-            .join("locales")
-            .join(lang)
-            .join("codes")
-            .join(format!("{}.yaml", code.id));
+        let file = translated_prose_file(site, lang, code);
         let file_text = std::fs::read_to_string(&file).unwrap_or_default();
         let locate = |key: &str| {
             let (line, col) = if file_text.is_empty() {
@@ -410,12 +414,7 @@ pub fn stamp(site: &Site, lang: &str, codes: &[String]) -> Result<Vec<PathBuf>, 
                 block.push_str(&format!("  {}: \"{hash}\"\n", field.as_str()));
             }
         }
-        let path = site
-            .root
-            .join("locales")
-            .join(lang)
-            .join("codes")
-            .join(format!("{}.yaml", code.id));
+        let path = translated_prose_file(site, lang, code);
         let old = crate::error::fs::read_to_string(&path)?;
         let new = replace_top_level_block(&old, "translated_from", &block);
         if new != old {
