@@ -138,6 +138,7 @@ pub enum Stage {
     Bdat,
     Auth,
     Starttls,
+    Etrn,
     Vrfy,
     Expn,
     Help,
@@ -147,7 +148,7 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 15] = [
+    pub const ALL: [Stage; 16] = [
         Stage::Connect,
         Stage::Helo,
         Stage::Mail,
@@ -157,6 +158,7 @@ impl Stage {
         Stage::Bdat,
         Stage::Auth,
         Stage::Starttls,
+        Stage::Etrn,
         Stage::Vrfy,
         Stage::Expn,
         Stage::Help,
@@ -176,6 +178,7 @@ impl Stage {
             Stage::Bdat => "bdat",
             Stage::Auth => "auth",
             Stage::Starttls => "starttls",
+            Stage::Etrn => "etrn",
             Stage::Vrfy => "vrfy",
             Stage::Expn => "expn",
             Stage::Help => "help",
@@ -201,6 +204,7 @@ impl Stage {
             Stage::Bdat => Some("BDAT"),
             Stage::Auth => Some("AUTH"),
             Stage::Starttls => Some("STARTTLS"),
+            Stage::Etrn => Some("ETRN"),
             Stage::Vrfy => Some("VRFY"),
             Stage::Expn => Some("EXPN"),
             Stage::Help => Some("HELP"),
