@@ -8,7 +8,9 @@
 pub mod check;
 pub mod config;
 pub mod error;
+pub mod fingerprint;
 pub mod load;
+pub mod minify;
 pub mod model;
 pub mod plan;
 pub mod render;
@@ -20,6 +22,7 @@ mod embedded {
 }
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -39,6 +42,9 @@ pub struct BuildReport {
     pub unchanged: usize,
     /// Files of the previous output that are no longer produced, and so were removed.
     pub removed: usize,
+    /// Of `unchanged`: pages taken from the previous output without rendering them, because
+    /// nothing they are built from changed (see [`fingerprint`]).
+    pub reused: usize,
     pub out: PathBuf,
     pub elapsed: Duration,
     /// Translation warnings: what fell back to English, what is stale or obsolete.
@@ -127,32 +133,58 @@ pub fn build_reporting(options: &BuildOptions, progress: &dyn Progress) -> Resul
     }
     refuse_collisions(&pages)?;
 
+    let inputs = fingerprint::Fingerprints::compute(&site)?;
+    let reusable = inputs.unchanged_since(fingerprint::Fingerprints::recorded(&out).as_ref());
     let renderer = render::Renderer::new(&site, &checked.coverage)?;
     let staging = write::Staging::create(&out, root)?;
     progress.planned(pages.len());
+    let reused = AtomicUsize::new(0);
     pages.par_iter().try_for_each(|page| {
-        staging.write(&page.output, renderer.render(page)?)?;
+        let reuse = reusable_locale(page).is_some_and(|locale| reusable[locale]);
+        if reuse && staging.keep(&page.output)? {
+            reused.fetch_add(1, Ordering::Relaxed);
+        } else {
+            staging.write(&page.output, renderer.render(page)?)?;
+        }
         progress.file_done();
         Ok::<(), Error>(())
     })?;
+    staging.write(fingerprint::FILE, render::Rendered::Text(inputs.to_text()))?;
     let counts = staging.commit()?;
 
     Ok(BuildReport {
         warnings: checked.findings,
         coverage: checked.coverage,
         pages_per_locale: pages_per_locale(&pages, &locales),
-        files: pages.len(),
+        files: pages.len() + 1,
         written: counts.written,
         unchanged: counts.unchanged,
         removed: counts.removed,
+        reused: reused.into_inner(),
         out,
         elapsed: started.elapsed(),
     })
 }
 
-/// A static file must not silently replace a generated page (or the reverse).
+/// The locale of a page that depends only on its own locale's inputs (and the shared
+/// ones), and so may be reused when those did not change; `None` for pages that must be
+/// rendered every time.
+fn reusable_locale(page: &plan::Page) -> Option<usize> {
+    match page.kind {
+        plan::PageKind::Home { locale }
+        | plan::PageKind::Decoder { locale }
+        | plan::PageKind::CodeIndex { locale }
+        | plan::PageKind::Code { locale, .. }
+        | plan::PageKind::Pair { locale, .. } => Some(locale),
+        _ => None,
+    }
+}
+
+/// A static file must not silently replace a generated page (or the reverse), nor the
+/// record of the build's inputs.
 fn refuse_collisions(pages: &[plan::Page]) -> Result<()> {
     let mut outputs: Vec<&str> = pages.iter().map(|p| p.output.as_str()).collect();
+    outputs.push(fingerprint::FILE);
     outputs.sort_unstable();
     match outputs.windows(2).find(|w| w[0] == w[1]) {
         Some(w) => Err(Error::Other(format!(

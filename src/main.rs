@@ -296,8 +296,13 @@ fn summary(report: &smtpcodes::BuildReport) -> String {
         .iter()
         .map(|(lang, n)| format!("{lang} {n}"))
         .collect();
+    let reused = if report.reused > 0 {
+        format!(" ({} reused without rendering)", thousands(report.reused))
+    } else {
+        String::new()
+    };
     format!(
-        "built {} files ({} pages per locale: {}) into {} in {:.2} s: {} written, {} unchanged, {} removed",
+        "built {} files ({} pages per locale: {}) into {} in {:.2} s: {} written, {} unchanged{reused}, {} removed",
         thousands(report.files),
         thousands(report.pages_per_locale.first().map_or(0, |(_, n)| *n)),
         per_locale.join(", "),

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result, fs};
 use crate::load::StaticSource;
+use crate::minify;
 use crate::render::Rendered;
 
 /// Files whose presence shows that a directory is a previous build of ours, which we may
@@ -106,6 +107,20 @@ impl Staging {
         Ok(())
     }
 
+    /// Takes `relative` from the previous output as it is, without its new bytes: for pages
+    /// whose inputs did not change (see [`crate::fingerprint`]). False if the previous
+    /// output has no such file, in which case the page must be rendered and written.
+    pub fn keep(&self, relative: &str) -> Result<bool> {
+        let relative = safe_relative(relative)?;
+        let old = std::fs::symlink_metadata(self.out.join(relative));
+        if !old.is_ok_and(|m| m.is_file()) {
+            return Ok(false);
+        }
+        lock(&self.unchanged).push(relative.to_owned());
+        lock(&self.produced).insert(relative.to_owned());
+        Ok(true)
+    }
+
     /// Finishes the build. If nothing changed, the output is not touched at all;
     /// otherwise the unchanged files are linked in and the staged tree replaces the output.
     pub fn commit(mut self) -> Result<WriteCounts> {
@@ -193,9 +208,12 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// The exact bytes a page will have on disk.
-fn bytes_of(rendered: Rendered) -> Result<Cow<'static, [u8]>> {
+pub fn bytes_of(rendered: Rendered) -> Result<Cow<'static, [u8]>> {
     Ok(match rendered {
-        Rendered::Html(html) => Cow::Owned(minify(&html)),
+        Rendered::Html(html) => Cow::Owned(minify::minify(&html)),
+        Rendered::Spliced { shell, fragments } => {
+            Cow::Owned(minify::minify_spliced(&shell, &fragments))
+        }
         Rendered::Text(text) => Cow::Owned(text.into_bytes()),
         Rendered::Copy(StaticSource::Embedded(bytes)) => Cow::Borrowed(*bytes),
         Rendered::Copy(StaticSource::File(source)) => {
@@ -272,55 +290,6 @@ fn safe_relative(relative: &str) -> Result<&Path> {
     }
 }
 
-fn minify(html: &str) -> Vec<u8> {
-    let cfg = minify_html::Cfg {
-        // Nothing inline needs it, and the CSS/JS minifiers are the slow part.
-        minify_css: false,
-        minify_js: false,
-        ..minify_html::Cfg::new()
-    };
-    escape_stray_ampersands(&minify_html::minify(html.as_bytes(), &cfg))
-}
-
-/// The references minify-html itself writes (it decodes every entity, then re-encodes
-/// only these); any other `&name;` in its output came from text.
-const MINIFIER_ENTITIES: [&[u8]; 8] = [b"amp", b"lt", b"gt", b"GT", b"LT", b"quot", b"nGt", b"nLt"];
-
-/// minify-html writes `&` raw when what follows is not the start of a known entity, so
-/// text such as `&foo;` or `&#xZZ;` (escaped correctly on the way in) comes out as a
-/// character reference that does not exist: an HTML parse error, and a page that fails
-/// validation. Re-escape exactly those ampersands.
-fn escape_stray_ampersands(html: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(html.len());
-    for (i, &byte) in html.iter().enumerate() {
-        if byte == b'&' && is_stray_reference(&html[i + 1..]) {
-            out.extend_from_slice(b"&amp;");
-        } else {
-            out.push(byte);
-        }
-    }
-    out
-}
-
-/// Whether `&` followed by `rest` would be an invalid character reference.
-fn is_stray_reference(rest: &[u8]) -> bool {
-    match rest.first() {
-        Some(b'#') => match rest.get(1) {
-            Some(b'x' | b'X') => !rest.get(2).is_some_and(u8::is_ascii_hexdigit),
-            next => !next.is_some_and(u8::is_ascii_digit),
-        },
-        _ => {
-            let name_len = rest
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            name_len > 0
-                && rest.get(name_len) == Some(&b';')
-                && !MINIFIER_ENTITIES.contains(&&rest[..name_len])
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,23 +301,6 @@ mod tests {
         }
         assert!(safe_relative("en/251-vs-521/index.html").is_ok());
         assert!(safe_relative(".nojekyll").is_ok());
-    }
-
-    #[test]
-    fn text_that_looks_like_a_reference_stays_text() {
-        let source = "<!doctype html><html lang=en><title>&amp;t;</title><p title=\"&amp;x;\">\
-                      &amp;IVg; &amp;#xZZ; &amp;#; &amp;lt; &amp;amp; &lt;b&gt; a&amp;b \"q\" &#8811;&#8402;</p>";
-        let minified = String::from_utf8(minify(source)).unwrap();
-        let html = scraper::Html::parse_document(&minified);
-        assert!(html.errors.is_empty(), "{minified}: {:?}", html.errors);
-        let text: String = html.root_element().text().collect();
-        assert_eq!(
-            text, "&t;&IVg; &#xZZ; &#; &lt; &amp; <b> a&b \"q\" \u{226b}\u{20d2}",
-            "{minified}"
-        );
-        let p = scraper::Selector::parse("p").unwrap();
-        let title = html.select(&p).next().and_then(|e| e.value().attr("title"));
-        assert_eq!(title, Some("&x;"));
     }
 
     #[test]

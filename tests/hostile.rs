@@ -90,6 +90,19 @@ fn yaml_quoted(value: &str) -> String {
 
 const CASES: &[Case] = &[
     Case {
+        what: "a splice placeholder written out in a summary (shown beside spliced sections)",
+        apply: |s| {
+            summary(
+                s,
+                "Text <section data-fragment=0></section> and <section data-fragment=\"1\"></section>",
+            )
+        },
+        expect: Expect::Shown {
+            page: "en/251-vs-521/index.html",
+            text: "Text <section data-fragment=0></section> and <section data-fragment=\"1\"></section>",
+        },
+    },
+    Case {
         what: "<script> in a name",
         apply: |s| name(s, "<script>alert(1)</script>"),
         expect: Expect::Shown {

@@ -45,6 +45,11 @@ fn a_first_build_writes_everything_and_a_no_op_rebuild_writes_nothing() {
         (again.written, again.unchanged, again.removed),
         (0, first.files, 0)
     );
+    // Nothing changed, so every file of a locale was reused without rendering: its pages
+    // but the translation status (which shows every locale), plus its codes.json.
+    let locale_pages: usize = again.pages_per_locale.iter().map(|(_, n)| n).sum();
+    assert_eq!(first.reused, 0);
+    assert_eq!(again.reused, locale_pages - 2 + 2);
     assert_eq!(site.snapshot(), before);
     // Not even swapped: the output directory is the very same one.
     #[cfg(unix)]
@@ -81,8 +86,19 @@ fn editing_one_japanese_heading_rewrites_only_japanese_pages() {
     assert_eq!(report.unchanged, report.files - changed.len());
     assert_eq!(report.removed, 0);
     for path in &changed {
-        assert!(path.starts_with("ja"), "{} was rewritten", path.display());
+        assert!(
+            path.starts_with("ja") || path == &PathBuf::from(smtpcodes::fingerprint::FILE),
+            "{} was rewritten",
+            path.display()
+        );
     }
+    // The English pages were not even rendered: their inputs did not change.
+    let en_pages = report.pages_per_locale[0].1;
+    assert_eq!(
+        report.reused,
+        en_pages - 1 + 1,
+        "all but translations, plus codes.json"
+    );
     // Every Japanese code and pair page shows the heading, so each of them was rewritten.
     assert!(changed.contains(&PathBuf::from("ja/251-vs-521/index.html")));
     assert!(changed.contains(&PathBuf::from("ja/5.7.1/index.html")));
@@ -112,4 +128,52 @@ fn deleting_a_code_removes_its_pages() {
         assert!(!site.out().join(gone).exists(), "{gone} left behind");
     }
     assert_eq!(site.snapshot().len(), report.files);
+}
+
+#[test]
+fn a_page_missing_from_the_output_is_rendered_again_though_nothing_changed() {
+    let site = Fixture::new();
+    site.build().expect("fixture builds");
+    let before = site.snapshot();
+    let page = site.out().join("en/251-vs-521/index.html");
+    std::fs::remove_file(&page).expect("rm");
+
+    let report = site.build().expect("rebuilds");
+    assert_eq!(report.written, 1);
+    assert_eq!(site.snapshot(), before);
+}
+
+#[test]
+fn changing_a_shared_input_renders_every_page_again() {
+    let site = Fixture::new();
+    let first = site.build().expect("fixture builds");
+    // The same template with one more blank line: every page renders to the same bytes,
+    // but none may be reused, because the templates are an input of every page.
+    let base =
+        std::fs::read_to_string(std::path::Path::new(common::PROJECT).join("templates/base.html"))
+            .expect("template");
+    site.write("templates/base.html", &format!("{base}\n"));
+    let report = site.build().expect("rebuilds");
+    assert_eq!(report.reused, 0);
+    assert_eq!(
+        report.written, 1,
+        "same bytes: only the record of inputs changes"
+    );
+    assert_eq!(report.unchanged, first.files - 1);
+}
+
+#[test]
+fn a_damaged_record_of_inputs_only_costs_a_full_render() {
+    let site = Fixture::new();
+    let first = site.build().expect("fixture builds");
+    let before = site.snapshot();
+    site.write(
+        &format!("dist/{}", smtpcodes::fingerprint::FILE),
+        "en not-a-hash\n",
+    );
+    let report = site.build().expect("rebuilds");
+    assert_eq!(report.reused, 0);
+    assert_eq!(report.written, 1, "only the record itself is rewritten");
+    assert_eq!(report.unchanged, first.files - 1);
+    assert_eq!(site.snapshot(), before);
 }

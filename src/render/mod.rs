@@ -11,6 +11,7 @@ use tera::Context;
 
 use crate::error::Result;
 use crate::load::{Site, StaticSource};
+use crate::minify;
 use crate::model::{Code, CodeId, Family, ProseField, Stage};
 use crate::plan::{self, Page, PageKind};
 use localizer::{Arg, Localized};
@@ -28,6 +29,12 @@ const MAX_COMPANIONS_IN_SENTENCE: usize = 4;
 /// A page's bytes before writing: HTML is minified by the write stage, the rest is not.
 pub enum Rendered<'a> {
     Html(String),
+    /// HTML whose template output holds [`minify::placeholder`]s for fragments that are
+    /// minified already: the write stage minifies the rest and splices them in.
+    Spliced {
+        shell: String,
+        fragments: Vec<&'a str>,
+    },
     Text(String),
     Copy(&'a StaticSource),
 }
@@ -36,6 +43,9 @@ pub struct Renderer<'s> {
     site: &'s Site,
     locales: Vec<LocaleData>,
     coverage: &'s [crate::check::Coverage],
+    /// Splice pre-minified code sections into pages (the default), or put their template
+    /// output in place and leave the whole page to the minifier (to check the two agree).
+    splice: bool,
 }
 
 /// Everything about one locale that does not depend on the page.
@@ -43,6 +53,17 @@ struct LocaleData {
     lang: String,
     ui: UiStrings,
     codes: Vec<CodeView>,
+    /// Each code's sections (description, when, samples, fix), as on its code page and
+    /// all its pair pages: rendered by `code_sections.html` once per locale.
+    sections: Vec<Fragment>,
+    /// The locale's part of every page's context, serialized once.
+    context: Context,
+}
+
+/// A piece of page rendered once and shown on many pages.
+struct Fragment {
+    html: String,
+    minified: String,
 }
 
 impl<'s> Renderer<'s> {
@@ -51,21 +72,43 @@ impl<'s> Renderer<'s> {
         for locale in &site.config.locales {
             let lang = locale.code.clone();
             let ui = site.localizer.static_messages(&lang)?;
-            let codes = site
+            let codes: Vec<CodeView> = site
                 .codes
                 .iter()
                 .map(|code| code_view(site, &lang, code))
                 .collect::<Result<_>>()?;
-            locales.push(LocaleData { lang, ui, codes });
+            let sections = codes
+                .iter()
+                .map(|view| code_sections(site, &lang, &ui, view))
+                .collect::<Result<_>>()?;
+            locales.push(LocaleData {
+                lang,
+                ui,
+                codes,
+                sections,
+                context: Context::new(),
+            });
         }
-        Ok(Renderer {
+        let mut renderer = Renderer {
             site,
             locales,
             coverage,
-        })
+            splice: true,
+        };
+        for locale in 0..renderer.locales.len() {
+            renderer.locales[locale].context = renderer.locale_context(locale);
+        }
+        Ok(renderer)
     }
 
-    pub fn render(&self, page: &Page) -> Result<Rendered<'s>> {
+    /// Renders every page as one piece, minified whole by the write stage: slower, and
+    /// byte-for-byte the same as the default (tests/splice.rs).
+    pub fn whole_pages(mut self) -> Self {
+        self.splice = false;
+        self
+    }
+
+    pub fn render(&self, page: &Page) -> Result<Rendered<'_>> {
         match page.kind {
             PageKind::Root => self.root().map(Rendered::Html),
             PageKind::NotFound => self.not_found().map(Rendered::Html),
@@ -81,8 +124,8 @@ impl<'s> Renderer<'s> {
             ))),
             PageKind::Home { locale } => self.home(locale).map(Rendered::Html),
             PageKind::Translations { locale } => self.translations(locale).map(Rendered::Html),
-            PageKind::Code { locale, code } => self.code(locale, code).map(Rendered::Html),
-            PageKind::Pair { locale, a, b } => self.pair(locale, a, b).map(Rendered::Html),
+            PageKind::Code { locale, code } => self.code(locale, code),
+            PageKind::Pair { locale, a, b } => self.pair(locale, a, b),
             PageKind::Static { index } => Ok(Rendered::Copy(&self.site.static_files[index].source)),
             PageKind::Decoder { locale } => self.decoder(locale).map(Rendered::Html),
             PageKind::CodeIndex { locale } => self.code_index_json(locale).map(Rendered::Text),
@@ -97,18 +140,26 @@ impl<'s> Renderer<'s> {
         format!("{}{url}", self.site.config.base_path)
     }
 
-    /// Context every page template gets: language, strings, metadata, breadcrumb.
+    /// Context every page template gets: language, strings, metadata, breadcrumb. The
+    /// per-locale part is serialized once (`LocaleData::context`) and cloned here.
     fn base_context(&self, locale: usize, meta: PageMeta, crumbs: Vec<Crumb>) -> Context {
+        let mut context = self.locales[locale].context.clone();
+        context.insert("page", &meta);
+        context.insert("crumbs", &crumbs);
+        self.seo_context(&mut context, locale, &meta, &crumbs);
+        context
+    }
+
+    /// The part of every page's context that depends only on the locale.
+    fn locale_context(&self, locale: usize) -> Context {
         let data = &self.locales[locale];
         let mut context = Context::new();
         context.insert("lang", &data.lang);
         context.insert("t", &data.ui);
         context.insert("base_path", &self.site.config.base_path);
         context.insert("home_href", &self.href(&plan::home_url(&data.lang)));
-        context.insert("page", &meta);
-        context.insert("crumbs", &crumbs);
         self.lookup_context(&mut context, locale);
-        self.seo_context(&mut context, locale, &meta, &crumbs);
+        self.og_context(&mut context);
         context
     }
 
@@ -165,7 +216,36 @@ impl<'s> Renderer<'s> {
         crumbs
     }
 
-    fn pair(&self, locale: usize, ai: usize, bi: usize) -> Result<String> {
+    /// Puts the given codes' sections into `context` as `sections`, and renders `template`.
+    fn render_with_sections(
+        &self,
+        template: &str,
+        mut context: Context,
+        locale: usize,
+        codes: &[usize],
+    ) -> Result<Rendered<'_>> {
+        let fragments: Vec<&Fragment> = codes
+            .iter()
+            .map(|&i| &self.locales[locale].sections[i])
+            .collect();
+        if !self.splice {
+            let html: Vec<&str> = fragments.iter().map(|f| f.html.as_str()).collect();
+            context.insert("sections", &html);
+            return self
+                .site
+                .templates
+                .render(template, &context)
+                .map(Rendered::Html);
+        }
+        let placeholders: Vec<String> = (0..codes.len()).map(minify::placeholder).collect();
+        context.insert("sections", &placeholders);
+        Ok(Rendered::Spliced {
+            shell: self.site.templates.render(template, &context)?,
+            fragments: fragments.iter().map(|f| f.minified.as_str()).collect(),
+        })
+    }
+
+    fn pair(&self, locale: usize, ai: usize, bi: usize) -> Result<Rendered<'_>> {
         let data = &self.locales[locale];
         let lang = data.lang.as_str();
         let (a, b) = (&data.codes[ai], &data.codes[bi]);
@@ -207,7 +287,12 @@ impl<'s> Renderer<'s> {
             ],
         )?;
         context.insert("lead", &lead);
-        context.insert("codes", &[a, b]);
+        // Only what the summary list shows: the sections come pre-rendered.
+        let gist = [a, b].map(|c| views::CodeGist {
+            code: &c.code,
+            summary: &c.summary,
+        });
+        context.insert("codes", &gist);
         context.insert("differences", &self.differences(lang, a, b)?);
         let which = [a, b]
             .into_iter()
@@ -227,7 +312,7 @@ impl<'s> Renderer<'s> {
             .collect::<Result<Vec<_>>>()?;
         context.insert("which", &which);
         context.insert("learn_more", &self.learn_more(locale, ai, bi)?);
-        self.site.templates.render("pair.html", &context)
+        self.render_with_sections("pair.html", context, locale, &[ai, bi])
     }
 
     /// The numbered "key differences": only facts the lead and sections do not already
@@ -386,7 +471,7 @@ impl<'s> Renderer<'s> {
         Ok(links)
     }
 
-    fn code(&self, locale: usize, index: usize) -> Result<String> {
+    fn code(&self, locale: usize, index: usize) -> Result<Rendered<'_>> {
         let data = &self.locales[locale];
         let lang = data.lang.as_str();
         let view = &data.codes[index];
@@ -422,7 +507,7 @@ impl<'s> Renderer<'s> {
             &self.text(lang, "code-compare", &[("code", Arg::Text(&view.code))])?,
         );
         context.insert("compare", &self.compare_groups(locale, index)?);
-        self.site.templates.render("code.html", &context)
+        self.render_with_sections("code.html", context, locale, &[index])
     }
 
     /// A code page's links to all its pairs, grouped by the other code's class.
@@ -673,6 +758,18 @@ fn prose_html(site: &Site, lang: &str, code: &Code, field: ProseField, inline: b
         html,
         lang: source.lang,
     }
+}
+
+/// One code's sections in one locale, from `code_sections.html`, as rendered and minified.
+fn code_sections(site: &Site, lang: &str, ui: &UiStrings, view: &CodeView) -> Result<Fragment> {
+    let mut context = Context::new();
+    context.insert("lang", lang);
+    context.insert("t", ui);
+    context.insert("base_path", &site.config.base_path);
+    context.insert("code", view);
+    let html = site.templates.render("code_sections.html", &context)?;
+    let minified = String::from_utf8_lossy(&minify::minify(&html)).into_owned();
+    Ok(Fragment { html, minified })
 }
 
 fn code_view(site: &Site, lang: &str, code: &Code) -> Result<CodeView> {

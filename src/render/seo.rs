@@ -16,15 +16,8 @@ fn json(pairs: Vec<(&str, Value)>) -> Value {
 }
 
 impl Renderer<'_> {
-    /// Inserts `og_locales`, `breadcrumb_ld` and `article_ld` (JSON-LD, ready to print in
-    /// a `<script>` with `| safe`).
-    pub(super) fn seo_context(
-        &self,
-        context: &mut Context,
-        locale: usize,
-        meta: &PageMeta,
-        crumbs: &[Crumb],
-    ) {
+    /// Inserts `og_locales`: every locale's OpenGraph locale (`ja_JP`), by language code.
+    pub(super) fn og_context(&self, context: &mut Context) {
         let og_locales: BTreeMap<&str, String> = self
             .site
             .config
@@ -33,6 +26,17 @@ impl Renderer<'_> {
             .map(|l| (l.code.as_str(), og_locale(&l.code)))
             .collect();
         context.insert("og_locales", &og_locales);
+    }
+
+    /// Inserts `breadcrumb_ld` and `article_ld` (JSON-LD, ready to print in a `<script>`
+    /// with `| safe`).
+    pub(super) fn seo_context(
+        &self,
+        context: &mut Context,
+        locale: usize,
+        meta: &PageMeta,
+        crumbs: &[Crumb],
+    ) {
         let breadcrumb = if crumbs.is_empty() {
             String::new()
         } else {

@@ -52,6 +52,13 @@ pub struct CodeView {
     pub companions: Vec<CodeListItem>,
 }
 
+/// What a pair page's summary list shows of each code.
+#[derive(Debug, Serialize)]
+pub struct CodeGist<'a> {
+    pub code: &'a str,
+    pub summary: &'a Html,
+}
+
 /// Fields every page has.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageMeta {

@@ -1,0 +1,172 @@
+//! HTML minification with minify-html: whole pages, and fragments that are minified once
+//! and spliced into every page that shows them.
+//!
+//! A code's sections are the larger half of each of its ~130 pair pages in a locale.
+//! Minifying them once per (code, locale) and splicing the result into the minified rest of
+//! the page gives the same bytes as minifying the whole page (tests/splice.rs checks this
+//! on the shipped site) at a fraction of the cost: minify-html was half of the build's CPU.
+//! The splice points are block elements in the template output, so minify-html's
+//! whitespace rules treat a placeholder exactly as they treat the section it stands for.
+
+/// Marks where fragment `index` goes in a page's template output.
+pub fn placeholder(index: usize) -> String {
+    format!("<section data-fragment=\"{index}\"></section>")
+}
+
+/// The start of a placeholder as minify-html writes it (the quotes are dropped). Template
+/// output escapes `<` in every value, so only a template can produce this.
+const MINIFIED_PLACEHOLDER_START: &str = "<section data-fragment=";
+const MINIFIED_PLACEHOLDER_END: &str = "></section>";
+
+/// Minifies a page or a fragment of one.
+pub fn minify(html: &str) -> Vec<u8> {
+    let cfg = minify_html::Cfg {
+        // Nothing inline needs it, and the CSS/JS minifiers are the slow part.
+        minify_css: false,
+        minify_js: false,
+        ..minify_html::Cfg::new()
+    };
+    escape_stray_ampersands(&minify_html::minify(html.as_bytes(), &cfg))
+}
+
+/// Minifies `shell` and replaces each placeholder in it with its fragment, which must have
+/// been minified by [`minify`]. A placeholder whose index has no fragment is left as it is
+/// (an empty section), and a fragment the template does not place is simply not shown.
+pub fn minify_spliced(shell: &str, fragments: &[&str]) -> Vec<u8> {
+    let minified = minify(shell);
+    let extra: usize = fragments.iter().map(|f| f.len()).sum();
+    let mut out = Vec::with_capacity(minified.len() + extra);
+    let mut rest = minified.as_slice();
+    while let Some(at) = find(rest, MINIFIED_PLACEHOLDER_START.as_bytes()) {
+        let after = &rest[at + MINIFIED_PLACEHOLDER_START.len()..];
+        let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
+        let fragment = std::str::from_utf8(&after[..digits])
+            .ok()
+            .and_then(|d| d.parse::<usize>().ok())
+            .and_then(|i| fragments.get(i))
+            .filter(|_| after[digits..].starts_with(MINIFIED_PLACEHOLDER_END.as_bytes()));
+        match fragment {
+            Some(fragment) => {
+                out.extend_from_slice(&rest[..at]);
+                out.extend_from_slice(fragment.as_bytes());
+                rest = &after[digits + MINIFIED_PLACEHOLDER_END.len()..];
+            }
+            None => {
+                let keep = at + MINIFIED_PLACEHOLDER_START.len();
+                out.extend_from_slice(&rest[..keep]);
+                rest = &rest[keep..];
+            }
+        }
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The references minify-html itself writes (it decodes every entity, then re-encodes
+/// only these); any other `&name;` in its output came from text.
+const MINIFIER_ENTITIES: [&[u8]; 8] = [b"amp", b"lt", b"gt", b"GT", b"LT", b"quot", b"nGt", b"nLt"];
+
+/// minify-html writes `&` raw when what follows is not the start of a known entity, so
+/// text such as `&foo;` or `&#xZZ;` (escaped correctly on the way in) comes out as a
+/// character reference that does not exist: an HTML parse error, and a page that fails
+/// validation. Re-escape exactly those ampersands.
+fn escape_stray_ampersands(html: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(html.len());
+    for (i, &byte) in html.iter().enumerate() {
+        if byte == b'&' && is_stray_reference(&html[i + 1..]) {
+            out.extend_from_slice(b"&amp;");
+        } else {
+            out.push(byte);
+        }
+    }
+    out
+}
+
+/// Whether `&` followed by `rest` would be an invalid character reference.
+fn is_stray_reference(rest: &[u8]) -> bool {
+    match rest.first() {
+        Some(b'#') => match rest.get(1) {
+            Some(b'x' | b'X') => !rest.get(2).is_some_and(u8::is_ascii_hexdigit),
+            next => !next.is_some_and(u8::is_ascii_digit),
+        },
+        _ => {
+            let name_len = rest
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            name_len > 0
+                && rest.get(name_len) == Some(&b';')
+                && !MINIFIER_ENTITIES.contains(&&rest[..name_len])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_that_looks_like_a_reference_stays_text() {
+        let source = "<!doctype html><html lang=en><title>&amp;t;</title><p title=\"&amp;x;\">\
+                      &amp;IVg; &amp;#xZZ; &amp;#; &amp;lt; &amp;amp; &lt;b&gt; a&amp;b \"q\" &#8811;&#8402;</p>";
+        let minified = String::from_utf8(minify(source)).unwrap();
+        let html = scraper::Html::parse_document(&minified);
+        assert!(html.errors.is_empty(), "{minified}: {:?}", html.errors);
+        let text: String = html.root_element().text().collect();
+        assert_eq!(
+            text, "&t;&IVg; &#xZZ; &#; &lt; &amp; <b> a&b \"q\" \u{226b}\u{20d2}",
+            "{minified}"
+        );
+        let p = scraper::Selector::parse("p").unwrap();
+        let title = html.select(&p).next().and_then(|e| e.value().attr("title"));
+        assert_eq!(title, Some("&x;"));
+    }
+
+    #[test]
+    fn a_placeholder_minifies_to_the_form_splicing_looks_for() {
+        for index in [0, 1, 12] {
+            let minified = String::from_utf8(minify(&placeholder(index))).unwrap();
+            assert_eq!(
+                minified,
+                format!("{MINIFIED_PLACEHOLDER_START}{index}{MINIFIED_PLACEHOLDER_END}")
+            );
+        }
+    }
+
+    #[test]
+    fn spliced_fragments_give_the_bytes_of_the_whole_page() {
+        let fragment = |n: usize| {
+            format!(
+                "\n<section class=\"code\">\n<h2 id=\"c{n}\">Code {n}</h2>\n<p>Some  <em>text</em> &amp; more</p>\n<pre><code>250  ok</code></pre>\n</section>\n"
+            )
+        };
+        let page = |a: &str, b: &str| {
+            format!(
+                "<!doctype html>\n<html lang=\"en\">\n<title>t</title>\n<main>\n<article>\n<h1>A vs B</h1>\n<ul>\n<li>x</li>\n</ul>\n{a}\n{b}\n<section><p>after</p></section>\n</article>\n</main>\n"
+            )
+        };
+        let whole = minify(&page(&fragment(0), &fragment(1)));
+        let minified: Vec<String> = (0..2)
+            .map(|n| String::from_utf8(minify(&fragment(n))).unwrap())
+            .collect();
+        let refs: Vec<&str> = minified.iter().map(String::as_str).collect();
+        let spliced = minify_spliced(&page(&placeholder(0), &placeholder(1)), &refs);
+        assert_eq!(
+            String::from_utf8(spliced).unwrap(),
+            String::from_utf8(whole).unwrap()
+        );
+    }
+
+    #[test]
+    fn placeholders_without_a_fragment_are_left_alone() {
+        let out = minify_spliced(&format!("<main>{}</main>", placeholder(3)), &["<p>x"]);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "<main><section data-fragment=3></section></main>"
+        );
+    }
+}
