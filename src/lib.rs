@@ -131,6 +131,7 @@ pub fn build_reporting(options: &BuildOptions, progress: &dyn Progress) -> Resul
     if site.config.cname.is_some() {
         pages.push(plan::cname_page());
     }
+    pages.extend(plan::sitemap_part_pages(render::sitemap_parts(&site)));
     refuse_collisions(&pages)?;
 
     let inputs = fingerprint::Fingerprints::compute(&site)?;

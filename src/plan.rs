@@ -10,8 +10,11 @@ pub enum PageKind {
     Root,
     /// `/404.html`.
     NotFound,
-    /// `/sitemap.xml`.
+    /// `/sitemap.xml`: every localized page, or, for a site too large for one sitemap
+    /// file, the index of the [`PageKind::SitemapPart`]s.
     Sitemap,
+    /// `/sitemap-{part}.xml`, from 1: a share of a large site's pages.
+    SitemapPart { part: usize },
     /// `/robots.txt`.
     Robots,
     /// `/.nojekyll`: tells GitHub Pages to publish the files as they are.
@@ -122,6 +125,56 @@ pub fn plan(codes: &[Code], locales: &[String], static_paths: &[String]) -> Vec<
     pages
 }
 
+/// The sitemap protocol's limits for one file: 50,000 URLs and 50 MB. An entry lists its
+/// page in every locale, so with many locales the size is the tighter limit; a margin
+/// is kept under it.
+const SITEMAP_MAX_URLS: usize = 50_000;
+const SITEMAP_MAX_BYTES: usize = 40 * 1024 * 1024;
+
+/// The paths after `/{lang}` of every localized page, in sitemap order.
+pub fn sitemap_rests(codes: &[Code]) -> impl Iterator<Item = String> + '_ {
+    ["/", "/translations/", "/decoder/"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain(codes.iter().map(|c| format!("/{}/", c.id)))
+        .chain(pairs(codes).map(|(a, b)| format!("/{}-vs-{}/", codes[a].id, codes[b].id)))
+}
+
+/// How many page paths one sitemap file lists (each once per published locale), so that
+/// it stays within the protocol's limits.
+pub fn sitemap_rests_per_file(published: usize, base_url: &str) -> usize {
+    let published = published.max(1);
+    // Upper bounds: paths are short ("/ja/5.7.30-vs-5.7.29/"); an entry is its <loc>
+    // plus an alternate link per locale and one for x-default.
+    let loc = 30 + base_url.len() + 40;
+    let link = 70 + base_url.len() + 40;
+    let per_rest = published * (loc + (published + 1) * link);
+    (SITEMAP_MAX_URLS / published)
+        .min(SITEMAP_MAX_BYTES / per_rest)
+        .max(1)
+}
+
+/// The parts a sitemap of `rests` page paths is split into: none when one file holds
+/// them all.
+pub fn sitemap_parts(rests: usize, rests_per_file: usize) -> usize {
+    if rests <= rests_per_file {
+        0
+    } else {
+        rests.div_ceil(rests_per_file)
+    }
+}
+
+/// The files of a split sitemap.
+pub fn sitemap_part_pages(parts: usize) -> Vec<Page> {
+    (1..=parts)
+        .map(|part| page(&sitemap_part_file(part), PageKind::SitemapPart { part }))
+        .collect()
+}
+
+pub fn sitemap_part_file(part: usize) -> String {
+    format!("sitemap-{part}.xml")
+}
+
 /// The `CNAME` file, planned only when the config names a custom domain.
 pub fn cname_page() -> Page {
     page("CNAME", PageKind::Cname)
@@ -179,6 +232,19 @@ mod tests {
         // 5 site files + 1 static + per locale: home, status, decoder, codes.json, 5 codes and
         // (1 + 3) pairs
         assert_eq!(pages.len(), 6 + 2 * 13);
+    }
+
+    #[test]
+    fn a_large_sitemap_is_split_within_the_protocol_limits() {
+        let per_file = sitemap_rests_per_file(2, "https://example.org");
+        assert_eq!(per_file, SITEMAP_MAX_URLS / 2);
+        assert_eq!(sitemap_parts(10_000, per_file), 0);
+        assert_eq!(sitemap_parts(100_000, per_file), 4);
+        // Many locales: the size limit decides.
+        let per_file = sitemap_rests_per_file(30, "https://a-rather-long-domain.example.org");
+        assert!(per_file * 30 < SITEMAP_MAX_URLS / 2, "{per_file}");
+        assert!(per_file > 100);
+        assert_eq!(sitemap_part_pages(2)[1].output, "sitemap-2.xml");
     }
 
     #[test]

@@ -5,7 +5,10 @@ pub mod localizer;
 mod lookup;
 pub mod markdown;
 mod seo;
+mod sitemap;
 pub mod views;
+
+pub use sitemap::sitemap_parts;
 
 use tera::Context;
 
@@ -113,6 +116,7 @@ impl<'s> Renderer<'s> {
             PageKind::Root => self.root().map(Rendered::Html),
             PageKind::NotFound => self.not_found().map(Rendered::Html),
             PageKind::Sitemap => Ok(Rendered::Text(self.sitemap())),
+            PageKind::SitemapPart { part } => Ok(Rendered::Text(self.sitemap_part(part))),
             PageKind::Robots => Ok(Rendered::Text(format!(
                 "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
                 self.site.config.base_url
@@ -664,46 +668,6 @@ impl<'s> Renderer<'s> {
         context.insert("homes", &homes);
         context.insert("families", &self.code_families(0));
         self.site.templates.render("404.html", &context)
-    }
-
-    /// Every localized page with its alternates in every locale (hreflang in sitemaps).
-    fn sitemap(&self) -> String {
-        let config = &self.site.config;
-        let mut rests = vec![
-            "/".to_owned(),
-            "/translations/".to_owned(),
-            "/decoder/".to_owned(),
-        ];
-        rests.extend(self.site.codes.iter().map(|c| format!("/{}/", c.id)));
-        rests.extend(
-            plan::pairs(&self.site.codes)
-                .map(|(a, b)| format!("/{}-vs-{}/", self.site.codes[a].id, self.site.codes[b].id)),
-        );
-        let mut xml = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-        );
-        let published: Vec<&crate::model::Locale> =
-            config.locales.iter().filter(|l| !l.draft).collect();
-        for rest in &rests {
-            for locale in &published {
-                xml.push_str(&format!(
-                    "<url><loc>{}/{}{rest}</loc>",
-                    config.base_url, locale.code
-                ));
-                for alt in &published {
-                    xml.push_str(&format!(
-                        "<xhtml:link rel=\"alternate\" hreflang=\"{0}\" href=\"{1}/{0}{rest}\"/>",
-                        alt.code, config.base_url
-                    ));
-                }
-                xml.push_str(&format!(
-                    "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}/{}{rest}\"/></url>\n",
-                    config.base_url, config.default_locale
-                ));
-            }
-        }
-        xml.push_str("</urlset>\n");
-        xml
     }
 }
 
