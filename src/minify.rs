@@ -37,7 +37,8 @@ pub fn minify_spliced(shell: &str, fragments: &[&str]) -> Vec<u8> {
     let extra: usize = fragments.iter().map(|f| f.len()).sum();
     let mut out = Vec::with_capacity(minified.len() + extra);
     let mut rest = minified.as_slice();
-    while let Some(at) = find(rest, MINIFIED_PLACEHOLDER_START.as_bytes()) {
+    let finder = memchr::memmem::Finder::new(MINIFIED_PLACEHOLDER_START);
+    while let Some(at) = finder.find(rest) {
         let after = &rest[at + MINIFIED_PLACEHOLDER_START.len()..];
         let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
         let fragment = std::str::from_utf8(&after[..digits])
@@ -62,10 +63,6 @@ pub fn minify_spliced(shell: &str, fragments: &[&str]) -> Vec<u8> {
     out
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
 /// The references minify-html itself writes (it decodes every entity, then re-encodes
 /// only these); any other `&name;` in its output came from text.
 const MINIFIER_ENTITIES: [&[u8]; 8] = [b"amp", b"lt", b"gt", b"GT", b"LT", b"quot", b"nGt", b"nLt"];
@@ -76,13 +73,15 @@ const MINIFIER_ENTITIES: [&[u8]; 8] = [b"amp", b"lt", b"gt", b"GT", b"LT", b"quo
 /// validation. Re-escape exactly those ampersands.
 fn escape_stray_ampersands(html: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len());
-    for (i, &byte) in html.iter().enumerate() {
-        if byte == b'&' && is_stray_reference(&html[i + 1..]) {
+    let mut copied = 0;
+    for at in memchr::memchr_iter(b'&', html) {
+        if is_stray_reference(&html[at + 1..]) {
+            out.extend_from_slice(&html[copied..at]);
             out.extend_from_slice(b"&amp;");
-        } else {
-            out.push(byte);
+            copied = at + 1;
         }
     }
+    out.extend_from_slice(&html[copied..]);
     out
 }
 
