@@ -139,6 +139,7 @@ pub enum Stage {
     Auth,
     Starttls,
     Etrn,
+    Atrn,
     Vrfy,
     Expn,
     Help,
@@ -148,7 +149,7 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 16] = [
+    pub const ALL: [Stage; 17] = [
         Stage::Connect,
         Stage::Helo,
         Stage::Mail,
@@ -159,6 +160,7 @@ impl Stage {
         Stage::Auth,
         Stage::Starttls,
         Stage::Etrn,
+        Stage::Atrn,
         Stage::Vrfy,
         Stage::Expn,
         Stage::Help,
@@ -179,6 +181,7 @@ impl Stage {
             Stage::Auth => "auth",
             Stage::Starttls => "starttls",
             Stage::Etrn => "etrn",
+            Stage::Atrn => "atrn",
             Stage::Vrfy => "vrfy",
             Stage::Expn => "expn",
             Stage::Help => "help",
@@ -205,6 +208,7 @@ impl Stage {
             Stage::Auth => Some("AUTH"),
             Stage::Starttls => Some("STARTTLS"),
             Stage::Etrn => Some("ETRN"),
+            Stage::Atrn => Some("ATRN"),
             Stage::Vrfy => Some("VRFY"),
             Stage::Expn => Some("EXPN"),
             Stage::Help => Some("HELP"),
