@@ -32,40 +32,75 @@ pub struct Fingerprints {
     locales: Vec<(String, u64)>,
 }
 
+/// The site root's files, hashed before the site is loaded: a file edited while the build
+/// runs then makes the record older than the pages, never newer, so the next build
+/// renders them again instead of trusting pages built from the old text.
+pub struct InputFiles {
+    /// `site.yaml`, `content/`, `templates/` and `static/`.
+    shared: u64,
+    /// Each directory below `locales/`, by name.
+    locales: Vec<(String, u64)>,
+}
+
+impl InputFiles {
+    pub fn hash(root: &Path) -> Result<InputFiles> {
+        let mut shared = Fnv::new();
+        let config = root.join(crate::config::CONFIG_FILE);
+        if config.is_file() {
+            hash_file(&mut shared, root, &config)?;
+        }
+        for dir in ["content", "templates", "static"] {
+            hash_dir(&mut shared, root, &root.join(dir))?;
+        }
+        let mut locales = Vec::new();
+        let locales_dir = root.join("locales");
+        if locales_dir.is_dir() {
+            let entries =
+                std::fs::read_dir(&locales_dir).map_err(|e| Error::io(&locales_dir, e))?;
+            for entry in entries {
+                let entry = entry.map_err(|e| Error::io(&locales_dir, e))?;
+                let mut own = Fnv::new();
+                hash_dir(&mut own, root, &entry.path())?;
+                locales.push((entry.file_name().to_string_lossy().into_owned(), own.0));
+            }
+        }
+        Ok(InputFiles {
+            shared: shared.0,
+            locales,
+        })
+    }
+
+    fn locale(&self, lang: &str) -> u64 {
+        self.locales
+            .iter()
+            .find(|(name, _)| name == lang)
+            .map_or(0, |(_, hash)| *hash)
+    }
+}
+
 impl Fingerprints {
-    /// Hashes the inputs of every locale of `site`, which was loaded from `site.root`.
-    pub fn compute(site: &Site) -> Result<Fingerprints> {
-        let root = &site.root;
+    /// Each locale's fingerprint: the generator, the effective base URL, the shared files,
+    /// the default locale's files and its own.
+    pub fn compute(files: &InputFiles, site: &Site) -> Fingerprints {
         let mut common = Fnv::new();
         common.write_str(&generator_id());
         common.write_str(&site.config.base_url);
         common.write_str(&site.config.base_path);
-        hash_file(&mut common, root, &root.join(crate::config::CONFIG_FILE))?;
-        for dir in ["content", "templates", "static"] {
-            hash_dir(&mut common, root, &root.join(dir))?;
-        }
-        let locales_dir = root.join("locales");
-        let mut default = Fnv::new();
-        hash_dir(
-            &mut default,
-            root,
-            &locales_dir.join(&site.config.default_locale),
-        )?;
+        common.write(&files.shared.to_le_bytes());
+        let default = files.locale(&site.config.default_locale);
         let locales = site
             .config
             .locales
             .iter()
             .map(|locale| {
-                let mut own = Fnv::new();
-                hash_dir(&mut own, root, &locales_dir.join(&locale.code))?;
                 let mut all = Fnv::new();
-                for part in [common.0, default.0, own.0] {
+                for part in [common.0, default, files.locale(&locale.code)] {
                     all.write(&part.to_le_bytes());
                 }
-                Ok((locale.code.clone(), all.0))
+                (locale.code.clone(), all.0)
             })
-            .collect::<Result<_>>()?;
-        Ok(Fingerprints { locales })
+            .collect();
+        Fingerprints { locales }
     }
 
     /// The fingerprints recorded in a previous output, if it has readable ones.

@@ -118,6 +118,7 @@ pub fn build_reporting(options: &BuildOptions, progress: &dyn Progress) -> Resul
     let root = options.root.as_path();
     let out = options.out.clone().unwrap_or_else(|| root.join("dist"));
 
+    let input_files = fingerprint::InputFiles::hash(root)?;
     let mut site = load::load_site(root)?;
     if let Some(base_url) = &options.base_url {
         site.config.override_base_url(base_url)?;
@@ -134,7 +135,7 @@ pub fn build_reporting(options: &BuildOptions, progress: &dyn Progress) -> Resul
     pages.extend(plan::sitemap_part_pages(render::sitemap_parts(&site)));
     refuse_collisions(&pages)?;
 
-    let inputs = fingerprint::Fingerprints::compute(&site)?;
+    let inputs = fingerprint::Fingerprints::compute(&input_files, &site);
     let reusable = inputs.unchanged_since(fingerprint::Fingerprints::recorded(&out).as_ref());
     let renderer = render::Renderer::new(&site, &checked.coverage)?;
     let staging = write::Staging::create(&out, root)?;
