@@ -99,11 +99,7 @@ fn static_files(dir: &Path) -> Result<Vec<StaticFile>> {
         .collect();
     if dir.is_dir() {
         for path in files_below(dir)? {
-            let name = path
-                .strip_prefix(dir)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let name = name_below(dir, &path);
             files.retain(|f| f.path != name);
             files.push(StaticFile {
                 path: name,
@@ -113,6 +109,14 @@ fn static_files(dir: &Path) -> Result<Vec<StaticFile>> {
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// `path` relative to `dir`, with `/` separators: a template's or static file's name.
+pub fn name_below(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// Every regular file below `dir`, sorted by path. Symlinks are not followed, so a link

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use tera::Tera;
 
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::load::files_below;
+use crate::load::{files_below, name_below};
 
 /// The templates, ready to render, and the source of each so render errors can be located.
 pub struct Templates {
@@ -26,11 +26,7 @@ pub fn load_templates(dir: &Path) -> Result<Templates> {
     }
     if dir.is_dir() {
         for path in files_below(dir)? {
-            let name = path
-                .strip_prefix(dir)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let name = name_below(dir, &path);
             let text = crate::error::fs::read_to_string(&path)?;
             sources.insert(name, (path, text));
         }
