@@ -5,8 +5,10 @@
 use std::borrow::Cow;
 
 use fluent_bundle::{FluentArgs, FluentValue};
+use fluent_syntax::ast;
 use serde::Serialize;
 
+use super::markdown;
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::load::locales::LocaleMessages;
 
@@ -85,6 +87,41 @@ impl Localizer {
     }
 }
 
+/// The variables that `pattern` selects on (`{ $same -> ... }`), at any depth.
+fn selector_variables<'p>(pattern: &'p ast::Pattern<&'p str>) -> Vec<&'p str> {
+    let mut names = Vec::new();
+    collect_selectors(pattern, &mut names);
+    names
+}
+
+fn collect_selectors<'p>(pattern: &'p ast::Pattern<&'p str>, names: &mut Vec<&'p str>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            collect_expression_selectors(expression, names);
+        }
+    }
+}
+
+fn collect_expression_selectors<'p>(
+    expression: &'p ast::Expression<&'p str>,
+    names: &mut Vec<&'p str>,
+) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            if let ast::InlineExpression::VariableReference { id } = selector {
+                names.push(id.name);
+            }
+            for variant in variants {
+                collect_selectors(&variant.value, names);
+            }
+        }
+        ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
+            collect_expression_selectors(expression, names);
+        }
+        ast::Expression::Inline(_) => {}
+    }
+}
+
 fn format_in(locale: &LocaleMessages, id: &str, args: &Args) -> Result<Option<String>> {
     let Some(message) = locale.bundle.get_message(id) else {
         return Ok(None);
@@ -92,10 +129,18 @@ fn format_in(locale: &LocaleMessages, id: &str, args: &Args) -> Result<Option<St
     let Some(pattern) = message.value() else {
         return Ok(None);
     };
+    let selectors = selector_variables(pattern);
     let mut fluent_args = FluentArgs::with_capacity(args.len());
     for (name, value) in args {
         let value = match *value {
-            Arg::Text(t) => FluentValue::String(Cow::Borrowed(t)),
+            // A selector's value must match a variant key as it is.
+            Arg::Text(t) if selectors.contains(name) => FluentValue::String(Cow::Borrowed(t)),
+            // Other text is marked, so the spacing rule below leaves its inside alone.
+            Arg::Text(t) => FluentValue::String(Cow::Owned(format!(
+                "{}{t}{}",
+                markdown::VALUE_START,
+                markdown::VALUE_END
+            ))),
             Arg::Number(n) => FluentValue::from(n),
         };
         fluent_args.set(*name, value);
@@ -107,8 +152,9 @@ fn format_in(locale: &LocaleMessages, id: &str, args: &Args) -> Result<Option<St
         .into_owned();
     if errors.is_empty() {
         // Translators may space placeables for readability; in Japanese a space between
-        // two Japanese characters is never wanted in the output.
-        return Ok(Some(super::markdown::join_cjk_lines(&text)));
+        // two Japanese characters is never wanted in the output. Spaces inside a value
+        // (a code's name, say) are the value's own and stay.
+        return Ok(Some(markdown::join_cjk_lines(&text)));
     }
     let at = locale
         .defined_at
@@ -230,6 +276,19 @@ mod tests {
             )
             .unwrap();
         assert_eq!(text, "RFC 5321 says ok");
+    }
+
+    #[test]
+    fn spaces_around_placeables_go_but_spaces_inside_values_stay() {
+        let (_tmp, l) = localizer(
+            "x = y\n",
+            "t = { $a } と { $b } の比較\ns = { $same ->\n    [yes] 同じ { $a }\n   *[no] 別\n}\n",
+        );
+        let args = [("a", Arg::Text("あ 一")), ("b", Arg::Text("550"))];
+        assert_eq!(l.text("ja", "t", &args).unwrap(), "あ 一と 550 の比較");
+        // A selector still matches its variant key, marks and all.
+        let args = [("same", Arg::Text("yes")), ("a", Arg::Text("名 前"))];
+        assert_eq!(l.text("ja", "s", &args).unwrap(), "同じ名 前");
     }
 
     #[test]

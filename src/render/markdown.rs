@@ -72,25 +72,36 @@ pub fn to_plain_text(markdown: &str) -> String {
     join_cjk_lines(&out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// Mark the start and end of a value inserted into a localized message (private-use
+/// characters, never in the output): [`join_cjk_lines`] keeps the white space inside.
+pub const VALUE_START: char = '\u{E000}';
+pub const VALUE_END: char = '\u{E001}';
+
 /// Removes white space between two Chinese/Japanese characters. A line break inside a
 /// Japanese paragraph (in YAML or Markdown) would otherwise show as a stray space, since
-/// those scripts do not separate words; spaces next to Latin text are kept.
+/// those scripts do not separate words; spaces next to Latin text are kept, and so is all
+/// white space between [`VALUE_START`] and [`VALUE_END`] (the marks themselves are dropped).
 pub fn join_cjk_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending = String::new();
     let mut previous_wide = false;
+    let mut in_value = false;
     for c in text.chars() {
-        if c == ' ' || c == '\n' || c == '\t' {
-            pending.push(c);
-            continue;
+        match c {
+            VALUE_START => in_value = true,
+            VALUE_END => in_value = false,
+            ' ' | '\n' | '\t' if !in_value => pending.push(c),
+            _ => {
+                let space = c.is_whitespace();
+                let wide = !space && is_cjk(c);
+                if !(previous_wide && wide) {
+                    out.push_str(&pending);
+                }
+                pending.clear();
+                out.push(c);
+                previous_wide = wide;
+            }
         }
-        let wide = is_cjk(c);
-        if !(previous_wide && wide) {
-            out.push_str(&pending);
-        }
-        pending.clear();
-        out.push(c);
-        previous_wide = wide;
     }
     out.push_str(&pending);
     out
