@@ -80,15 +80,11 @@ impl<'s> Renderer<'s> {
                 .iter()
                 .map(|code| code_view(site, &lang, code))
                 .collect::<Result<_>>()?;
-            let sections = codes
-                .iter()
-                .map(|view| code_sections(site, &lang, &ui, view))
-                .collect::<Result<_>>()?;
             locales.push(LocaleData {
                 lang,
                 ui,
                 codes,
-                sections,
+                sections: Vec::new(),
                 context: Context::new(),
             });
         }
@@ -100,6 +96,13 @@ impl<'s> Renderer<'s> {
         };
         for locale in 0..renderer.locales.len() {
             renderer.locales[locale].context = renderer.locale_context(locale);
+            let data = &renderer.locales[locale];
+            let sections = data
+                .codes
+                .iter()
+                .map(|view| code_sections(site, &data.context, view))
+                .collect::<Result<_>>()?;
+            renderer.locales[locale].sections = sections;
         }
         Ok(renderer)
     }
@@ -724,12 +727,10 @@ fn prose_html(site: &Site, lang: &str, code: &Code, field: ProseField, inline: b
     }
 }
 
-/// One code's sections in one locale, from `code_sections.html`, as rendered and minified.
-fn code_sections(site: &Site, lang: &str, ui: &UiStrings, view: &CodeView) -> Result<Fragment> {
-    let mut context = Context::new();
-    context.insert("lang", lang);
-    context.insert("t", ui);
-    context.insert("base_path", &site.config.base_path);
+/// One code's sections in one locale, from `code_sections.html` with the locale's context,
+/// as rendered and minified.
+fn code_sections(site: &Site, locale_context: &Context, view: &CodeView) -> Result<Fragment> {
+    let mut context = locale_context.clone();
     context.insert("code", view);
     let html = site.templates.render("code_sections.html", &context)?;
     let minified = String::from_utf8_lossy(&minify::minify(&html)).into_owned();
