@@ -158,6 +158,7 @@ pub fn build_reporting(options: &BuildOptions, progress: &dyn Progress) -> Resul
         warnings: checked.findings,
         coverage: checked.coverage,
         pages_per_locale: pages_per_locale(&pages, &locales),
+        // Every planned page, and the record of inputs.
         files: pages.len() + 1,
         written: counts.written,
         unchanged: counts.unchanged,
@@ -172,14 +173,9 @@ pub fn build_reporting(options: &BuildOptions, progress: &dyn Progress) -> Resul
 /// ones), and so may be reused when those did not change; `None` for pages that must be
 /// rendered every time.
 fn reusable_locale(page: &plan::Page) -> Option<usize> {
-    match page.kind {
-        plan::PageKind::Home { locale }
-        | plan::PageKind::Decoder { locale }
-        | plan::PageKind::CodeIndex { locale }
-        | plan::PageKind::Code { locale, .. }
-        | plan::PageKind::Pair { locale, .. } => Some(locale),
-        _ => None,
-    }
+    // The translation status shows every locale's coverage.
+    let shows_all_locales = matches!(page.kind, plan::PageKind::Translations { .. });
+    page.kind.locale().filter(|_| !shows_all_locales)
 }
 
 /// A static file must not silently replace a generated page (or the reverse), nor the
@@ -202,16 +198,11 @@ fn pages_per_locale(pages: &[plan::Page], locales: &[String]) -> Vec<(String, us
         .iter()
         .enumerate()
         .map(|(i, lang)| {
+            // HTML pages only: codes.json is the locale's, but not a page.
             let count = pages
                 .iter()
-                .filter(|p| match p.kind {
-                    plan::PageKind::Home { locale }
-                    | plan::PageKind::Translations { locale }
-                    | plan::PageKind::Decoder { locale }
-                    | plan::PageKind::Code { locale, .. }
-                    | plan::PageKind::Pair { locale, .. } => locale == i,
-                    _ => false,
-                })
+                .filter(|p| !matches!(p.kind, plan::PageKind::CodeIndex { .. }))
+                .filter(|p| p.kind.locale() == Some(i))
                 .count();
             (lang.clone(), count)
         })

@@ -37,6 +37,29 @@ pub enum PageKind {
     CodeIndex { locale: usize },
 }
 
+impl PageKind {
+    /// The locale of a page that belongs to one (its home, code and pair pages, its
+    /// decoder, status page and codes.json); `None` for site-wide files.
+    pub fn locale(self) -> Option<usize> {
+        match self {
+            PageKind::Home { locale }
+            | PageKind::Translations { locale }
+            | PageKind::Decoder { locale }
+            | PageKind::CodeIndex { locale }
+            | PageKind::Code { locale, .. }
+            | PageKind::Pair { locale, .. } => Some(locale),
+            PageKind::Root
+            | PageKind::NotFound
+            | PageKind::Sitemap
+            | PageKind::SitemapPart { .. }
+            | PageKind::Robots
+            | PageKind::NoJekyll
+            | PageKind::Cname
+            | PageKind::Static { .. } => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     /// Output path relative to the output directory, `/`-separated.
@@ -131,13 +154,21 @@ pub fn plan(codes: &[Code], locales: &[String], static_paths: &[String]) -> Vec<
 const SITEMAP_MAX_URLS: usize = 50_000;
 const SITEMAP_MAX_BYTES: usize = 40 * 1024 * 1024;
 
+/// The localized pages that are neither code nor pair pages, as paths after `/{lang}`.
+const SITEMAP_FIXED_RESTS: [&str; 3] = ["/", "/translations/", "/decoder/"];
+
 /// The paths after `/{lang}` of every localized page, in sitemap order.
 pub fn sitemap_rests(codes: &[Code]) -> impl Iterator<Item = String> + '_ {
-    ["/", "/translations/", "/decoder/"]
+    SITEMAP_FIXED_RESTS
         .into_iter()
         .map(str::to_owned)
         .chain(codes.iter().map(|c| format!("/{}/", c.id)))
         .chain(pairs(codes).map(|(a, b)| format!("/{}-vs-{}/", codes[a].id, codes[b].id)))
+}
+
+/// How many paths [`sitemap_rests`] gives, without formatting them.
+pub fn sitemap_rest_count(codes: &[Code]) -> usize {
+    SITEMAP_FIXED_RESTS.len() + codes.len() + pairs(codes).count()
 }
 
 /// How many page paths one sitemap file lists (each once per published locale), so that

@@ -45,7 +45,7 @@ impl Renderer<'_> {
         let config = &self.site.config;
         let published: Vec<&Locale> = config.locales.iter().filter(|l| !l.draft).collect();
         let rests = plan::sitemap_rests(&self.site.codes).skip(skip).take(take);
-        let expected = take.min(rest_count(self.site));
+        let expected = take.min(plan::sitemap_rest_count(&self.site.codes));
         let mut xml = String::with_capacity(
             expected.saturating_mul(entry_size(&published, &config.base_url)),
         );
@@ -70,16 +70,12 @@ impl Renderer<'_> {
 
 /// How many parts the sitemap is split into (0: one file holds every page).
 pub fn sitemap_parts(site: &Site) -> usize {
-    plan::sitemap_parts(rest_count(site), rests_per_file(site))
+    plan::sitemap_parts(plan::sitemap_rest_count(&site.codes), rests_per_file(site))
 }
 
 fn rests_per_file(site: &Site) -> usize {
     let published = site.config.locales.iter().filter(|l| !l.draft).count();
     plan::sitemap_rests_per_file(published, &site.config.base_url)
-}
-
-fn rest_count(site: &Site) -> usize {
-    3 + site.codes.len() + plan::pairs(&site.codes).count()
 }
 
 /// Roughly how long one page path's entries are, to size the buffer once.
