@@ -15,6 +15,8 @@
 //! rendered. Like make, this does not notice hand edits to files inside the output:
 //! delete the edited file, or the whole output, to have it rebuilt.
 
+use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -25,9 +27,11 @@ pub const FILE: &str = ".smtpcodes-inputs";
 
 const HEADER: &str =
     "# What each locale's pages were built from (smtpcodes; see src/fingerprint.rs).";
+const PAGES_HEADER: &str =
+    "# Each page rendered from a template: a hash of everything it was rendered from.";
 
 /// One hash per locale, in config order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Fingerprints {
     locales: Vec<(String, u64)>,
 }
@@ -103,33 +107,6 @@ impl Fingerprints {
         Fingerprints { locales }
     }
 
-    /// The fingerprints recorded in a previous output, if it has readable ones.
-    pub fn recorded(out: &Path) -> Option<Fingerprints> {
-        let text = std::fs::read_to_string(out.join(FILE)).ok()?;
-        Fingerprints::parse(&text)
-    }
-
-    fn parse(text: &str) -> Option<Fingerprints> {
-        let locales = text
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|line| {
-                let (lang, hash) = line.split_once(' ')?;
-                Some((lang.to_owned(), u64::from_str_radix(hash, 16).ok()?))
-            })
-            .collect::<Option<_>>()?;
-        Some(Fingerprints { locales })
-    }
-
-    /// What is written to [`FILE`].
-    pub fn to_text(&self) -> String {
-        let mut text = format!("{HEADER}\n");
-        for (lang, hash) in &self.locales {
-            text.push_str(&format!("{lang} {hash:016x}\n"));
-        }
-        text
-    }
-
     /// For each locale of `self`, in order: whether `previous` recorded the same inputs.
     pub fn unchanged_since(&self, previous: Option<&Fingerprints>) -> Vec<bool> {
         self.locales
@@ -139,10 +116,75 @@ impl Fingerprints {
     }
 }
 
+/// What a previous build recorded in its output: the locales' fingerprints, and the key
+/// of each page rendered from a template (see [`crate::render::TemplatePage::key`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Record {
+    pub inputs: Fingerprints,
+    pages: HashMap<String, u64>,
+}
+
+impl Record {
+    /// The record in a previous output, if it has a readable one.
+    pub fn read(out: &Path) -> Option<Record> {
+        let text = std::fs::read_to_string(out.join(FILE)).ok()?;
+        Record::parse(&text)
+    }
+
+    fn parse(text: &str) -> Option<Record> {
+        let mut record = Record::default();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let (kind, rest) = line.split_once(' ')?;
+            let (first, second) = rest.split_once(' ')?;
+            match kind {
+                "locale" => {
+                    let hash = u64::from_str_radix(second, 16).ok()?;
+                    record.inputs.locales.push((first.to_owned(), hash));
+                }
+                "page" => {
+                    let key = u64::from_str_radix(first, 16).ok()?;
+                    record.pages.insert(second.to_owned(), key);
+                }
+                _ => return None,
+            }
+        }
+        Some(record)
+    }
+
+    /// The key `path` was rendered from, if it was rendered from a template.
+    pub fn page_key(&self, path: &str) -> Option<u64> {
+        self.pages.get(path).copied()
+    }
+
+    /// What is written to [`FILE`]: `inputs`, and the key of each page that has one.
+    pub fn to_text<'a>(
+        inputs: &Fingerprints,
+        pages: impl IntoIterator<Item = (&'a str, u64)>,
+    ) -> String {
+        let mut text = format!("{HEADER}\n");
+        for (lang, hash) in &inputs.locales {
+            let _ = writeln!(text, "locale {lang} {hash:016x}");
+        }
+        text.push_str(PAGES_HEADER);
+        text.push('\n');
+        for (path, key) in pages {
+            // A path with a line break could not be read back; such a page is simply
+            // rendered every time.
+            if !path.contains(['\n', '\r']) {
+                let _ = writeln!(text, "page {key:016x} {path}");
+            }
+        }
+        text
+    }
+}
+
 /// This executable: its version, size and modification time. Any rebuild of the generator
 /// changes it, so pages are never reused across changes to the code that renders them.
 /// Where the executable cannot be inspected, a value that never repeats disables reuse.
-fn generator_id() -> String {
+pub(crate) fn generator_id() -> String {
     let exe = std::env::current_exe().and_then(std::fs::metadata);
     let modified = exe
         .as_ref()
@@ -186,25 +228,67 @@ fn hash_file(hash: &mut Fnv, root: &Path, file: &Path) -> Result<()> {
 }
 
 /// FNV-1a, 64 bits: stable across Rust versions and platforms (unlike `DefaultHasher`),
-/// and fast enough for the ~1 MB of inputs.
-struct Fnv(u64);
+/// and fast enough for the ~1 MB of inputs and the few kilobytes of each page's context.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
 
 impl Fnv {
-    fn new() -> Fnv {
+    pub(crate) fn new() -> Fnv {
         Fnv(0xcbf2_9ce4_8422_2325)
     }
 
-    fn write(&mut self, bytes: &[u8]) {
+    pub(crate) fn finish(self) -> u64 {
+        self.0
+    }
+
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
         for &byte in bytes {
             self.0 ^= u64::from(byte);
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
 
+    pub(crate) fn write_u64(&mut self, value: u64) {
+        self.write(&value.to_le_bytes());
+    }
+
     /// A string and its length, so ("ab", "c") and ("a", "bc") hash differently.
-    fn write_str(&mut self, text: &str) {
-        self.write(&(text.len() as u64).to_le_bytes());
+    pub(crate) fn write_str(&mut self, text: &str) {
+        self.write_u64(text.len() as u64);
         self.write(text.as_bytes());
+    }
+
+    /// A JSON value, tagged by type and with lengths, so that different values (a string
+    /// "1" and a number 1, `["a", "b"]` and `["ab"]`) hash differently.
+    pub(crate) fn write_json(&mut self, value: &serde_json::Value) {
+        use serde_json::Value;
+        match value {
+            Value::Null => self.write(b"n"),
+            Value::Bool(b) => self.write(if *b { b"t" } else { b"f" }),
+            Value::Number(n) => {
+                self.write(b"#");
+                self.write_str(&n.to_string());
+            }
+            Value::String(text) => {
+                self.write(b"s");
+                self.write_str(text);
+            }
+            Value::Array(items) => {
+                self.write(b"[");
+                self.write_u64(items.len() as u64);
+                for item in items {
+                    self.write_json(item);
+                }
+            }
+            Value::Object(map) => {
+                self.write(b"{");
+                self.write_u64(map.len() as u64);
+                for (name, item) in map {
+                    self.write_str(name);
+                    self.write_json(item);
+                }
+            }
+        }
     }
 }
 
@@ -220,10 +304,50 @@ mod tests {
 
     #[test]
     fn the_recorded_text_reads_back() {
-        let original = prints(&[("en", 1), ("ja", u64::MAX)]);
-        assert_eq!(Fingerprints::parse(&original.to_text()), Some(original));
-        assert_eq!(Fingerprints::parse("en zz\n"), None);
-        assert_eq!(Fingerprints::parse("garbage"), None);
+        let inputs = prints(&[("en", 1), ("ja", u64::MAX)]);
+        let pages = [("en/250/index.html", 7), ("ja/a b/index.html", u64::MAX)];
+        let record = Record::parse(&Record::to_text(&inputs, pages)).unwrap();
+        assert_eq!(record.inputs, inputs);
+        assert_eq!(record.page_key("en/250/index.html"), Some(7));
+        assert_eq!(record.page_key("ja/a b/index.html"), Some(u64::MAX));
+        assert_eq!(record.page_key("en/251/index.html"), None);
+        for broken in ["locale en zz\n", "garbage", "en 0123\n", "page 12\n"] {
+            assert_eq!(Record::parse(broken), None, "{broken:?}");
+        }
+    }
+
+    #[test]
+    fn a_path_that_cannot_be_read_back_is_left_out() {
+        let text = Record::to_text(&prints(&[]), [("a\nlocale en 1", 1), ("b", 2)]);
+        let record = Record::parse(&text).unwrap();
+        assert_eq!(record.inputs, prints(&[]));
+        assert_eq!(record.page_key("b"), Some(2));
+    }
+
+    #[test]
+    fn json_values_of_different_shapes_hash_differently() {
+        use serde_json::json;
+        let values = [
+            json!(null),
+            json!(1),
+            json!("1"),
+            json!(["a", "b"]),
+            json!(["ab"]),
+            json!({"a": "b"}),
+            json!({"ab": ""}),
+            json!([[], []]),
+            json!([[[]]]),
+            json!(true),
+        ];
+        let hashes: std::collections::HashSet<u64> = values
+            .iter()
+            .map(|v| {
+                let mut h = Fnv::new();
+                h.write_json(v);
+                h.finish()
+            })
+            .collect();
+        assert_eq!(hashes.len(), values.len());
     }
 
     #[test]

@@ -136,22 +136,35 @@ pub fn build_reporting(options: &BuildOptions, progress: &dyn Progress) -> Resul
     refuse_collisions(&pages)?;
 
     let inputs = fingerprint::Fingerprints::compute(&input_files, &site);
-    let reusable = inputs.unchanged_since(fingerprint::Fingerprints::recorded(&out).as_ref());
+    let previous = fingerprint::Record::read(&out);
+    let reusable = inputs.unchanged_since(previous.as_ref().map(|r| &r.inputs));
     let renderer = render::Renderer::new(&site, &checked.coverage)?;
-    let staging = write::Staging::create(&out, root)?;
+    let mut staging = write::Staging::create(&out, root)?;
     progress.planned(pages.len());
     let reused = AtomicUsize::new(0);
-    pages.par_iter().try_for_each(|page| {
-        let reuse = reusable_locale(page).is_some_and(|locale| reusable[locale]);
-        if reuse && staging.keep(&page.output)? {
-            reused.fetch_add(1, Ordering::Relaxed);
-        } else {
-            staging.write(&page.output, renderer.render(page)?)?;
-        }
-        progress.file_done();
-        Ok::<(), Error>(())
-    })?;
-    staging.write(fingerprint::FILE, render::Rendered::Text(inputs.to_text()))?;
+    let keys: Vec<Option<u64>> = pages
+        .par_iter()
+        .map(|page| {
+            let locale_unchanged = reusable_locale(page).is_some_and(|locale| reusable[locale]);
+            let recorded = previous.as_ref().and_then(|r| r.page_key(&page.output));
+            let stage = PageStage {
+                renderer: &renderer,
+                staging: &staging,
+                reused: &reused,
+            };
+            let key = stage.page(page, locale_unchanged, recorded)?;
+            progress.file_done();
+            Ok(key)
+        })
+        .collect::<Result<_>>()?;
+    let record = fingerprint::Record::to_text(
+        &inputs,
+        pages
+            .iter()
+            .zip(&keys)
+            .filter_map(|(page, key)| key.map(|key| (page.output.as_str(), key))),
+    );
+    staging.write_record(fingerprint::FILE, record)?;
     let counts = staging.commit()?;
 
     Ok(BuildReport {
@@ -169,6 +182,47 @@ pub fn build_reporting(options: &BuildOptions, progress: &dyn Progress) -> Resul
     })
 }
 
+/// What staging one page needs.
+struct PageStage<'a, 's> {
+    renderer: &'a render::Renderer<'s>,
+    staging: &'a write::Staging,
+    /// Pages taken from the previous output without rendering them.
+    reused: &'a AtomicUsize,
+}
+
+impl PageStage<'_, '_> {
+    /// Stages `page`: taken from the previous output as it is when its locale's inputs did
+    /// not change, or when its key is the one `recorded` for it; rendered otherwise.
+    /// Returns the page's key, if it has one, for the next build's record.
+    fn page(
+        &self,
+        page: &plan::Page,
+        locale_unchanged: bool,
+        recorded: Option<u64>,
+    ) -> Result<Option<u64>> {
+        if locale_unchanged && self.staging.keep(&page.output)? {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+            return Ok(recorded);
+        }
+        match self.renderer.prepare(page)? {
+            render::Prepared::Ready(rendered) => {
+                self.staging.write(&page.output, rendered)?;
+                Ok(None)
+            }
+            render::Prepared::Template(template) => {
+                let key = template.key();
+                if recorded == Some(key) && self.staging.keep(&page.output)? {
+                    self.reused.fetch_add(1, Ordering::Relaxed);
+                } else {
+                    self.staging
+                        .write(&page.output, self.renderer.finish(template)?)?;
+                }
+                Ok(Some(key))
+            }
+        }
+    }
+}
+
 /// The locale of a page that depends only on its own locale's inputs (and the shared
 /// ones), and so may be reused when those did not change; `None` for pages that must be
 /// rendered every time.
@@ -179,18 +233,28 @@ fn reusable_locale(page: &plan::Page) -> Option<usize> {
 }
 
 /// A static file must not silently replace a generated page (or the reverse), nor the
-/// record of the build's inputs.
+/// record of the build's inputs, nor sit where a directory of other files has to go.
 fn refuse_collisions(pages: &[plan::Page]) -> Result<()> {
     let mut outputs: Vec<&str> = pages.iter().map(|p| p.output.as_str()).collect();
     outputs.push(fingerprint::FILE);
     outputs.sort_unstable();
-    match outputs.windows(2).find(|w| w[0] == w[1]) {
-        Some(w) => Err(Error::Other(format!(
+    if let Some(w) = outputs.windows(2).find(|w| w[0] == w[1]) {
+        return Err(Error::Other(format!(
             "static/{} would overwrite a generated page of the same path; rename it",
             w[0]
-        ))),
-        None => Ok(()),
+        )));
     }
+    let files: std::collections::HashSet<&str> = outputs.iter().copied().collect();
+    for output in &outputs {
+        let dirs = output.match_indices('/').map(|(at, _)| &output[..at]);
+        if let Some(dir) = dirs.into_iter().find(|dir| files.contains(dir)) {
+            return Err(Error::Other(format!(
+                "static/{dir} is in the way of the directory {dir}/ that holds {output}; \
+                 rename it"
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn pages_per_locale(pages: &[plan::Page], locales: &[String]) -> Vec<(String, usize)> {

@@ -1,16 +1,25 @@
 //! Stage 4: minify and write, all or nothing, and only what changed. Each page is compared
 //! with the file already in the output: a changed page is written into a staging directory
-//! beside the output, an unchanged one is only noted. At commit, if nothing was written and
-//! nothing removed, the output is left alone (a no-op rebuild writes zero files); otherwise
-//! the unchanged files are hard-linked from the previous output into the staging directory
-//! and the complete tree is swapped in with two renames. A failed build removes the
-//! staging directory and leaves the previous output exactly as it was.
+//! beside the output, an unchanged one is only noted. Nothing in the output changes until
+//! every page has been rendered and staged, so a failed build removes the staging directory
+//! and leaves the previous output exactly as it was. At commit:
+//!
+//! - if nothing was written and nothing removed, the output is left alone (a no-op rebuild
+//!   writes zero files);
+//! - if at most half of the files changed, the changed ones are renamed into place one by
+//!   one and the leftovers deleted. Each file is replaced atomically, and the record of
+//!   what the output was built from (see [`Staging::write_record`]) is removed first and
+//!   put back last, so an interrupted commit leaves an output the next build re-checks
+//!   file by file. Relinking 10,000 unchanged files to change 40 cost seconds of kernel
+//!   time on ext4;
+//! - otherwise the unchanged files are hard-linked from the previous output into the
+//!   staging directory and the complete tree is swapped in with two renames, so a reader
+//!   sees the old tree or the new one, never a mix.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -43,7 +52,10 @@ pub struct Staging {
     /// Paths identical in the previous output: linked into the staging directory at commit,
     /// and only if something changed.
     unchanged: Mutex<Vec<PathBuf>>,
-    written: AtomicUsize,
+    /// Paths staged because they are new or changed.
+    written: Mutex<Vec<PathBuf>>,
+    /// The record of the build's inputs, which describes every other file.
+    record: Option<PathBuf>,
 }
 
 impl Staging {
@@ -82,7 +94,8 @@ impl Staging {
             committed: false,
             produced: Mutex::new(HashSet::new()),
             unchanged: Mutex::new(Vec::new()),
-            written: AtomicUsize::new(0),
+            written: Mutex::new(Vec::new()),
+            record: None,
         })
     }
 
@@ -101,9 +114,18 @@ impl Staging {
                 fs::create_dir_all(parent)?;
             }
             fs::write(&path, &bytes)?;
-            self.written.fetch_add(1, Ordering::Relaxed);
+            lock(&self.written).push(relative.to_owned());
         }
         lock(&self.produced).insert(relative.to_owned());
+        Ok(())
+    }
+
+    /// Stages the record of what the output is built from (written after every page, so
+    /// it describes them): replaced last, and removed first, when files are replaced one by
+    /// one, so it never vouches for a page that is not the one it describes.
+    pub fn write_record(&mut self, relative: &str, text: String) -> Result<()> {
+        self.write(relative, Rendered::Text(text))?;
+        self.record = Some(safe_relative(relative)?.to_owned());
         Ok(())
     }
 
@@ -121,18 +143,26 @@ impl Staging {
         Ok(true)
     }
 
-    /// Finishes the build. If nothing changed, the output is not touched at all;
-    /// otherwise the unchanged files are linked in and the staged tree replaces the output.
+    /// Finishes the build: nothing to do, files replaced in place, or the whole tree
+    /// swapped (see the module's documentation).
     pub fn commit(mut self) -> Result<WriteCounts> {
         let produced = std::mem::take(&mut *lock(&self.produced));
         let unchanged = std::mem::take(&mut *lock(&self.unchanged));
+        let written = std::mem::take(&mut *lock(&self.written));
+        let leftovers = self.leftovers(&produced)?;
         let counts = WriteCounts {
-            written: self.written.load(Ordering::Relaxed),
+            written: written.len(),
             unchanged: unchanged.len(),
-            removed: self.count_leftovers(&produced)?,
+            removed: leftovers.len(),
         };
-        if counts.written == 0 && counts.removed == 0 && self.out.is_dir() {
+        let had_previous = self.out.is_dir();
+        if counts.written == 0 && counts.removed == 0 && had_previous {
             // Drop removes the (empty) staging directory.
+            return Ok(counts);
+        }
+        let few_changes = (counts.written + counts.removed) * 2 <= produced.len();
+        if had_previous && few_changes && self.fits_in_place(&written) {
+            self.replace_in_place(&written, &leftovers)?;
             return Ok(counts);
         }
         unchanged.par_iter().try_for_each(|relative| {
@@ -143,11 +173,11 @@ impl Staging {
     }
 
     /// Files of the previous output that this build does not produce.
-    fn count_leftovers(&self, produced: &HashSet<PathBuf>) -> Result<usize> {
+    fn leftovers(&self, produced: &HashSet<PathBuf>) -> Result<Vec<PathBuf>> {
         if !self.out.is_dir() {
-            return Ok(0);
+            return Ok(Vec::new());
         }
-        let mut count = 0;
+        let mut leftovers = Vec::new();
         for entry in walkdir::WalkDir::new(&self.out).min_depth(1) {
             let entry = entry.map_err(|e| {
                 let path = e.path().unwrap_or(&self.out).to_owned();
@@ -158,10 +188,60 @@ impl Staging {
             }
             let relative = entry.path().strip_prefix(&self.out).unwrap_or(entry.path());
             if !produced.contains(relative) {
-                count += 1;
+                leftovers.push(relative.to_owned());
             }
         }
-        Ok(count)
+        Ok(leftovers)
+    }
+
+    /// Renames each staged file over its old version and deletes the leftovers, the record
+    /// of inputs out of the way while that happens.
+    fn replace_in_place(&mut self, written: &[PathBuf], leftovers: &[PathBuf]) -> Result<()> {
+        // An unchanged record describes the new output as well as the old one.
+        let record = self.record.clone().filter(|r| written.contains(r));
+        if let Some(record) = &record {
+            remove_file_if_present(&self.out.join(record))?;
+        }
+        written
+            .par_iter()
+            .filter(|relative| Some(*relative) != record.as_ref())
+            .try_for_each(|relative| self.move_into_place(relative))?;
+        for relative in leftovers {
+            remove_file_if_present(&self.out.join(relative))?;
+            remove_empty_parents(&self.out, relative);
+        }
+        if let Some(record) = &record {
+            self.move_into_place(record)?;
+        }
+        // Only the directories of the moved files are left in it.
+        std::fs::remove_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
+        self.committed = true;
+        Ok(())
+    }
+
+    /// Whether every changed file can be renamed into the previous output: no directory
+    /// where the file goes, no file where one of its directories goes. (A static file
+    /// replaced by a directory of the same name, say.) Otherwise the tree is swapped whole,
+    /// which cannot meet such a conflict half-way.
+    fn fits_in_place(&self, written: &[PathBuf]) -> bool {
+        let kind = |relative: &Path| std::fs::symlink_metadata(self.out.join(relative)).ok();
+        written.iter().all(|relative| {
+            let file_fits = kind(relative).is_none_or(|m| m.is_file());
+            let dirs_fit = relative
+                .ancestors()
+                .skip(1)
+                .filter(|dir| !dir.as_os_str().is_empty())
+                .all(|dir| kind(dir).is_none_or(|m| m.is_dir()));
+            file_fits && dirs_fit
+        })
+    }
+
+    fn move_into_place(&self, relative: &Path) -> Result<()> {
+        let to = self.out.join(relative);
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        std::fs::rename(self.dir.join(relative), &to).map_err(|e| Error::io(&to, e))
     }
 
     /// Replaces the output with the staged tree: two renames, so a reader of the output
@@ -196,6 +276,23 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+fn remove_file_if_present(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
+        _ => Ok(()),
+    }
+}
+
+/// Removes the directories of `relative` below `out` that a deletion left empty, deepest
+/// first; stops at the first one that still holds something.
+fn remove_empty_parents(out: &Path, relative: &Path) {
+    for dir in relative.ancestors().skip(1) {
+        if dir.as_os_str().is_empty() || std::fs::remove_dir(out.join(dir)).is_err() {
+            break;
         }
     }
 }
@@ -359,5 +456,89 @@ mod tests {
         let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert!(left.is_empty(), "{left:?}");
         assert!(!out.exists());
+    }
+
+    /// Builds `files` into `out` with a record, and returns the counts.
+    fn build_with_record(out: &Path, root: &Path, files: &[(&str, &str)], record: &str) {
+        let mut staging = Staging::create(out, root).unwrap();
+        for (path, text) in files {
+            staging.write(path, Rendered::Text((*text).into())).unwrap();
+        }
+        staging.write_record(".record", record.into()).unwrap();
+        staging.commit().unwrap();
+    }
+
+    #[cfg(unix)]
+    fn inode(path: &Path) -> u64 {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).unwrap().ino()
+    }
+
+    #[test]
+    fn a_few_changes_are_renamed_into_place_record_included() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (out, root) = (tmp.path().join("dist"), tmp.path().join("site"));
+        let many: Vec<String> = (0..8).map(|i| format!("p/{i}.txt")).collect();
+        let mut files: Vec<(&str, &str)> = many.iter().map(|p| (p.as_str(), "same")).collect();
+        files.push((".nojekyll", ""));
+        files.push(("gone/old.txt", "old"));
+        build_with_record(&out, &root, &files, "one");
+        #[cfg(unix)]
+        let (dir, kept) = (inode(&out), inode(&out.join("p/0.txt")));
+
+        files.pop();
+        files.push(("new/page.txt", "new"));
+        files[1].1 = "changed";
+        build_with_record(&out, &root, &files, "two");
+        assert_eq!(
+            std::fs::read_to_string(out.join("p/1.txt")).unwrap(),
+            "changed"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("new/page.txt")).unwrap(),
+            "new"
+        );
+        assert_eq!(std::fs::read_to_string(out.join(".record")).unwrap(), "two");
+        assert!(
+            !out.join("gone").exists(),
+            "an emptied directory is removed"
+        );
+        #[cfg(unix)]
+        {
+            assert_eq!(inode(&out), dir, "not swapped");
+            assert_eq!(inode(&out.join("p/0.txt")), kept, "not relinked");
+        }
+        assert_eq!(
+            std::fs::read_dir(tmp.path()).unwrap().count(),
+            1,
+            "staging left"
+        );
+    }
+
+    #[test]
+    fn a_file_that_becomes_a_directory_is_swapped_not_renamed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (out, root) = (tmp.path().join("dist"), tmp.path().join("site"));
+        let many: Vec<String> = (0..8).map(|i| format!("p/{i}.txt")).collect();
+        let mut files: Vec<(&str, &str)> = many.iter().map(|p| (p.as_str(), "same")).collect();
+        files.push((".nojekyll", ""));
+        files.push(("x", "a file"));
+        build_with_record(&out, &root, &files, "one");
+        files.pop();
+        files.push(("x/y.txt", "below a directory now"));
+        build_with_record(&out, &root, &files, "two");
+        assert_eq!(
+            std::fs::read_to_string(out.join("x/y.txt")).unwrap(),
+            "below a directory now"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("p/3.txt")).unwrap(),
+            "same"
+        );
+        assert_eq!(
+            std::fs::read_dir(tmp.path()).unwrap().count(),
+            1,
+            "staging left"
+        );
     }
 }

@@ -1,5 +1,6 @@
-//! Incremental writes: a rebuild writes only the files whose bytes changed, removes the
-//! ones no longer produced, and a no-op rebuild touches nothing.
+//! Incremental builds: a rebuild renders only the pages whose inputs changed, writes only
+//! the files whose bytes changed, removes the ones no longer produced, and a no-op rebuild
+//! touches nothing. Whatever was reused, the output is the one a fresh build gives.
 
 mod common;
 
@@ -45,11 +46,11 @@ fn a_first_build_writes_everything_and_a_no_op_rebuild_writes_nothing() {
         (again.written, again.unchanged, again.removed),
         (0, first.files, 0)
     );
-    // Nothing changed, so every file of a locale was reused without rendering: its pages
-    // but the translation status (which shows every locale), plus its codes.json.
+    // Nothing changed, so every page was reused without rendering: each locale's pages and
+    // codes.json, and the root and 404 pages (by their keys). Only text files were made.
     let locale_pages: usize = again.pages_per_locale.iter().map(|(_, n)| n).sum();
     assert_eq!(first.reused, 0);
-    assert_eq!(again.reused, locale_pages - 2 + 2);
+    assert_eq!(again.reused, locale_pages + 2 + 2);
     assert_eq!(site.snapshot(), before);
     // Not even swapped: the output directory is the very same one.
     #[cfg(unix)]
@@ -92,17 +93,18 @@ fn editing_one_japanese_heading_rewrites_only_japanese_pages() {
             path.display()
         );
     }
-    // The English pages were not even rendered: their inputs did not change.
+    // The English pages were not even rendered: their inputs did not change. Nor were the
+    // root and 404 pages, which are English.
     let en_pages = report.pages_per_locale[0].1;
     assert_eq!(
         report.reused,
-        en_pages - 1 + 1,
-        "all but translations, plus codes.json"
+        en_pages + 1 + 2,
+        "en pages, codes.json, / and 404"
     );
     // Every Japanese code and pair page shows the heading, so each of them was rewritten.
     assert!(changed.contains(&PathBuf::from("ja/251-vs-521/index.html")));
     assert!(changed.contains(&PathBuf::from("ja/5.7.1/index.html")));
-    // An unchanged file is the previous one, linked rather than rewritten.
+    // An unchanged file is the previous one, left in place (or linked) rather than rewritten.
     #[cfg(unix)]
     assert_eq!(
         inode(&site.out().join("en/251-vs-521/index.html")),
@@ -176,4 +178,139 @@ fn a_damaged_record_of_inputs_only_costs_a_full_render() {
     assert_eq!(report.written, 1, "only the record itself is rewritten");
     assert_eq!(report.unchanged, first.files - 1);
     assert_eq!(site.snapshot(), before);
+}
+
+/// Builds the fixture's root again into a new directory and compares: every reuse of a
+/// previous page must give what rendering from scratch gives. (Not the record of inputs:
+/// its keys are meant to differ when a template reads the clock.)
+fn assert_same_as_a_fresh_build(site: &Fixture) {
+    let fresh = tempfile::tempdir().expect("temp dir");
+    let out = fresh.path().join("dist");
+    smtpcodes::build(site.root(), Some(&out)).expect("fresh build");
+    let record = PathBuf::from(smtpcodes::fingerprint::FILE);
+    let mut incremental = site.snapshot();
+    let mut scratch = common::snapshot(&out);
+    incremental.remove(&record);
+    scratch.remove(&record);
+    assert_eq!(
+        differing(&incremental, &scratch),
+        Vec::<PathBuf>::new(),
+        "the rebuilt output differs from a fresh build"
+    );
+}
+
+#[test]
+fn editing_one_code_renders_only_the_pages_that_show_it() {
+    let site = Fixture::new();
+    let first = site.build().expect("fixture builds");
+    let before = site.snapshot();
+    #[cfg(unix)]
+    let (dir_inode, other_inode) = (
+        inode(&site.out()),
+        inode(&site.out().join("en/251-vs-521/index.html")),
+    );
+    let path = common::code_path("5.1.10");
+    let yaml = site.read(&path);
+    site.write(
+        &path,
+        &yaml.replace("Description of 5.1.10,", "A new description of 5.1.10,"),
+    );
+    let report = site.build().expect("rebuilds");
+    let changed = differing(&before, &site.snapshot());
+    assert!(changed.contains(&PathBuf::from("en/5.1.10/index.html")));
+    assert!(changed.contains(&PathBuf::from("en/5.1.1-vs-5.1.10/index.html")));
+    for path in &changed {
+        let path = path.to_string_lossy();
+        assert!(
+            path.contains("5.1.10") || path == smtpcodes::fingerprint::FILE,
+            "{path} was rewritten"
+        );
+    }
+    // content/ is shared by every locale, so no locale was reused whole; but every page
+    // whose template is given the same values as before was not rendered again: all but
+    // 5.1.10's English pages (its Japanese ones have their own description) and the
+    // files made without a template (sitemap, robots, static files, codes.json ...).
+    let template_pages: usize = first.pages_per_locale.iter().map(|(_, n)| n).sum::<usize>() + 2;
+    let english_pages_of_the_code = 1 + 2;
+    assert_eq!(report.reused, template_pages - english_pages_of_the_code);
+    assert_same_as_a_fresh_build(&site);
+    // A few files changed: they were renamed into place; the rest were not touched.
+    #[cfg(unix)]
+    {
+        assert_eq!(inode(&site.out()), dir_inode);
+        assert_eq!(
+            inode(&site.out().join("en/251-vs-521/index.html")),
+            other_inode
+        );
+    }
+}
+
+#[test]
+fn renaming_a_code_changes_every_page_that_names_it() {
+    let site = Fixture::new();
+    site.build().expect("fixture builds");
+    let path = common::code_path("521");
+    let yaml = site.read(&path);
+    site.write(
+        &path,
+        &yaml.replace(
+            "name: Host Does Not Accept Mail",
+            "name: Domain Takes No Mail",
+        ),
+    );
+    let report = site.build().expect("rebuilds");
+    assert!(report.reused > 0);
+    // The other basic codes' pages list their pairs with 521 by name, the home pages list
+    // every code: none of them may be reused.
+    let home = site.page("en/index.html");
+    assert!(
+        common::texts(&home, "a")
+            .iter()
+            .any(|t| t.contains("Domain Takes No Mail"))
+    );
+    let other = site.page("en/251/index.html");
+    assert!(
+        common::texts(&other, ".pairs li")
+            .iter()
+            .any(|t| t.contains("Domain Takes No Mail"))
+    );
+    assert_same_as_a_fresh_build(&site);
+}
+
+#[test]
+fn a_template_that_reads_the_clock_is_never_skipped() {
+    let site = Fixture::new();
+    let base =
+        std::fs::read_to_string(std::path::Path::new(common::PROJECT).join("templates/base.html"))
+            .expect("template");
+    // Only mentioned, not called: the check errs on the safe side.
+    site.write("templates/base.html", &format!("{{# now() #}}{base}"));
+    site.build().expect("fixture builds");
+    let path = common::code_path("5.1.10");
+    let yaml = site.read(&path);
+    site.write(&path, &yaml.replace("Description of", "The description of"));
+    let report = site.build().expect("rebuilds");
+    assert_eq!(report.reused, 0);
+    assert_same_as_a_fresh_build(&site);
+}
+
+#[test]
+fn a_large_change_replaces_the_whole_tree_at_once() {
+    let site = Fixture::new();
+    let first = site.build().expect("fixture builds");
+    #[cfg(unix)]
+    let dir_inode = inode(&site.out());
+    let base =
+        std::fs::read_to_string(std::path::Path::new(common::PROJECT).join("templates/base.html"))
+            .expect("template");
+    site.write(
+        "templates/base.html",
+        &base.replace("<main id=\"main\">", "<main id=\"main\" class=\"changed\">"),
+    );
+    let report = site.build().expect("rebuilds");
+    assert!(report.written * 2 > first.files, "{report:?}");
+    assert_same_as_a_fresh_build(&site);
+    // Most files changed: the staged tree was swapped in whole, not file by file.
+    #[cfg(unix)]
+    assert_ne!(inode(&site.out()), dir_inode);
 }

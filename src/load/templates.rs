@@ -45,7 +45,33 @@ pub fn load_templates(dir: &Path) -> Result<Templates> {
     Ok(Templates { tera, sources })
 }
 
+/// Tera's functions whose result does not come from the template's context.
+const OUTSIDE_CONTEXT: [&str; 3] = ["now(", "get_random(", "get_env("];
+
 impl Templates {
+    /// A hash of every template's name and source.
+    pub fn hash(&self) -> u64 {
+        let mut names: Vec<&String> = self.sources.keys().collect();
+        names.sort_unstable();
+        let mut hash = crate::fingerprint::Fnv::new();
+        for name in names {
+            hash.write_str(name);
+            hash.write_str(&self.sources[name].1);
+        }
+        hash.finish()
+    }
+
+    /// Whether a template may call a function that reads the clock, a random number or
+    /// the environment, so that its output can change while its context does not. A
+    /// mention in a comment or text counts too: the answer errs on the safe side.
+    pub fn reads_outside_context(&self) -> bool {
+        self.sources.values().any(|(_, text)| {
+            OUTSIDE_CONTEXT
+                .iter()
+                .any(|f| text.contains(f) || text.contains(&f.replace('(', " (")))
+        })
+    }
+
     /// Renders `name`, turning Tera's error chain into a located diagnostic.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
         self.tera

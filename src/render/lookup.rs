@@ -5,11 +5,11 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use tera::Context;
 
 use super::localizer::Arg;
+use super::page::KeyedContext;
 use super::views::CodeFamily;
-use super::{Renderer, ui_text};
+use super::{Renderer, TemplatePage, ui_text};
 use crate::error::{Error, Result};
 use crate::model::Family;
 use crate::plan;
@@ -58,7 +58,7 @@ const SCRIPT_STRINGS: [(&str, &str); 5] = [
 
 impl Renderer<'_> {
     /// URLs the lookup widgets and the structured data need, on every page.
-    pub(super) fn lookup_context(&self, context: &mut Context, locale: usize) {
+    pub(super) fn lookup_context(&self, context: &mut KeyedContext, locale: usize) {
         let lang = self.locales[locale].lang.as_str();
         context.insert("code_index_href", &self.href(&plan::code_index_url(lang)));
         context.insert("decoder_href", &self.href(&plan::decoder_url(lang)));
@@ -70,7 +70,7 @@ impl Renderer<'_> {
     }
 
     /// `/{lang}/decoder/`: the decoder, and how to read a reply for readers without JS.
-    pub(super) fn decoder(&self, locale: usize) -> Result<String> {
+    pub(super) fn decoder(&self, locale: usize) -> Result<TemplatePage> {
         let data = &self.locales[locale];
         let lang = data.lang.as_str();
         let url = plan::decoder_url(lang);
@@ -80,7 +80,7 @@ impl Renderer<'_> {
         let meta = self.meta(locale, rest, title, &description);
         let crumbs = self.crumbs(locale, None, &ui_text(&data.ui, "decoder_heading"));
         let context = self.base_context(locale, meta, crumbs);
-        self.site.templates.render("decoder.html", &context)
+        self.template_page(locale, "decoder.html", context, Vec::new())
     }
 
     /// The locale's codes grouped by family, then class, with the families' labels.

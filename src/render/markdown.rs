@@ -82,6 +82,10 @@ pub const VALUE_END: char = '\u{E001}';
 /// those scripts do not separate words; spaces next to Latin text are kept, and so is all
 /// white space between [`VALUE_START`] and [`VALUE_END`] (the marks themselves are dropped).
 pub fn join_cjk_lines(text: &str) -> String {
+    if !may_contain_cjk(text) {
+        // Nothing to join (every message of a Latin-script locale): only the marks go.
+        return text.replace([VALUE_START, VALUE_END], "");
+    }
     let mut out = String::with_capacity(text.len());
     let mut pending = String::new();
     let mut previous_wide = false;
@@ -105,6 +109,12 @@ pub fn join_cjk_lines(text: &str) -> String {
     }
     out.push_str(&pending);
     out
+}
+
+/// Whether `text` may hold a character [`is_cjk`] accepts: in UTF-8 each of them starts
+/// with one of these bytes (U+3000–U+9FFF: E3–E9; U+F900–U+FFFF: EF).
+fn may_contain_cjk(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, 0xE3..=0xE9 | 0xEF))
 }
 
 fn is_cjk(c: char) -> bool {
@@ -293,5 +303,19 @@ mod tests {
             to_plain_text("The **server** says `250`\nand <b>goes</b> on."),
             "The server says 250 and <b>goes</b> on."
         );
+    }
+
+    #[test]
+    fn every_cjk_character_is_seen_by_the_quick_check() {
+        for c in ('\u{3000}'..='\u{FFFF}').filter(|&c| is_cjk(c)) {
+            assert!(may_contain_cjk(c.encode_utf8(&mut [0; 4])), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn text_without_cjk_only_loses_the_value_marks() {
+        let text = format!("a  b\n{VALUE_START}é \u{2028}{VALUE_END} \u{1F600} \tc");
+        assert!(!may_contain_cjk(&text));
+        assert_eq!(join_cjk_lines(&text), "a  b\né \u{2028} \u{1F600} \tc");
     }
 }

@@ -1,23 +1,28 @@
 //! Stage 3: pages → HTML. Per-locale and per-code values are computed once in
-//! [`Renderer::new`]; [`Renderer::render`] then only assembles one page's context.
+//! [`Renderer::new`]; [`Renderer::prepare`] then only assembles one page's context (and
+//! its key, see [`page`]), and [`Renderer::finish`] renders it.
 
 pub mod localizer;
 mod lookup;
 pub mod markdown;
+mod page;
 mod seo;
 mod sitemap;
 pub mod views;
 
+pub use page::{Prepared, TemplatePage};
 pub use sitemap::sitemap_parts;
 
 use tera::Context;
 
 use crate::error::Result;
+use crate::fingerprint::Fnv;
 use crate::load::{Site, StaticSource};
 use crate::minify;
 use crate::model::{Code, CodeId, Family, ProseField, Stage};
 use crate::plan::{self, Page, PageKind};
 use localizer::{Arg, Localized};
+use page::KeyedContext;
 use views::{
     Alternate, CodeGroup, CodeListItem, CodeView, Crumb, Html, Link, PageMeta, UiStrings, WhichItem,
 };
@@ -49,6 +54,8 @@ pub struct Renderer<'s> {
     /// Splice pre-minified code sections into pages (the default), or put their template
     /// output in place and leave the whole page to the minifier (to check the two agree).
     splice: bool,
+    /// The part of every page's key that is not the page's: see [`TemplatePage::key`].
+    key: u64,
 }
 
 /// Everything about one locale that does not depend on the page.
@@ -60,13 +67,15 @@ struct LocaleData {
     /// all its pair pages: rendered by `code_sections.html` once per locale.
     sections: Vec<Fragment>,
     /// The locale's part of every page's context, serialized once.
-    context: Context,
+    context: KeyedContext,
 }
 
 /// A piece of page rendered once and shown on many pages.
 struct Fragment {
     html: String,
     minified: String,
+    /// A hash of `minified`, for the keys of the pages that show it.
+    key: u64,
 }
 
 impl<'s> Renderer<'s> {
@@ -85,7 +94,7 @@ impl<'s> Renderer<'s> {
                 ui,
                 codes,
                 sections: Vec::new(),
-                context: Context::new(),
+                context: KeyedContext::new(),
             });
         }
         let mut renderer = Renderer {
@@ -93,6 +102,7 @@ impl<'s> Renderer<'s> {
             locales,
             coverage,
             splice: true,
+            key: renderer_key(site),
         };
         for locale in 0..renderer.locales.len() {
             renderer.locales[locale].context = renderer.locale_context(locale);
@@ -100,7 +110,7 @@ impl<'s> Renderer<'s> {
             let sections = data
                 .codes
                 .iter()
-                .map(|view| code_sections(site, &data.context, view))
+                .map(|view| code_sections(site, data.context.context(), view))
                 .collect::<Result<_>>()?;
             renderer.locales[locale].sections = sections;
         }
@@ -114,29 +124,104 @@ impl<'s> Renderer<'s> {
         self
     }
 
+    /// Renders one page of the plan.
     pub fn render(&self, page: &Page) -> Result<Rendered<'_>> {
-        match page.kind {
-            PageKind::Root => self.root().map(Rendered::Html),
-            PageKind::NotFound => self.not_found().map(Rendered::Html),
-            PageKind::Sitemap => Ok(Rendered::Text(self.sitemap())),
-            PageKind::SitemapPart { part } => Ok(Rendered::Text(self.sitemap_part(part))),
-            PageKind::Robots => Ok(Rendered::Text(format!(
-                "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
-                self.site.config.base_url
-            ))),
-            PageKind::NoJekyll => Ok(Rendered::Text(String::new())),
-            PageKind::Cname => Ok(Rendered::Text(format!(
-                "{}\n",
-                self.site.config.cname.as_deref().unwrap_or_default()
-            ))),
-            PageKind::Home { locale } => self.home(locale).map(Rendered::Html),
-            PageKind::Translations { locale } => self.translations(locale).map(Rendered::Html),
+        match self.prepare(page)? {
+            Prepared::Template(page) => self.finish(page),
+            Prepared::Ready(rendered) => Ok(rendered),
+        }
+    }
+
+    /// Everything up to rendering a template: a text or a copy is produced at once, a
+    /// template page gets its context and key (rendering it is [`Renderer::finish`]).
+    pub fn prepare(&self, page: &Page) -> Result<Prepared<'_>> {
+        let template = match page.kind {
+            PageKind::Root => self.root(),
+            PageKind::NotFound => self.not_found(),
+            PageKind::Home { locale } => self.home(locale),
+            PageKind::Translations { locale } => self.translations(locale),
             PageKind::Code { locale, code } => self.code(locale, code),
             PageKind::Pair { locale, a, b } => self.pair(locale, a, b),
-            PageKind::Static { index } => Ok(Rendered::Copy(&self.site.static_files[index].source)),
-            PageKind::Decoder { locale } => self.decoder(locale).map(Rendered::Html),
-            PageKind::CodeIndex { locale } => self.code_index_json(locale).map(Rendered::Text),
+            PageKind::Decoder { locale } => self.decoder(locale),
+            PageKind::Sitemap => return Ok(Prepared::Ready(Rendered::Text(self.sitemap()))),
+            PageKind::SitemapPart { part } => {
+                return Ok(Prepared::Ready(Rendered::Text(self.sitemap_part(part))));
+            }
+            PageKind::Robots => {
+                return Ok(Prepared::Ready(Rendered::Text(format!(
+                    "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
+                    self.site.config.base_url
+                ))));
+            }
+            PageKind::NoJekyll => return Ok(Prepared::Ready(Rendered::Text(String::new()))),
+            PageKind::Cname => {
+                return Ok(Prepared::Ready(Rendered::Text(format!(
+                    "{}\n",
+                    self.site.config.cname.as_deref().unwrap_or_default()
+                ))));
+            }
+            PageKind::Static { index } => {
+                let source = &self.site.static_files[index].source;
+                return Ok(Prepared::Ready(Rendered::Copy(source)));
+            }
+            PageKind::CodeIndex { locale } => {
+                return self
+                    .code_index_json(locale)
+                    .map(|json| Prepared::Ready(Rendered::Text(json)));
+            }
+        };
+        template.map(Prepared::Template)
+    }
+
+    /// Renders a prepared template page. Its code sections are rendered and minified
+    /// already: the template gets placeholders that the write stage replaces with them.
+    pub fn finish(&self, page: TemplatePage) -> Result<Rendered<'_>> {
+        let fragments: Vec<&Fragment> = page
+            .sections
+            .iter()
+            .map(|&i| &self.locales[page.locale].sections[i])
+            .collect();
+        let mut context = self.locales[page.locale].context.context().clone();
+        context.extend(page.context.into_context());
+        if fragments.is_empty() || !self.splice {
+            let html: Vec<&str> = fragments.iter().map(|f| f.html.as_str()).collect();
+            context.insert("sections", &html);
+            return self
+                .site
+                .templates
+                .render(page.template, &context)
+                .map(Rendered::Html);
         }
+        let placeholders: Vec<String> = (0..fragments.len()).map(minify::placeholder).collect();
+        context.insert("sections", &placeholders);
+        Ok(Rendered::Spliced {
+            shell: self.site.templates.render(page.template, &context)?,
+            fragments: fragments.iter().map(|f| f.minified.as_str()).collect(),
+        })
+    }
+
+    /// A template page of `locale` with its key: the renderer's part, the page's template
+    /// and context, and the contents of the sections it shows.
+    fn template_page(
+        &self,
+        locale: usize,
+        template: &'static str,
+        context: KeyedContext,
+        sections: Vec<usize>,
+    ) -> Result<TemplatePage> {
+        let mut key = context.hash();
+        key.write_u64(self.key);
+        key.write_str(template);
+        for &code in &sections {
+            key.write_u64(self.locales[locale].sections[code].key);
+        }
+        Ok(TemplatePage {
+            locale,
+            template,
+            context,
+            sections,
+            key: key.finish(),
+        })
     }
 
     fn text(&self, lang: &str, id: &str, args: &localizer::Args) -> Result<String> {
@@ -148,9 +233,10 @@ impl<'s> Renderer<'s> {
     }
 
     /// Context every page template gets: language, strings, metadata, breadcrumb. The
-    /// per-locale part is serialized once (`LocaleData::context`) and cloned here.
-    fn base_context(&self, locale: usize, meta: PageMeta, crumbs: Vec<Crumb>) -> Context {
-        let mut context = self.locales[locale].context.clone();
+    /// per-locale part is serialized once (`LocaleData::context`) and added when the page
+    /// is rendered ([`Renderer::finish`]).
+    fn base_context(&self, locale: usize, meta: PageMeta, crumbs: Vec<Crumb>) -> KeyedContext {
+        let mut context = KeyedContext::continuing(&self.locales[locale].context);
         context.insert("page", &meta);
         context.insert("crumbs", &crumbs);
         self.seo_context(&mut context, locale, &meta, &crumbs);
@@ -158,9 +244,9 @@ impl<'s> Renderer<'s> {
     }
 
     /// The part of every page's context that depends only on the locale.
-    fn locale_context(&self, locale: usize) -> Context {
+    fn locale_context(&self, locale: usize) -> KeyedContext {
         let data = &self.locales[locale];
-        let mut context = Context::new();
+        let mut context = KeyedContext::new();
         context.insert("lang", &data.lang);
         context.insert("t", &data.ui);
         context.insert("base_path", &self.site.config.base_path);
@@ -223,36 +309,7 @@ impl<'s> Renderer<'s> {
         crumbs
     }
 
-    /// Puts the given codes' sections into `context` as `sections`, and renders `template`.
-    fn render_with_sections(
-        &self,
-        template: &str,
-        mut context: Context,
-        locale: usize,
-        codes: &[usize],
-    ) -> Result<Rendered<'_>> {
-        let fragments: Vec<&Fragment> = codes
-            .iter()
-            .map(|&i| &self.locales[locale].sections[i])
-            .collect();
-        if !self.splice {
-            let html: Vec<&str> = fragments.iter().map(|f| f.html.as_str()).collect();
-            context.insert("sections", &html);
-            return self
-                .site
-                .templates
-                .render(template, &context)
-                .map(Rendered::Html);
-        }
-        let placeholders: Vec<String> = (0..codes.len()).map(minify::placeholder).collect();
-        context.insert("sections", &placeholders);
-        Ok(Rendered::Spliced {
-            shell: self.site.templates.render(template, &context)?,
-            fragments: fragments.iter().map(|f| f.minified.as_str()).collect(),
-        })
-    }
-
-    fn pair(&self, locale: usize, ai: usize, bi: usize) -> Result<Rendered<'_>> {
+    fn pair(&self, locale: usize, ai: usize, bi: usize) -> Result<TemplatePage> {
         let data = &self.locales[locale];
         let lang = data.lang.as_str();
         let (a, b) = (&data.codes[ai], &data.codes[bi]);
@@ -319,7 +376,7 @@ impl<'s> Renderer<'s> {
             .collect::<Result<Vec<_>>>()?;
         context.insert("which", &which);
         context.insert("learn_more", &self.learn_more(locale, ai, bi)?);
-        self.render_with_sections("pair.html", context, locale, &[ai, bi])
+        self.template_page(locale, "pair.html", context, vec![ai, bi])
     }
 
     /// The numbered "key differences": only facts the lead and sections do not already
@@ -478,7 +535,7 @@ impl<'s> Renderer<'s> {
         Ok(links)
     }
 
-    fn code(&self, locale: usize, index: usize) -> Result<Rendered<'_>> {
+    fn code(&self, locale: usize, index: usize) -> Result<TemplatePage> {
         let data = &self.locales[locale];
         let lang = data.lang.as_str();
         let view = &data.codes[index];
@@ -514,7 +571,7 @@ impl<'s> Renderer<'s> {
             &self.text(lang, "code-compare", &[("code", Arg::Text(&view.code))])?,
         );
         context.insert("compare", &self.compare_groups(locale, index)?);
-        self.render_with_sections("code.html", context, locale, &[index])
+        self.template_page(locale, "code.html", context, vec![index])
     }
 
     /// A code page's links to all its pairs, grouped by the other code's class.
@@ -575,7 +632,7 @@ impl<'s> Renderer<'s> {
         families
     }
 
-    fn home(&self, locale: usize) -> Result<String> {
+    fn home(&self, locale: usize) -> Result<TemplatePage> {
         let data = &self.locales[locale];
         let title = ui_text(&data.ui, "home_title");
         let description = ui_text(&data.ui, "home_description");
@@ -598,12 +655,12 @@ impl<'s> Renderer<'s> {
             })
             .collect();
         context.insert("families", &families);
-        self.site.templates.render("home.html", &context)
+        self.template_page(locale, "home.html", context, Vec::new())
     }
 
     /// The translation-status page: every locale's coverage, drafts included (this is
     /// where a translator previews progress), each row linking to that locale's home.
-    fn translations(&self, locale: usize) -> Result<String> {
+    fn translations(&self, locale: usize) -> Result<TemplatePage> {
         let data = &self.locales[locale];
         let title = ui_text(&data.ui, "translations_title");
         let description = ui_text(&data.ui, "translations_intro");
@@ -626,10 +683,10 @@ impl<'s> Renderer<'s> {
             })
             .collect();
         context.insert("rows", &rows);
-        self.site.templates.render("translations.html", &context)
+        self.template_page(locale, "translations.html", context, Vec::new())
     }
 
-    fn root(&self) -> Result<String> {
+    fn root(&self) -> Result<TemplatePage> {
         let data = &self.locales[0];
         let config = &self.site.config;
         let title = ui_text(&data.ui, "root_title");
@@ -648,10 +705,10 @@ impl<'s> Renderer<'s> {
         let langs: Vec<&str> = published.iter().map(|l| l.code.as_str()).collect();
         context.insert("choices", &choices);
         context.insert("choice_langs", &langs);
-        self.site.templates.render("root.html", &context)
+        self.template_page(0, "root.html", context, Vec::new())
     }
 
-    fn not_found(&self) -> Result<String> {
+    fn not_found(&self) -> Result<TemplatePage> {
         let data = &self.locales[0];
         let title = ui_text(&data.ui, "notfound_title");
         let mut meta = self.meta(0, "/", title, &ui_text(&data.ui, "notfound_text"));
@@ -670,7 +727,7 @@ impl<'s> Renderer<'s> {
             .collect();
         context.insert("homes", &homes);
         context.insert("families", &self.code_families(0));
-        self.site.templates.render("404.html", &context)
+        self.template_page(0, "404.html", context, Vec::new())
     }
 }
 
@@ -734,7 +791,30 @@ fn code_sections(site: &Site, locale_context: &Context, view: &CodeView) -> Resu
     context.insert("code", view);
     let html = site.templates.render("code_sections.html", &context)?;
     let minified = String::from_utf8_lossy(&minify::minify(&html)).into_owned();
-    Ok(Fragment { html, minified })
+    let mut key = Fnv::new();
+    key.write_str(&minified);
+    Ok(Fragment {
+        html,
+        minified,
+        key: key.finish(),
+    })
+}
+
+/// The part of every page's key that is the same for all pages: this generator and the
+/// templates. A template that reads the clock, a random number or the environment renders
+/// differently with the same context, so then the key changes with every build.
+fn renderer_key(site: &Site) -> u64 {
+    let mut key = Fnv::new();
+    key.write_str(&crate::fingerprint::generator_id());
+    key.write_u64(site.templates.hash());
+    if site.templates.reads_outside_context() {
+        key.write_str(&format!(
+            "{:?} {}",
+            std::time::SystemTime::now(),
+            std::process::id()
+        ));
+    }
+    key.finish()
 }
 
 fn code_view(site: &Site, lang: &str, code: &Code) -> Result<CodeView> {

@@ -5,9 +5,9 @@
 use std::collections::BTreeMap;
 
 use serde_json::Value;
-use tera::Context;
 
 use super::Renderer;
+use super::page::KeyedContext;
 use super::views::{Crumb, PageMeta};
 
 /// A JSON object from `(key, value)` pairs.
@@ -17,7 +17,7 @@ fn json(pairs: Vec<(&str, Value)>) -> Value {
 
 impl Renderer<'_> {
     /// Inserts `og_locales`: every locale's OpenGraph locale (`ja_JP`), by language code.
-    pub(super) fn og_context(&self, context: &mut Context) {
+    pub(super) fn og_context(&self, context: &mut KeyedContext) {
         let og_locales: BTreeMap<&str, String> = self
             .site
             .config
@@ -32,7 +32,7 @@ impl Renderer<'_> {
     /// with `| safe`).
     pub(super) fn seo_context(
         &self,
-        context: &mut Context,
+        context: &mut KeyedContext,
         locale: usize,
         meta: &PageMeta,
         crumbs: &[Crumb],

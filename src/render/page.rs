@@ -1,0 +1,93 @@
+//! A page that is ready to be rendered from a template, and the key that says whether it
+//! needs to be.
+//!
+//! A template page's bytes are a function of the templates, the template's name, its
+//! context and the pre-rendered code sections spliced into it (and of this generator).
+//! [`TemplatePage::key`] hashes exactly those, so a rebuild can compare keys and skip the
+//! Tera rendering and minification of every page whose key did not change, which is most
+//! of a build's time. The key is computed from what the template is actually given, not
+//! from which files a page is believed to depend on, so no dependency can be forgotten:
+//! a code's name changing changes the context of every page that lists that code.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::fingerprint::Fnv;
+
+/// A template context and a running hash of everything inserted into it.
+#[derive(Clone)]
+pub(super) struct KeyedContext {
+    context: Context,
+    hash: Fnv,
+}
+
+impl KeyedContext {
+    pub(super) fn new() -> KeyedContext {
+        KeyedContext {
+            context: Context::new(),
+            hash: Fnv::new(),
+        }
+    }
+
+    /// An empty context whose hash goes on from `base`'s: for what a page adds to the
+    /// locale's context, which is merged in only if the page is rendered (cloning it for
+    /// every page cost more than the rest of a page's key).
+    pub(super) fn continuing(base: &KeyedContext) -> KeyedContext {
+        KeyedContext {
+            context: Context::new(),
+            hash: base.hash,
+        }
+    }
+
+    /// Inserts `value` as `name`, as [`Context::insert`] does, and adds both to the hash.
+    pub(super) fn insert<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        self.context.insert(name, value);
+        self.hash.write_str(name);
+        match self.context.get(name) {
+            Some(json) => self.hash.write_json(json),
+            // Tera stores a value that fails to serialize as nothing; so do we.
+            None => self.hash.write(b"-"),
+        }
+    }
+
+    pub(super) fn context(&self) -> &Context {
+        &self.context
+    }
+
+    pub(super) fn into_context(self) -> Context {
+        self.context
+    }
+
+    pub(super) fn hash(&self) -> Fnv {
+        self.hash
+    }
+}
+
+/// Everything one page is rendered from: a template, its context, and the indexes of the
+/// codes whose pre-rendered sections it shows (in the order the template places them).
+pub struct TemplatePage {
+    pub(super) locale: usize,
+    pub(super) template: &'static str,
+    pub(super) context: KeyedContext,
+    pub(super) sections: Vec<usize>,
+    /// The renderer's share of the key: generator, templates, the sections' contents.
+    pub(super) key: u64,
+}
+
+impl TemplatePage {
+    /// A hash of everything this page is rendered from: two pages with the same key have
+    /// the same bytes. Templates that read something other than their context (Tera's
+    /// `now()`, `get_random()`, `get_env()`) make the renderer give every page a key that
+    /// never repeats (see `Renderer::new`).
+    pub fn key(&self) -> u64 {
+        self.key
+    }
+}
+
+/// A page from the plan, as far as rendering can go without deciding whether to.
+pub enum Prepared<'r> {
+    /// Rendered from a template: worth skipping when its key did not change.
+    Template(TemplatePage),
+    /// Cheap to produce (text, copies): done already.
+    Ready(super::Rendered<'r>),
+}
