@@ -1,19 +1,23 @@
-//! What each locale's pages were built from, so that a rebuild can skip rendering the
-//! pages whose inputs did not change.
+//! What the pages were built from, so that a rebuild can skip rendering the pages whose
+//! inputs did not change. Two levels, both recorded in the output as [`FILE`]:
 //!
-//! A page of locale L depends on: the generator itself (this executable), `site.yaml` and
-//! the effective base URL, `content/`, `templates/`, `static/`, the default locale's files
-//! (the fallback for anything L lacks) and L's own files. The build hashes exactly those,
-//! per locale, and records the hashes in the output as [`FILE`]. The file is staged and
-//! swapped in with the rest of the tree, so it always describes the tree it is in, even
-//! after a failed or interrupted build.
+//! - per locale: a page of locale L depends on the generator itself (this executable),
+//!   `site.yaml` and the effective base URL, `content/`, `templates/`, `static/`, the
+//!   default locale's files (the fallback for anything L lacks) and L's own files. The
+//!   build hashes exactly those, per locale; a locale whose hash is unchanged has its
+//!   pages taken from the previous output as they are, without even computing them;
+//! - per page: every page rendered from a template has a key, a hash of everything the
+//!   template is given ([`crate::render::TemplatePage::key`]). When a locale's files did
+//!   change, each of its pages is still reused if its key is the recorded one. This is
+//!   what keeps an edit to one code from re-rendering every page: `content/` is an input
+//!   of every locale, but only the pages that show that code get a new key.
 //!
-//! On the next build, a locale whose hash is unchanged has its pages taken from the
-//! previous output as they are (linked, like any unchanged file) instead of rendered and
-//! compared; a page missing from the previous output is rendered anyway. Pages that show
-//! every locale (the translation status, the root and 404 pages, the sitemap) are always
-//! rendered. Like make, this does not notice hand edits to files inside the output:
-//! delete the edited file, or the whole output, to have it rebuilt.
+//! A page missing from the previous output is rendered anyway. The record is written after
+//! every page and goes into the output with them (swapped in with the whole tree, or, when
+//! files are replaced one by one, removed first and put back last; see [`crate::write`]),
+//! so it never describes files that are not there. Like make, this does not notice hand
+//! edits to files inside the output: delete the edited file, or the whole output, to have
+//! it rebuilt.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;

@@ -458,7 +458,7 @@ mod tests {
         assert!(!out.exists());
     }
 
-    /// Builds `files` into `out` with a record, and returns the counts.
+    /// Builds `files` into `out`, with a record.
     fn build_with_record(out: &Path, root: &Path, files: &[(&str, &str)], record: &str) {
         let mut staging = Staging::create(out, root).unwrap();
         for (path, text) in files {
@@ -524,9 +524,13 @@ mod tests {
         files.push((".nojekyll", ""));
         files.push(("x", "a file"));
         build_with_record(&out, &root, &files, "one");
+        #[cfg(unix)]
+        let dir = inode(&out);
         files.pop();
         files.push(("x/y.txt", "below a directory now"));
         build_with_record(&out, &root, &files, "two");
+        #[cfg(unix)]
+        assert_ne!(inode(&out), dir, "swapped");
         assert_eq!(
             std::fs::read_to_string(out.join("x/y.txt")).unwrap(),
             "below a directory now"

@@ -15,7 +15,6 @@ use tera::Context;
 use crate::fingerprint::Fnv;
 
 /// A template context and a running hash of everything inserted into it.
-#[derive(Clone)]
 pub(super) struct KeyedContext {
     context: Context,
     hash: Fnv,
@@ -63,8 +62,10 @@ impl KeyedContext {
     }
 }
 
-/// Everything one page is rendered from: a template, its context, and the indexes of the
-/// codes whose pre-rendered sections it shows (in the order the template places them).
+/// Everything one page is rendered from: a template, its context (the page's own values;
+/// the locale's are added when it is rendered, and are part of the key from the start),
+/// and the indexes of the codes whose pre-rendered sections it shows, in the order the
+/// template places them.
 pub struct TemplatePage {
     pub(super) locale: usize,
     pub(super) template: &'static str,
