@@ -66,8 +66,24 @@ struct LocaleData {
     /// Each code's sections (description, when, samples, fix), as on its code page and
     /// all its pair pages: rendered by `code_sections.html` once per locale.
     sections: Vec<Fragment>,
+    /// Each code's labels on pair pages, formatted once per locale instead of on each of
+    /// its pairs.
+    labels: Vec<PairLabels>,
     /// The locale's part of every page's context, serialized once.
     context: KeyedContext,
+}
+
+/// What a pair page says about one of its two codes, apart from the code's own view.
+struct PairLabels {
+    /// "Everything about 251 User Not Local", to the code's page.
+    page: Link,
+    /// "If you see 251 (User Not Local):", before the code's action.
+    which: String,
+    /// Each RFC the code cites, with its "Read RFC 5321" link.
+    rfcs: Vec<(u32, Link)>,
+    /// The pairs of this code with each code it lists as related: the other code, and the
+    /// "250 vs 251" link to the pair.
+    neighbours: Vec<(CodeId, Link)>,
 }
 
 /// A piece of page rendered once and shown on many pages.
@@ -94,6 +110,7 @@ impl<'s> Renderer<'s> {
                 ui,
                 codes,
                 sections: Vec::new(),
+                labels: Vec::new(),
                 context: KeyedContext::new(),
             });
         }
@@ -113,6 +130,10 @@ impl<'s> Renderer<'s> {
                 .map(|view| code_sections(site, data.context.context(), view))
                 .collect::<Result<_>>()?;
             renderer.locales[locale].sections = sections;
+            let labels = (0..site.codes.len())
+                .map(|code| renderer.pair_labels(locale, code))
+                .collect::<Result<_>>()?;
+            renderer.locales[locale].labels = labels;
         }
         Ok(renderer)
     }
@@ -358,24 +379,15 @@ impl<'s> Renderer<'s> {
         });
         context.insert("codes", &gist);
         context.insert("differences", &self.differences(lang, a, b)?);
-        let which = [a, b]
+        let which: Vec<WhichItem> = [(ai, a), (bi, b)]
             .into_iter()
-            .map(|c| {
-                Ok(WhichItem {
-                    label: self.text(
-                        lang,
-                        "which-item",
-                        &[
-                            ("code", Arg::Text(&c.code)),
-                            ("name", Arg::Text(&c.name.text)),
-                        ],
-                    )?,
-                    action: c.action.clone(),
-                })
+            .map(|(i, c)| WhichItem {
+                label: data.labels[i].which.clone(),
+                action: c.action.clone(),
             })
-            .collect::<Result<Vec<_>>>()?;
+            .collect();
         context.insert("which", &which);
-        context.insert("learn_more", &self.learn_more(locale, ai, bi)?);
+        context.insert("learn_more", &self.learn_more(locale, ai, bi));
         self.template_page(locale, "pair.html", context, vec![ai, bi])
     }
 
@@ -467,72 +479,93 @@ impl<'s> Renderer<'s> {
         Ok(out)
     }
 
-    fn learn_more(&self, locale: usize, ai: usize, bi: usize) -> Result<Vec<Link>> {
+    /// Both codes' pages, up to [`LEARN_MORE_PAIRS`] of their related pairs, their RFCs.
+    fn learn_more(&self, locale: usize, ai: usize, bi: usize) -> Vec<Link> {
         let data = &self.locales[locale];
-        let lang = data.lang.as_str();
         let codes = &self.site.codes;
-        let mut links = Vec::new();
-        for view in [&data.codes[ai], &data.codes[bi]] {
-            links.push(Link {
-                href: view.href.clone(),
-                label: self.text(
-                    lang,
-                    "learn-code",
-                    &[
-                        ("code", Arg::Text(&view.code)),
-                        ("name", Arg::Text(&view.name.text)),
-                    ],
-                )?,
-            });
-        }
-        let (a, b) = (&codes[ai], &codes[bi]);
-        let neighbours = a
-            .related
+        let mut links = vec![data.labels[ai].page.clone(), data.labels[bi].page.clone()];
+        let (a, b) = (&codes[ai].id, &codes[bi].id);
+        // Each code's related pairs, except the page's own pair.
+        let neighbours = data.labels[ai]
+            .neighbours
             .iter()
-            .map(|r| (&a.id, r))
-            .chain(b.related.iter().map(|r| (&b.id, r)))
-            .filter(|(from, r)| {
-                let other = if *from == &a.id { &b.id } else { &a.id };
-                *r != other
-            });
-        let mut seen = std::collections::HashSet::new();
-        for (from, related) in neighbours {
-            let url = plan::pair_url(lang, from, related);
-            if links.len() >= 2 + LEARN_MORE_PAIRS || !seen.insert(url.clone()) {
-                continue;
+            .filter(|(other, _)| other != b)
+            .chain(
+                data.labels[bi]
+                    .neighbours
+                    .iter()
+                    .filter(|(other, _)| other != a),
+            );
+        for (_, link) in neighbours {
+            if links.len() >= 2 + LEARN_MORE_PAIRS {
+                break;
             }
-            let (x, y) = if from < related {
-                (from, related)
-            } else {
-                (related, from)
-            };
-            links.push(Link {
-                href: self.href(&url),
-                label: self.text(
-                    lang,
-                    "learn-pair",
-                    &[("a", Arg::Text(x.as_str())), ("b", Arg::Text(y.as_str()))],
-                )?,
-            });
+            if !links.iter().any(|l| l.href == link.href) {
+                links.push(link.clone());
+            }
         }
         let mut rfc_numbers: Vec<u32> = Vec::new();
-        for code in [a, b] {
-            for rfc in &code.rfcs {
-                if !rfc_numbers.contains(&rfc.number) {
-                    rfc_numbers.push(rfc.number);
-                }
+        for (number, link) in data.labels[ai].rfcs.iter().chain(&data.labels[bi].rfcs) {
+            if !rfc_numbers.contains(number) {
+                rfc_numbers.push(*number);
+                links.push(link.clone());
             }
         }
-        let mut rfc_links = Vec::new();
-        for number in rfc_numbers {
-            let name = self.text(lang, "rfc", &[("number", Arg::Text(&number.to_string()))])?;
-            rfc_links.push(Link {
-                href: format!("https://www.rfc-editor.org/rfc/rfc{number}"),
-                label: self.text(lang, "learn-rfc", &[("rfc", Arg::Text(&name))])?,
-            });
+        links
+    }
+
+    /// A code's labels on its pair pages (see [`PairLabels`]).
+    fn pair_labels(&self, locale: usize, index: usize) -> Result<PairLabels> {
+        let lang = self.locales[locale].lang.as_str();
+        let view = &self.locales[locale].codes[index];
+        let code_and_name = [
+            ("code", Arg::Text(&view.code)),
+            ("name", Arg::Text(&view.name.text)),
+        ];
+        let mut rfcs = Vec::new();
+        for rfc in &self.site.codes[index].rfcs {
+            let name = self.text(
+                lang,
+                "rfc",
+                &[("number", Arg::Text(&rfc.number.to_string()))],
+            )?;
+            rfcs.push((
+                rfc.number,
+                Link {
+                    href: format!("https://www.rfc-editor.org/rfc/rfc{}", rfc.number),
+                    label: self.text(lang, "learn-rfc", &[("rfc", Arg::Text(&name))])?,
+                },
+            ));
         }
-        links.extend(rfc_links);
-        Ok(links)
+        let code = &self.site.codes[index];
+        let mut neighbours = Vec::new();
+        for related in &code.related {
+            let (x, y) = if &code.id < related {
+                (&code.id, related)
+            } else {
+                (related, &code.id)
+            };
+            neighbours.push((
+                related.clone(),
+                Link {
+                    href: self.href(&plan::pair_url(lang, &code.id, related)),
+                    label: self.text(
+                        lang,
+                        "learn-pair",
+                        &[("a", Arg::Text(x.as_str())), ("b", Arg::Text(y.as_str()))],
+                    )?,
+                },
+            ));
+        }
+        Ok(PairLabels {
+            neighbours,
+            page: Link {
+                href: view.href.clone(),
+                label: self.text(lang, "learn-code", &code_and_name)?,
+            },
+            which: self.text(lang, "which-item", &code_and_name)?,
+            rfcs,
+        })
     }
 
     fn code(&self, locale: usize, index: usize) -> Result<TemplatePage> {
