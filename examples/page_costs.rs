@@ -14,6 +14,10 @@ use smtpcodes::{check, load, minify, plan};
 
 type Failure = Box<dyn std::error::Error>;
 
+/// The allocator the `smtpcodes` binary uses (src/main.rs), so the costs are the build's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Failure> {
     let (root, wanted) = arguments()?;
     let site = load::load_site(&root)?;
