@@ -474,13 +474,22 @@ mod tests {
         std::fs::metadata(path).unwrap().ino()
     }
 
+    /// Files that stay the same from build to build, so that changing one or two others
+    /// is a small change.
+    fn steady_files() -> Vec<(&'static str, &'static str)> {
+        let steady = [
+            "p/0.txt", "p/1.txt", "p/2.txt", "p/3.txt", "p/4.txt", "p/5.txt",
+        ];
+        let mut files: Vec<_> = steady.into_iter().map(|p| (p, "same")).collect();
+        files.push((".nojekyll", ""));
+        files
+    }
+
     #[test]
     fn a_few_changes_are_renamed_into_place_record_included() {
         let tmp = tempfile::tempdir().unwrap();
         let (out, root) = (tmp.path().join("dist"), tmp.path().join("site"));
-        let many: Vec<String> = (0..8).map(|i| format!("p/{i}.txt")).collect();
-        let mut files: Vec<(&str, &str)> = many.iter().map(|p| (p.as_str(), "same")).collect();
-        files.push((".nojekyll", ""));
+        let mut files = steady_files();
         files.push(("gone/old.txt", "old"));
         build_with_record(&out, &root, &files, "one");
         #[cfg(unix)]
@@ -519,9 +528,7 @@ mod tests {
     fn a_file_that_becomes_a_directory_is_swapped_not_renamed() {
         let tmp = tempfile::tempdir().unwrap();
         let (out, root) = (tmp.path().join("dist"), tmp.path().join("site"));
-        let many: Vec<String> = (0..8).map(|i| format!("p/{i}.txt")).collect();
-        let mut files: Vec<(&str, &str)> = many.iter().map(|p| (p.as_str(), "same")).collect();
-        files.push((".nojekyll", ""));
+        let mut files = steady_files();
         files.push(("x", "a file"));
         build_with_record(&out, &root, &files, "one");
         #[cfg(unix)]
