@@ -80,7 +80,7 @@ impl Renderer<'_> {
         let meta = self.meta(locale, rest, title, &description);
         let crumbs = self.crumbs(locale, None, &ui_text(&data.ui, "decoder_heading"));
         let context = self.base_context(locale, meta, crumbs);
-        self.template_page(locale, "decoder.html", context, Vec::new())
+        Ok(self.template_page(locale, "decoder.html", context, Vec::new()))
     }
 
     /// The locale's codes grouped by family, then class, with the families' labels.

@@ -229,20 +229,20 @@ impl<'s> Renderer<'s> {
         template: &'static str,
         context: KeyedContext,
         sections: Vec<usize>,
-    ) -> Result<TemplatePage> {
+    ) -> TemplatePage {
         let mut key = context.hash();
         key.write_u64(self.key);
         key.write_str(template);
         for &code in &sections {
             key.write_u64(self.locales[locale].sections[code].key);
         }
-        Ok(TemplatePage {
+        TemplatePage {
             locale,
             template,
             context,
             sections,
             key: key.finish(),
-        })
+        }
     }
 
     fn text(&self, lang: &str, id: &str, args: &localizer::Args) -> Result<String> {
@@ -388,7 +388,7 @@ impl<'s> Renderer<'s> {
             .collect();
         context.insert("which", &which);
         context.insert("learn_more", &self.learn_more(locale, ai, bi));
-        self.template_page(locale, "pair.html", context, vec![ai, bi])
+        Ok(self.template_page(locale, "pair.html", context, vec![ai, bi]))
     }
 
     /// The numbered "key differences": only facts the lead and sections do not already
@@ -604,7 +604,7 @@ impl<'s> Renderer<'s> {
             &self.text(lang, "code-compare", &[("code", Arg::Text(&view.code))])?,
         );
         context.insert("compare", &self.compare_groups(locale, index)?);
-        self.template_page(locale, "code.html", context, vec![index])
+        Ok(self.template_page(locale, "code.html", context, vec![index]))
     }
 
     /// A code page's links to all its pairs, grouped by the other code's class.
@@ -688,7 +688,7 @@ impl<'s> Renderer<'s> {
             })
             .collect();
         context.insert("families", &families);
-        self.template_page(locale, "home.html", context, Vec::new())
+        Ok(self.template_page(locale, "home.html", context, Vec::new()))
     }
 
     /// The translation-status page: every locale's coverage, drafts included (this is
@@ -716,7 +716,7 @@ impl<'s> Renderer<'s> {
             })
             .collect();
         context.insert("rows", &rows);
-        self.template_page(locale, "translations.html", context, Vec::new())
+        Ok(self.template_page(locale, "translations.html", context, Vec::new()))
     }
 
     fn root(&self) -> Result<TemplatePage> {
@@ -738,7 +738,7 @@ impl<'s> Renderer<'s> {
         let langs: Vec<&str> = published.iter().map(|l| l.code.as_str()).collect();
         context.insert("choices", &choices);
         context.insert("choice_langs", &langs);
-        self.template_page(0, "root.html", context, Vec::new())
+        Ok(self.template_page(0, "root.html", context, Vec::new()))
     }
 
     fn not_found(&self) -> Result<TemplatePage> {
@@ -760,7 +760,7 @@ impl<'s> Renderer<'s> {
             .collect();
         context.insert("homes", &homes);
         context.insert("families", &self.code_families(0));
-        self.template_page(0, "404.html", context, Vec::new())
+        Ok(self.template_page(0, "404.html", context, Vec::new()))
     }
 }
 
