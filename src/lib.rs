@@ -137,6 +137,9 @@ pub fn build_reporting(options: &BuildOptions, progress: &dyn Progress) -> Resul
 
     let inputs = fingerprint::Fingerprints::compute(&input_files, &site);
     let previous = fingerprint::Record::read(&out);
+    // A template that reads the clock (or the like) can render differently from the same
+    // inputs: then no page is reused, whole locale or single key.
+    let previous = previous.filter(|_| !site.templates.reads_outside_context());
     let reusable = inputs.unchanged_since(previous.as_ref().map(|r| &r.inputs));
     let renderer = render::Renderer::new(&site, &checked.coverage)?;
     let mut staging = write::Staging::create(&out, root)?;

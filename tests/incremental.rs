@@ -286,6 +286,9 @@ fn a_template_that_reads_the_clock_is_never_skipped() {
     // Only mentioned, not called: the check errs on the safe side.
     site.write("templates/base.html", &format!("{{# now() #}}{base}"));
     site.build().expect("fixture builds");
+    // Neither a whole locale with unchanged files ...
+    assert_eq!(site.build().expect("rebuilds").reused, 0);
+    // ... nor a page whose context did not change.
     let path = common::code_path("5.1.10");
     let yaml = site.read(&path);
     site.write(&path, &yaml.replace("Description of", "The description of"));

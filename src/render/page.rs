@@ -79,7 +79,7 @@ impl TemplatePage {
     /// A hash of everything this page is rendered from: two pages with the same key have
     /// the same bytes. Templates that read something other than their context (Tera's
     /// `now()`, `get_random()`, `get_env()`) make the renderer give every page a key that
-    /// never repeats (see `Renderer::new`).
+    /// never repeats (see `renderer_key`), and the build reuse nothing at all.
     pub fn key(&self) -> u64 {
         self.key
     }
