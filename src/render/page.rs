@@ -44,7 +44,7 @@ impl KeyedContext {
         self.hash.write_str(name);
         match self.context.get(name) {
             Some(json) => self.hash.write_json(json),
-            // Tera stores a value that fails to serialize as nothing; so do we.
+            // `get` finds what was just inserted; this arm only keeps the match total.
             None => self.hash.write(b"-"),
         }
     }
