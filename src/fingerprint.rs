@@ -69,11 +69,14 @@ impl InputFiles {
                 let entry = entry.map_err(|e| Error::io(&locales_dir, e))?;
                 let mut own = Fnv::new();
                 hash_dir(&mut own, root, &entry.path())?;
-                locales.push((entry.file_name().to_string_lossy().into_owned(), own.0));
+                locales.push((
+                    entry.file_name().to_string_lossy().into_owned(),
+                    own.finish(),
+                ));
             }
         }
         Ok(InputFiles {
-            shared: shared.0,
+            shared: shared.finish(),
             locales,
         })
     }
@@ -94,7 +97,7 @@ impl Fingerprints {
         common.write_str(&generator_id());
         common.write_str(&site.config.base_url);
         common.write_str(&site.config.base_path);
-        common.write(&files.shared.to_le_bytes());
+        common.write_u64(files.shared);
         let default = files.locale(&site.config.default_locale);
         let locales = site
             .config
@@ -102,10 +105,10 @@ impl Fingerprints {
             .iter()
             .map(|locale| {
                 let mut all = Fnv::new();
-                for part in [common.0, default, files.locale(&locale.code)] {
-                    all.write(&part.to_le_bytes());
+                for part in [common.finish(), default, files.locale(&locale.code)] {
+                    all.write_u64(part);
                 }
-                (locale.code.clone(), all.0)
+                (locale.code.clone(), all.finish())
             })
             .collect();
         Fingerprints { locales }
@@ -226,7 +229,7 @@ fn hash_file(hash: &mut Fnv, root: &Path, file: &Path) -> Result<()> {
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     let relative = file.strip_prefix(root).unwrap_or(file);
     hash.write_str(&relative.to_string_lossy());
-    hash.write(&(bytes.len() as u64).to_le_bytes());
+    hash.write_u64(bytes.len() as u64);
     hash.write(&bytes);
     Ok(())
 }
