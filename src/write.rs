@@ -56,6 +56,9 @@ pub struct Staging {
     written: Mutex<Vec<PathBuf>>,
     /// The record of the build's inputs, which describes every other file.
     record: Option<PathBuf>,
+    /// Whether there was a previous output to compare with when the build began: a first
+    /// build skips looking for each of its files there (a stat per file).
+    had_previous: bool,
 }
 
 impl Staging {
@@ -88,6 +91,7 @@ impl Staging {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
         fs::create_dir_all(&dir)?;
+        let had_previous = out.is_dir();
         Ok(Staging {
             dir,
             out,
@@ -96,6 +100,7 @@ impl Staging {
             unchanged: Mutex::new(Vec::new()),
             written: Mutex::new(Vec::new()),
             record: None,
+            had_previous,
         })
     }
 
@@ -106,7 +111,7 @@ impl Staging {
     pub fn write(&self, relative: &str, rendered: Rendered) -> Result<()> {
         let relative = safe_relative(relative)?;
         let bytes = bytes_of(rendered)?;
-        if same_contents(&self.out.join(relative), &bytes) {
+        if self.had_previous && same_contents(&self.out.join(relative), &bytes) {
             lock(&self.unchanged).push(relative.to_owned());
         } else {
             let path = self.dir.join(relative);
