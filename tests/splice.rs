@@ -48,3 +48,41 @@ fn spliced_pages_equal_pages_minified_whole() {
     assert_eq!(compared.0, site.codes.len() * locales.len());
     assert!(compared.1 > 500, "only {} pair pages compared", compared.1);
 }
+
+/// A page borrows a copy of its locale's context and takes its values out again before
+/// giving it back (`Renderer::render_in_locale`). Were one left behind, the next page to
+/// borrow the copy would see it. The shipped templates would not show it (every page sets
+/// the same common names), so a home page template here prints a pair page's `lead` if it
+/// can see one, and is rendered after every pair page.
+#[test]
+fn a_page_sees_nothing_of_the_pages_rendered_before_it() {
+    let fixture = common::Fixture::new();
+    fixture.write(
+        "templates/home.html",
+        "{% extends \"base.html\" %}{% block main %}<p id=\"seen\">\
+         {% if lead is defined %}{{ lead }}{% else %}nothing{% endif %} {{ lang }}</p>\
+         {% endblock main %}",
+    );
+    let site = smtpcodes::load::load_site(fixture.root()).expect("fixture loads");
+    let checked = smtpcodes::check::check_site(&site);
+    let locales: Vec<String> = site.config.locales.iter().map(|l| l.code.clone()).collect();
+    let pages = plan::plan(&site.codes, &locales, &[]);
+    let renderer = Renderer::new(&site, &checked.coverage).expect("renderer");
+    let home_of = |lang: &str| {
+        pages
+            .iter()
+            .find(|p| matches!(p.kind, PageKind::Home { .. }) && p.output.starts_with(lang))
+            .expect("home page")
+    };
+    for lang in ["en", "ja"] {
+        for page in pages
+            .iter()
+            .filter(|p| matches!(p.kind, PageKind::Pair { .. }))
+        {
+            renderer.render(page).expect("pair page");
+        }
+        let bytes = smtpcodes::write::bytes_of(renderer.render(home_of(lang)).expect("home"));
+        let html = scraper::Html::parse_document(std::str::from_utf8(&bytes.unwrap()).unwrap());
+        assert_eq!(common::texts(&html, "#seen"), [format!("nothing {lang}")]);
+    }
+}

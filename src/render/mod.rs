@@ -13,6 +13,8 @@ pub mod views;
 pub use page::{Prepared, TemplatePage};
 pub use sitemap::sitemap_parts;
 
+use std::sync::Mutex;
+
 use tera::Context;
 
 use crate::error::Result;
@@ -71,6 +73,10 @@ struct LocaleData {
     labels: Vec<PairLabels>,
     /// The locale's part of every page's context, serialized once.
     context: KeyedContext,
+    /// Copies of `context` that pages borrow: a page adds its values to one, renders, and
+    /// takes them out again. Cloning the locale's context for each page (its strings are
+    /// most of it) was about 8% of a full build.
+    spare_contexts: Mutex<Vec<Context>>,
 }
 
 /// What a pair page says about one of its two codes, apart from the code's own view.
@@ -112,6 +118,7 @@ impl<'s> Renderer<'s> {
                 sections: Vec::new(),
                 labels: Vec::new(),
                 context: KeyedContext::new(),
+                spare_contexts: Mutex::new(Vec::new()),
             });
         }
         let mut renderer = Renderer {
@@ -202,23 +209,57 @@ impl<'s> Renderer<'s> {
             .iter()
             .map(|&i| &self.locales[page.locale].sections[i])
             .collect();
-        let mut context = self.locales[page.locale].context.context().clone();
-        context.extend(page.context.into_context());
-        if fragments.is_empty() || !self.splice {
-            let html: Vec<&str> = fragments.iter().map(|f| f.html.as_str()).collect();
-            context.insert("sections", &html);
-            return self
-                .site
-                .templates
-                .render(page.template, &context)
-                .map(Rendered::Html);
-        }
-        let placeholders: Vec<String> = (0..fragments.len()).map(minify::placeholder).collect();
-        context.insert("sections", &placeholders);
-        Ok(Rendered::Spliced {
-            shell: self.site.templates.render(page.template, &context)?,
-            fragments: fragments.iter().map(|f| f.minified.as_str()).collect(),
+        let splice = !fragments.is_empty() && self.splice;
+        let sections: Vec<String> = if splice {
+            (0..fragments.len()).map(minify::placeholder).collect()
+        } else {
+            fragments.iter().map(|f| f.html.clone()).collect()
+        };
+        let (values, mut names) = page.context.into_parts();
+        let mut extra = Context::new();
+        extra.insert("sections", &sections);
+        names.push("sections");
+        let html = self.render_in_locale(page.locale, page.template, values, extra, &names)?;
+        Ok(if splice {
+            Rendered::Spliced {
+                shell: html,
+                fragments: fragments.iter().map(|f| f.minified.as_str()).collect(),
+            }
+        } else {
+            Rendered::Html(html)
         })
+    }
+
+    /// Renders `template` with the locale's context plus a page's `values` and `extra`,
+    /// whose names are `names`. The locale's context is borrowed from its spares and given
+    /// back as it was: each page value is taken out again, and a locale value that a page
+    /// value hid is put back. After a failed render the borrowed context is dropped.
+    fn render_in_locale(
+        &self,
+        locale: usize,
+        template: &str,
+        values: Context,
+        extra: Context,
+        names: &[&'static str],
+    ) -> Result<String> {
+        let data = &self.locales[locale];
+        let spare = lock(&data.spare_contexts).pop();
+        let mut context = spare.unwrap_or_else(|| data.context.context().clone());
+        let hidden: Vec<(&str, tera::Value)> = names
+            .iter()
+            .filter_map(|&name| context.remove(name).map(|value| (name, value)))
+            .collect();
+        context.extend(values);
+        context.extend(extra);
+        let html = self.site.templates.render(template, &context)?;
+        for name in names {
+            context.remove(name);
+        }
+        for (name, value) in hidden {
+            context.insert(name, &value);
+        }
+        lock(&data.spare_contexts).push(context);
+        Ok(html)
     }
 
     /// A template page of `locale` with its key: the renderer's part, the page's template
@@ -992,6 +1033,13 @@ fn join_list(l: &localizer::Localizer, lang: &str, id: &str, items: &[String]) -
             )
         }
     }
+}
+
+/// Locks `mutex`, also after a panic elsewhere: a spare context is whole or absent.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[cfg(test)]

@@ -18,6 +18,8 @@ use crate::fingerprint::Fnv;
 pub(super) struct KeyedContext {
     context: Context,
     hash: Fnv,
+    /// The names inserted, in order (a name inserted twice is listed twice).
+    names: Vec<&'static str>,
 }
 
 impl KeyedContext {
@@ -25,6 +27,7 @@ impl KeyedContext {
         KeyedContext {
             context: Context::new(),
             hash: Fnv::new(),
+            names: Vec::new(),
         }
     }
 
@@ -35,12 +38,14 @@ impl KeyedContext {
         KeyedContext {
             context: Context::new(),
             hash: base.hash,
+            names: Vec::new(),
         }
     }
 
     /// Inserts `value` as `name`, as [`Context::insert`] does, and adds both to the hash.
-    pub(super) fn insert<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+    pub(super) fn insert<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         self.context.insert(name, value);
+        self.names.push(name);
         self.hash.write_str(name);
         match self.context.get(name) {
             Some(json) => self.hash.write_json(json),
@@ -53,8 +58,9 @@ impl KeyedContext {
         &self.context
     }
 
-    pub(super) fn into_context(self) -> Context {
-        self.context
+    /// The context and the names in it.
+    pub(super) fn into_parts(self) -> (Context, Vec<&'static str>) {
+        (self.context, self.names)
     }
 
     pub(super) fn hash(&self) -> Fnv {
