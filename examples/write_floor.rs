@@ -1,0 +1,71 @@
+//! The floor under any full build: the time to create N pages the way a build lays them
+//! out (`<dir>/l<locale>/<pair>/index.html`, 11 KB each, the size of a minified pair
+//! page), on two threads, with no rendering at all. No generator can write its pages
+//! faster than this on the same disk. See BENCHMARKS.md.
+//!
+//! ```sh
+//! cargo run --release --example write_floor -- --out DIR [--pages N]
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+type Failure = Box<dyn std::error::Error + Send + Sync>;
+
+/// The size of a minified pair page of the shipped site.
+const PAGE_BYTES: usize = 11_000;
+const THREADS: usize = 2;
+
+fn main() -> Result<(), Failure> {
+    let (out, pages) = arguments()?;
+    if out.exists() {
+        return Err(format!("{} exists; give a directory that does not", out.display()).into());
+    }
+    let page = vec![b'x'; PAGE_BYTES];
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..THREADS)
+            .map(|worker| {
+                let (out, page) = (&out, &page);
+                scope.spawn(move || write_share(out, page, pages, worker))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .try_for_each(|w| w.join().map_err(|_| "a writer panicked")?)
+    })?;
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "{pages} pages of {PAGE_BYTES} bytes written into {} in {seconds:.2} s: {:.0} pages/s",
+        out.display(),
+        pages as f64 / seconds
+    );
+    Ok(())
+}
+
+/// Writes every `THREADS`-th page, starting at `worker`.
+fn write_share(out: &Path, page: &[u8], pages: usize, worker: usize) -> Result<(), Failure> {
+    for i in (worker..pages).step_by(THREADS) {
+        let dir = out
+            .join(format!("l{}", i % 2))
+            .join(format!("{i:06}-vs-{:06}", i + 1));
+        std::fs::create_dir_all(&dir)?;
+        std::fs::write(dir.join("index.html"), page)?;
+    }
+    Ok(())
+}
+
+fn arguments() -> Result<(PathBuf, usize), Failure> {
+    let mut out = None;
+    let mut pages = 200_000;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let value = args.next().ok_or(format!("{arg} needs a value"))?;
+        match arg.as_str() {
+            "--out" => out = Some(PathBuf::from(value)),
+            "--pages" => pages = value.parse()?,
+            _ => return Err(format!("unknown option {arg}").into()),
+        }
+    }
+    Ok((out.ok_or("--out DIR is required")?, pages))
+}
