@@ -52,6 +52,15 @@ pub struct BuildReport {
     pub coverage: Vec<check::Coverage>,
 }
 
+/// Locks `mutex`, also after a panic on another thread. The data behind the crate's
+/// mutexes (lists of written paths, spare template contexts) is whole between calls, and
+/// a poisoned lock only means another page failed; its error is the one reported.
+pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Errors found by the translation checks always stop the build (a translation using a
 /// variable the generator does not provide would render wrongly); warnings only when
 /// `strict`.

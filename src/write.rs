@@ -25,6 +25,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result, fs};
 use crate::load::StaticSource;
+use crate::lock;
 use crate::minify;
 use crate::render::Rendered;
 
@@ -300,13 +301,6 @@ fn remove_empty_parents(out: &Path, relative: &Path) {
             break;
         }
     }
-}
-
-/// A poisoned lock only means another page failed; its error is the one reported.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The exact bytes a page will have on disk.

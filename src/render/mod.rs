@@ -20,6 +20,7 @@ use tera::Context;
 use crate::error::Result;
 use crate::fingerprint::Fnv;
 use crate::load::{Site, StaticSource};
+use crate::lock;
 use crate::minify;
 use crate::model::{Code, CodeId, Family, ProseField, Stage};
 use crate::plan::{self, Page, PageKind};
@@ -1035,13 +1036,6 @@ fn join_list(l: &localizer::Localizer, lang: &str, id: &str, items: &[String]) -
             )
         }
     }
-}
-
-/// Locks `mutex`, also after a panic elsewhere: a spare context is whole or absent.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[cfg(test)]
