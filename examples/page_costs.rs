@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use smtpcodes::render::{Prepared, Rendered, Renderer};
-use smtpcodes::{check, load, minify, plan};
+use smtpcodes::{load, minify, plan};
 
 type Failure = Box<dyn std::error::Error>;
 
@@ -21,17 +21,17 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> Result<(), Failure> {
     let (root, wanted) = arguments()?;
     let site = load::load_site(&root)?;
-    let checked = check::check_site(&site);
-    let locales: Vec<String> = site.config.locales.iter().map(|l| l.code.clone()).collect();
-    let pages: Vec<plan::Page> = plan::plan(&site.codes, &locales, &[])
-        .into_iter()
+    let plan = plan::plan(&site)?;
+    let pages: Vec<&plan::Route> = plan
+        .routes
+        .iter()
         .filter(|p| matches!(p.kind, plan::PageKind::Pair { .. }))
         .take(wanted)
         .collect();
     if pages.is_empty() {
         return Err("the site has no pair pages".into());
     }
-    let renderer = Renderer::new(&site, &checked.coverage)?;
+    let renderer = Renderer::new(&site, &plan)?;
 
     let started = Instant::now();
     let mut prepared = Vec::new();

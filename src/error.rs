@@ -50,6 +50,31 @@ impl Diagnostic {
         }
     }
 
+    /// The first forbidden character of a file's text, located, with a message saying what
+    /// it is and how many there are. The offending line is shown with those characters
+    /// replaced by U+FFFD, so the error message cannot itself be reordered or hidden.
+    pub fn first_forbidden_char(path: &Path, text: &str) -> Option<Diagnostic> {
+        let mut found = text
+            .char_indices()
+            .filter_map(|(i, c)| crate::text::forbidden_char(c).map(|kind| (i, c, kind)));
+        let (byte, c, kind) = found.next()?;
+        let more = found.count();
+        let (line, col) = crate::text::line_col_of_byte(text, byte);
+        let also = match more {
+            0 => String::new(),
+            n => format!(" ({n} more in this file)"),
+        };
+        let mut diagnostic = Diagnostic::new(
+            Location::new(path, line, col),
+            format!(
+                "{kind} {} is not allowed{also}",
+                crate::text::describe_char(c)
+            ),
+        );
+        diagnostic.source_line = text.lines().nth(line - 1).map(crate::text::visible);
+        Some(diagnostic)
+    }
+
     /// Attaches the offending line, taken from the file's text. Control and bidi
     /// characters are made visible and a very long line is cut after the column, so the
     /// message stays readable and shows what is really there.
@@ -59,7 +84,7 @@ impl Diagnostic {
             .lines()
             .nth(self.at.line.saturating_sub(1))
             .map(|line| {
-                let shown = crate::load::text::visible(line);
+                let shown = crate::text::visible(line);
                 if shown.chars().count() > keep {
                     let cut: String = shown.chars().take(keep).collect();
                     format!("{cut}…")
@@ -99,8 +124,82 @@ pub enum Error {
     /// One or more problems in the input files; all of them are reported at once.
     #[error("{}", format_diagnostics(.0))]
     Invalid(Vec<Diagnostic>),
-    #[error("{0}")]
-    Other(String),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error(transparent)]
+    Tool(#[from] ToolError),
+}
+
+/// Problems of the load stage that have no position in a file (those are [`Diagnostic`]s).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A Tera error that names no template we know, so it cannot be located.
+    #[error("template error: {chain}")]
+    Template { chain: String },
+    #[error("locale `{code}` is not a valid language tag")]
+    LanguageTag { code: String },
+    /// `--base-url` given on the command line (site.yaml's own is a located diagnostic).
+    #[error("--base-url: {reason}")]
+    BaseUrl { reason: String },
+}
+
+/// Two outputs the plan cannot both have.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    #[error("static/{path} would overwrite a generated page of the same path; rename it")]
+    Collision { path: String },
+    #[error("static/{dir} is in the way of the directory {dir}/ that holds {output}; rename it")]
+    InTheWay { dir: String, output: String },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(
+        "message `{id}` is used by a template or the generator but defined in no locale \
+         (add it to locales/{default_locale}/)"
+    )]
+    MissingMessage { id: String, default_locale: String },
+    #[error("{url}: {source}")]
+    Json {
+        url: String,
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("refusing to build into {}: it contains the site root {}", out.display(), root.display())]
+    OutContainsRoot { out: PathBuf, root: PathBuf },
+    #[error(
+        "refusing to replace {}: it is not empty and was not written by this generator \
+         (no {markers} in it); choose another --out or empty it",
+        out.display()
+    )]
+    NotOurs { out: PathBuf, markers: String },
+    #[error("refusing to write `{}`: not a plain relative path", path.escape_debug())]
+    NotPlainPath { path: String },
+}
+
+/// Problems of the tools on top of the build: `serve` and `stamp`.
+#[derive(Debug, thiserror::Error)]
+pub enum ToolError {
+    #[error("cannot listen on 127.0.0.1:{port}: {reason}")]
+    Listen { port: u16, reason: String },
+    #[error("cannot watch {}: {reason}", path.display())]
+    Watch { path: PathBuf, reason: String },
+    #[error("the file watcher stopped")]
+    WatcherStopped,
+    #[error("refusing to serve from {}: it is inside {dir}/, which is watched", out.display())]
+    OutInsideInputs { out: PathBuf, dir: String },
+    #[error("`{lang}` is the source locale; only translations are stamped")]
+    StampSource { lang: String },
 }
 
 fn format_diagnostics(diagnostics: &[Diagnostic]) -> String {
@@ -151,7 +250,7 @@ pub mod fs {
         String::from_utf8(bytes).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
             let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
-            let (line, col) = crate::load::text::line_col_of_byte(prefix, valid);
+            let (line, col) = crate::text::line_col_of_byte(prefix, valid);
             Error::single(crate::error::Diagnostic::new(
                 crate::error::Location::new(path, line, col),
                 "file is not valid UTF-8",
@@ -191,5 +290,29 @@ mod tests {
         assert!(line.ends_with('…'));
         let d = Diagnostic::new(Location::new("a.yaml", 1, 3), "bidi").with_source("a\u{202e}b");
         assert_eq!(d.source_line.as_deref(), Some("a\u{fffd}b"));
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_located() {
+        let path = Path::new("x.yaml");
+        assert!(
+            Diagnostic::first_forbidden_char(path, "name: ok\tfine\r\n説明\u{200f}\n").is_none()
+        );
+        let d =
+            Diagnostic::first_forbidden_char(path, "a: 1\nname: ab\u{202e}cd\u{2066}\n").unwrap();
+        assert_eq!((d.at.line, d.at.col), (2, 9));
+        assert!(d.message.contains("U+202E (RIGHT-TO-LEFT OVERRIDE)"), "{d}");
+        assert!(d.message.contains("(1 more in this file)"), "{d}");
+        assert_eq!(d.source_line.as_deref(), Some("name: ab\u{fffd}cd\u{fffd}"));
+        let d = Diagnostic::first_forbidden_char(path, "x\u{0}").unwrap();
+        assert!(
+            d.message.starts_with("control character U+0000 (NUL)"),
+            "{d}"
+        );
+        for c in [
+            '\u{1b}', '\u{7f}', '\u{85}', '\u{2068}', '\u{2069}', '\u{202a}',
+        ] {
+            assert!(crate::text::forbidden_char(c).is_some(), "{c:?}");
+        }
     }
 }

@@ -1,14 +1,12 @@
 //! The command line: parse arguments, call the library, print the result or the error.
 
-use std::io::{IsTerminal as _, Write as _};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use indicatif::{ProgressDrawTarget, ProgressStyle};
 use smtpcodes::check::{self, Severity};
+use smtpcodes::report::{ProgressBar, warning_summary};
 use smtpcodes::serve::{Event, ServeOptions};
 
 /// A fifth of the build's CPU went to glibc malloc/free (Tera contexts and minify-html
@@ -122,62 +120,13 @@ fn build(args: BuildArgs) -> ExitCode {
                     "warning: {line} (run `check` for details; `--strict` makes this an error)"
                 );
             }
-            println!("{}", summary(&report));
+            println!("{}", report.summary());
             ExitCode::SUCCESS
         }
         Err(error) => {
             print_error(&error);
             eprintln!("build failed; the previous output was left as it was");
             ExitCode::FAILURE
-        }
-    }
-}
-
-/// A progress bar on stdout, only when stdout is a terminal and only once the build has
-/// run long enough for a person to wait ([`PROGRESS_AFTER`]); never in CI logs or pipes.
-struct ProgressBar {
-    bar: indicatif::ProgressBar,
-    started: Instant,
-    on_terminal: bool,
-    shown: AtomicBool,
-}
-
-const PROGRESS_AFTER: Duration = Duration::from_millis(1500);
-
-impl ProgressBar {
-    fn for_terminal() -> Self {
-        let bar = indicatif::ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:40} {human_pos}/{human_len} files, {eta} left")
-        {
-            bar.set_style(style);
-        }
-        ProgressBar {
-            bar,
-            started: Instant::now(),
-            on_terminal: std::io::stdout().is_terminal(),
-            shown: AtomicBool::new(false),
-        }
-    }
-
-    fn clear(&self) {
-        self.bar.finish_and_clear();
-    }
-}
-
-impl smtpcodes::Progress for ProgressBar {
-    fn planned(&self, files: usize) {
-        self.bar.set_length(files as u64);
-    }
-
-    fn file_done(&self) {
-        self.bar.inc(1);
-        if self.on_terminal
-            && !self.shown.load(Ordering::Relaxed)
-            && self.started.elapsed() >= PROGRESS_AFTER
-            && !self.shown.swap(true, Ordering::Relaxed)
-        {
-            self.bar.set_draw_target(ProgressDrawTarget::stdout());
         }
     }
 }
@@ -262,7 +211,7 @@ fn print_serve_event(event: Event) {
     match event {
         // A closed terminal must not stop the server: the write error is dropped.
         Event::Built(report) => {
-            let _ = writeln!(std::io::stdout(), "{}", summary(report));
+            let _ = writeln!(std::io::stdout(), "{}", report.summary());
         }
         Event::Failed(error) => {
             print_error(error);
@@ -272,70 +221,5 @@ fn print_serve_event(event: Event) {
             let _ = writeln!(std::io::stdout(), "serving at {url} (Ctrl-C to stop)");
         }
         Event::WatchError(message) => eprintln!("watch: {message}"),
-    }
-}
-
-/// One line per incomplete locale, so a build names what fell back without drowning the
-/// summary; `check` lists every item.
-fn warning_summary(coverage: &[check::Coverage]) -> Vec<String> {
-    coverage
-        .iter()
-        .filter(|c| !c.is_complete())
-        .map(|c| {
-            format!(
-                "{}: {} messages missing, {} obsolete; {} code texts missing, {} out of date",
-                c.locale, c.messages_missing, c.messages_obsolete, c.prose_missing, c.prose_stale
-            )
-        })
-        .collect()
-}
-
-fn summary(report: &smtpcodes::BuildReport) -> String {
-    let per_locale: Vec<String> = report
-        .pages_per_locale
-        .iter()
-        .map(|(lang, n)| format!("{lang} {n}"))
-        .collect();
-    let reused = if report.reused > 0 {
-        format!(" ({} reused without rendering)", thousands(report.reused))
-    } else {
-        String::new()
-    };
-    format!(
-        "built {} files ({} pages per locale: {}) into {} in {:.2} s: {} written, {} unchanged{reused}, {} removed",
-        thousands(report.files),
-        thousands(report.pages_per_locale.first().map_or(0, |(_, n)| *n)),
-        per_locale.join(", "),
-        report.out.display(),
-        report.elapsed.as_secs_f64(),
-        thousands(report.written),
-        thousands(report.unchanged),
-        thousands(report.removed),
-    )
-}
-
-/// 9570 → "9,570".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::thousands;
-
-    #[test]
-    fn counts_are_grouped_by_thousands() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(9570), "9,570");
-        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

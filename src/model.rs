@@ -318,12 +318,9 @@ pub struct Locale {
 /// (`translated_from`) so `check` can tell when the English changed after translating.
 /// FNV-1a 64 over the trimmed text: stable across Rust versions, unlike `DefaultHasher`.
 pub fn prose_hash(text: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.trim().bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{:08x}", hash >> 32)
+    let mut hash = crate::hash::Fnv::new();
+    hash.write(text.trim().as_bytes());
+    format!("{:08x}", hash.finish() >> 32)
 }
 
 #[cfg(test)]

@@ -1,7 +1,15 @@
-//! Stage 2: which pages exist and where. Pure: from the list of codes and locales to a
-//! sorted list of output paths. URLs are a contract, so every URL shape lives here.
+//! Stage 2: which pages exist and where. From the loaded site to a [`Plan`]: one
+//! [`Route`] per output file, in a fixed order, and the [`Urls`] every link is made with.
+//! URLs are a contract, so every URL shape lives here: later stages ask this module for a
+//! page's path, link or absolute URL and never format one themselves.
 
-use crate::model::{Code, CodeId};
+use std::collections::HashSet;
+use std::fmt::{self, Write as _};
+
+use crate::error::PlanError;
+use crate::load::Site;
+use crate::load::fingerprint;
+use crate::model::{Code, CodeId, Family, Locale};
 
 /// What a page shows; indexes point into `Site::codes` and `Config::locales`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,94 +66,266 @@ impl PageKind {
             | PageKind::Static { .. } => None,
         }
     }
+
+    /// An HTML page of a locale, as opposed to its codes.json.
+    pub fn is_localized_page(self) -> bool {
+        self.locale().is_some() && !matches!(self, PageKind::CodeIndex { .. })
+    }
 }
 
+/// One output file of the build.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
+pub struct Route {
     /// Output path relative to the output directory, `/`-separated.
     pub output: String,
     pub kind: PageKind,
 }
 
-/// The URL path (below the base path) of a locale's home.
-pub fn home_url(lang: &str) -> String {
-    format!("/{lang}/")
+/// A page that exists once per locale, named without its locale: its URL in any locale
+/// is [`Urls::path`] of it (the sitemap and the language switcher list it in each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalPage<'a> {
+    Home,
+    Translations,
+    Decoder,
+    Code(&'a CodeId),
+    /// Two codes in either order: the URL puts the lower one first.
+    Pair(&'a CodeId, &'a CodeId),
 }
 
-pub fn translations_url(lang: &str) -> String {
-    format!("/{lang}/translations/")
+impl fmt::Display for LocalPage<'_> {
+    /// The path after `/{lang}`: `/`, `/251/`, `/251-vs-521/`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            LocalPage::Home => f.write_str("/"),
+            LocalPage::Translations => f.write_str("/translations/"),
+            LocalPage::Decoder => f.write_str("/decoder/"),
+            LocalPage::Code(code) => write!(f, "/{code}/"),
+            LocalPage::Pair(x, y) => {
+                let (a, b) = if x < y { (x, y) } else { (y, x) };
+                write!(f, "/{a}-vs-{b}/")
+            }
+        }
+    }
 }
 
-pub fn code_url(lang: &str, code: &CodeId) -> String {
-    format!("/{lang}/{code}/")
+/// Where the site is published, and every URL shape of it. A path is what follows the
+/// base (`/en/251/`); an href is what a page links to (the base path and the path); an
+/// absolute URL adds the scheme and host (canonical links, hreflang, the sitemap).
+#[derive(Debug, Clone)]
+pub struct Urls {
+    /// `https://example.org/repo`, without a trailing slash.
+    base_url: String,
+    /// `/repo`, or empty at the root of a host.
+    base_path: String,
 }
 
-/// The bounce decoder's page.
-pub fn decoder_url(lang: &str) -> String {
-    format!("/{lang}/decoder/")
+/// The script every page with a decoder or a jump box loads (a file of `static/`).
+const LOOKUP_SCRIPT: &str = "/lookup.js";
+
+impl Urls {
+    pub fn new(base_url: &str, base_path: &str) -> Urls {
+        Urls {
+            base_url: base_url.to_owned(),
+            base_path: base_path.to_owned(),
+        }
+    }
+
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
+    /// The path of `page` in `lang`.
+    pub fn path(&self, lang: &str, page: LocalPage) -> String {
+        format!("/{lang}{page}")
+    }
+
+    /// What a page links to for `page` in `lang`.
+    pub fn href(&self, lang: &str, page: LocalPage) -> String {
+        format!("{}/{lang}{page}", self.base_path)
+    }
+
+    /// The absolute URL of `page` in `lang`.
+    pub fn absolute(&self, lang: &str, page: LocalPage) -> String {
+        format!("{}/{lang}{page}", self.base_url)
+    }
+
+    /// Appends the absolute URL of `page` in `lang` (the sitemap writes many).
+    pub fn write_absolute(&self, out: &mut String, lang: &str, page: LocalPage) {
+        let _ = write!(out, "{}/{lang}{page}", self.base_url);
+    }
+
+    /// The absolute URL of the site's root.
+    pub fn root_absolute(&self) -> String {
+        format!("{}/", self.base_url)
+    }
+
+    /// The absolute URL of a link made by [`Urls::href`] (or any href below the base).
+    pub fn absolute_of_href(&self, href: &str) -> String {
+        let path = href.strip_prefix(&self.base_path).unwrap_or(href);
+        format!("{}{path}", self.base_url)
+    }
+
+    /// A family's part of a locale's home: `/{lang}/#basic`.
+    pub fn family_href(&self, lang: &str, family: Family) -> String {
+        format!("{}#{}", self.href(lang, LocalPage::Home), family.as_str())
+    }
+
+    /// The per-locale JSON index of codes, fetched by the decoder and the jump box.
+    pub fn code_index_href(&self, lang: &str) -> String {
+        format!("{}{}", self.base_path, code_index_path(lang))
+    }
+
+    /// [`LocalPage::Pair`]'s href with `{a}` and `{b}` left for a script to fill in
+    /// (`a` first in code order).
+    pub fn pair_href_template(&self, lang: &str) -> String {
+        format!("{}/{lang}/{{a}}-vs-{{b}}/", self.base_path)
+    }
+
+    pub fn lookup_script_href(&self) -> String {
+        format!("{}{LOOKUP_SCRIPT}", self.base_path)
+    }
+
+    /// The absolute URL of the sitemap (or of the index of its parts).
+    pub fn sitemap_absolute(&self) -> String {
+        format!("{}/sitemap.xml", self.base_url)
+    }
+
+    pub fn sitemap_part_absolute(&self, part: usize) -> String {
+        format!("{}/{}", self.base_url, sitemap_part_file(part))
+    }
 }
 
-/// The per-locale JSON index of codes, fetched by the decoder and the jump box.
-pub fn code_index_url(lang: &str) -> String {
+/// An RFC on the RFC Editor's site, at a section's anchor when one is given.
+pub fn rfc_url(number: u32, section: Option<&str>) -> String {
+    match section {
+        Some(section) => format!("https://www.rfc-editor.org/rfc/rfc{number}#section-{section}"),
+        None => format!("https://www.rfc-editor.org/rfc/rfc{number}"),
+    }
+}
+
+/// Everything the later stages need to know about the site's outputs.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Site-wide files first, then per locale its home, status page, decoder, codes.json,
+    /// code pages and pair pages, in code order; the sitemap's parts last.
+    pub routes: Vec<Route>,
+    pub urls: Urls,
+    /// How many page paths one sitemap file lists.
+    pub sitemap_paths_per_file: usize,
+}
+
+impl Plan {
+    /// HTML pages per locale, in config order.
+    pub fn pages_per_locale(&self, locales: &[Locale]) -> Vec<(String, usize)> {
+        locales
+            .iter()
+            .enumerate()
+            .map(|(i, locale)| {
+                let count = self
+                    .routes
+                    .iter()
+                    .filter(|r| r.kind.is_localized_page() && r.kind.locale() == Some(i))
+                    .count();
+                (locale.code.clone(), count)
+            })
+            .collect()
+    }
+}
+
+/// Plans the whole site: every file it will have, checked for collisions between
+/// generated pages, static files and the build's record.
+pub fn plan(site: &Site) -> Result<Plan, PlanError> {
+    let config = &site.config;
+    let locales: Vec<String> = config.locales.iter().map(|l| l.code.clone()).collect();
+    let static_paths: Vec<String> = site.static_files.iter().map(|f| f.path.clone()).collect();
+    let mut routes = pages(&site.codes, &locales, &static_paths);
+    if config.cname.is_some() {
+        routes.push(route("CNAME", PageKind::Cname));
+    }
+    let published = config.locales.iter().filter(|l| !l.draft).count();
+    let per_file = sitemap_rests_per_file(published, &config.base_url);
+    let parts = sitemap_parts(sitemap_rest_count(&site.codes), per_file);
+    routes.extend(sitemap_part_routes(parts));
+    refuse_collisions(&routes)?;
+    Ok(Plan {
+        routes,
+        urls: Urls::new(&config.base_url, &config.base_path),
+        sitemap_paths_per_file: per_file,
+    })
+}
+
+/// Output file of a directory-style path.
+fn index_file(path: &str) -> String {
+    format!("{}index.html", path.trim_start_matches('/'))
+}
+
+fn code_index_path(lang: &str) -> String {
     format!("/{lang}/codes.json")
 }
 
-/// The pair page of two codes, whichever order they are given in.
-pub fn pair_url(lang: &str, x: &CodeId, y: &CodeId) -> String {
-    let (a, b) = if x < y { (x, y) } else { (y, x) };
-    format!("/{lang}/{a}-vs-{b}/")
-}
-
-/// [`pair_url`] with `{a}` and `{b}` left for a script to fill in (`a` first in code order).
-pub fn pair_url_template(lang: &str) -> String {
-    format!("/{lang}/{{a}}-vs-{{b}}/")
-}
-
-/// Output file of a directory-style URL.
-fn index_file(url: &str) -> String {
-    format!("{}index.html", url.trim_start_matches('/'))
-}
-
-/// Every page of the site: site-wide files first, then per locale its home, its code pages
-/// and its pair pages, in code order. `codes` must be sorted.
-pub fn plan(codes: &[Code], locales: &[String], static_paths: &[String]) -> Vec<Page> {
-    let mut pages = vec![
-        page("index.html", PageKind::Root),
-        page("404.html", PageKind::NotFound),
-        page("sitemap.xml", PageKind::Sitemap),
-        page("robots.txt", PageKind::Robots),
-        page(".nojekyll", PageKind::NoJekyll),
+/// Every page of the site but the optional ones: site-wide files first, then per locale
+/// its home, its code pages and its pair pages, in code order. `codes` must be sorted.
+pub fn pages(codes: &[Code], locales: &[String], static_paths: &[String]) -> Vec<Route> {
+    let mut routes = vec![
+        route("index.html", PageKind::Root),
+        route("404.html", PageKind::NotFound),
+        route("sitemap.xml", PageKind::Sitemap),
+        route("robots.txt", PageKind::Robots),
+        route(".nojekyll", PageKind::NoJekyll),
     ];
     for (index, path) in static_paths.iter().enumerate() {
-        pages.push(page(path, PageKind::Static { index }));
+        routes.push(route(path, PageKind::Static { index }));
     }
     for (locale, lang) in locales.iter().enumerate() {
-        pages.push(page(
-            &index_file(&home_url(lang)),
-            PageKind::Home { locale },
-        ));
-        pages.push(page(
-            &index_file(&translations_url(lang)),
+        let local = |page: LocalPage| index_file(&format!("/{lang}{page}"));
+        routes.push(route(&local(LocalPage::Home), PageKind::Home { locale }));
+        routes.push(route(
+            &local(LocalPage::Translations),
             PageKind::Translations { locale },
         ));
-        pages.push(page(
-            &index_file(&decoder_url(lang)),
+        routes.push(route(
+            &local(LocalPage::Decoder),
             PageKind::Decoder { locale },
         ));
-        pages.push(page(
-            code_index_url(lang).trim_start_matches('/'),
+        routes.push(route(
+            code_index_path(lang).trim_start_matches('/'),
             PageKind::CodeIndex { locale },
         ));
         for (i, code) in codes.iter().enumerate() {
             let kind = PageKind::Code { locale, code: i };
-            pages.push(page(&index_file(&code_url(lang, &code.id)), kind));
+            routes.push(route(&local(LocalPage::Code(&code.id)), kind));
         }
         for (a, b) in pairs(codes) {
-            let url = pair_url(lang, &codes[a].id, &codes[b].id);
-            pages.push(page(&index_file(&url), PageKind::Pair { locale, a, b }));
+            let page = LocalPage::Pair(&codes[a].id, &codes[b].id);
+            routes.push(route(&local(page), PageKind::Pair { locale, a, b }));
         }
     }
-    pages
+    routes
+}
+
+/// A static file must not silently replace a generated page (or the reverse), nor the
+/// record of the build's inputs, nor sit where a directory of other files has to go.
+fn refuse_collisions(routes: &[Route]) -> Result<(), PlanError> {
+    let mut outputs: Vec<&str> = routes.iter().map(|r| r.output.as_str()).collect();
+    outputs.push(fingerprint::FILE);
+    outputs.sort_unstable();
+    if let Some(w) = outputs.windows(2).find(|w| w[0] == w[1]) {
+        return Err(PlanError::Collision {
+            path: w[0].to_owned(),
+        });
+    }
+    let files: HashSet<&str> = outputs.iter().copied().collect();
+    for output in &outputs {
+        let dirs = output.match_indices('/').map(|(at, _)| &output[..at]);
+        if let Some(dir) = dirs.into_iter().find(|dir| files.contains(dir)) {
+            return Err(PlanError::InTheWay {
+                dir: dir.to_owned(),
+                output: (*output).to_owned(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The sitemap protocol's limits for one file: 50,000 URLs and 50 MB. An entry lists its
@@ -154,21 +334,21 @@ pub fn plan(codes: &[Code], locales: &[String], static_paths: &[String]) -> Vec<
 const SITEMAP_MAX_URLS: usize = 50_000;
 const SITEMAP_MAX_BYTES: usize = 40 * 1024 * 1024;
 
-/// The localized pages that are neither code nor pair pages, as paths after `/{lang}`.
-const SITEMAP_FIXED_RESTS: [&str; 3] = ["/", "/translations/", "/decoder/"];
+/// The localized pages that are neither code nor pair pages.
+const SITEMAP_FIXED: [LocalPage<'static>; 3] =
+    [LocalPage::Home, LocalPage::Translations, LocalPage::Decoder];
 
-/// The paths after `/{lang}` of every localized page, in sitemap order.
-pub fn sitemap_rests(codes: &[Code]) -> impl Iterator<Item = String> + '_ {
-    SITEMAP_FIXED_RESTS
+/// Every localized page, in sitemap order.
+pub fn sitemap_pages(codes: &[Code]) -> impl Iterator<Item = LocalPage<'_>> + '_ {
+    SITEMAP_FIXED
         .into_iter()
-        .map(str::to_owned)
-        .chain(codes.iter().map(|c| format!("/{}/", c.id)))
-        .chain(pairs(codes).map(|(a, b)| format!("/{}-vs-{}/", codes[a].id, codes[b].id)))
+        .chain(codes.iter().map(|c| LocalPage::Code(&c.id)))
+        .chain(pairs(codes).map(|(a, b)| LocalPage::Pair(&codes[a].id, &codes[b].id)))
 }
 
-/// How many paths [`sitemap_rests`] gives, without formatting them.
+/// How many pages [`sitemap_pages`] gives, without naming them.
 pub fn sitemap_rest_count(codes: &[Code]) -> usize {
-    SITEMAP_FIXED_RESTS.len() + codes.len() + pairs(codes).count()
+    SITEMAP_FIXED.len() + codes.len() + pairs(codes).count()
 }
 
 /// How many page paths one sitemap file lists (each once per published locale), so that
@@ -196,19 +376,14 @@ pub fn sitemap_parts(rests: usize, rests_per_file: usize) -> usize {
 }
 
 /// The files of a split sitemap.
-pub fn sitemap_part_pages(parts: usize) -> Vec<Page> {
+fn sitemap_part_routes(parts: usize) -> Vec<Route> {
     (1..=parts)
-        .map(|part| page(&sitemap_part_file(part), PageKind::SitemapPart { part }))
+        .map(|part| route(&sitemap_part_file(part), PageKind::SitemapPart { part }))
         .collect()
 }
 
-pub fn sitemap_part_file(part: usize) -> String {
+fn sitemap_part_file(part: usize) -> String {
     format!("sitemap-{part}.xml")
-}
-
-/// The `CNAME` file, planned only when the config names a custom domain.
-pub fn cname_page() -> Page {
-    page("CNAME", PageKind::Cname)
 }
 
 /// Every unordered pair of codes of the same family, as indexes `(a, b)` with `a < b`.
@@ -220,8 +395,8 @@ pub fn pairs(codes: &[Code]) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-fn page(output: &str, kind: PageKind) -> Page {
-    Page {
+fn route(output: &str, kind: PageKind) -> Route {
+    Route {
         output: output.to_owned(),
         kind,
     }
@@ -251,8 +426,8 @@ mod tests {
             .into_iter()
             .map(code)
             .collect();
-        let pages = plan(&codes, &["en".into(), "ja".into()], &["style.css".into()]);
-        let outputs: Vec<&str> = pages.iter().map(|p| p.output.as_str()).collect();
+        let routes = pages(&codes, &["en".into(), "ja".into()], &["style.css".into()]);
+        let outputs: Vec<&str> = routes.iter().map(|p| p.output.as_str()).collect();
         assert!(outputs.contains(&"en/251-vs-521/index.html"));
         assert!(outputs.contains(&"ja/5.1.1-vs-5.1.10/index.html"));
         assert!(outputs.contains(&"ja/5.1.10-vs-5.7.1/index.html"));
@@ -262,7 +437,7 @@ mod tests {
         assert!(outputs.contains(&"ja/codes.json"));
         // 5 site files + 1 static + per locale: home, status, decoder, codes.json, 5 codes and
         // (1 + 3) pairs
-        assert_eq!(pages.len(), 6 + 2 * 13);
+        assert_eq!(routes.len(), 6 + 2 * 13);
     }
 
     #[test]
@@ -275,7 +450,7 @@ mod tests {
         let per_file = sitemap_rests_per_file(30, "https://a-rather-long-domain.example.org");
         assert!(per_file * 30 < SITEMAP_MAX_URLS / 2, "{per_file}");
         assert!(per_file > 100);
-        assert_eq!(sitemap_part_pages(2)[1].output, "sitemap-2.xml");
+        assert_eq!(sitemap_part_routes(2)[1].output, "sitemap-2.xml");
     }
 
     #[test]
@@ -284,11 +459,40 @@ mod tests {
             CodeId::parse("5.7.1").unwrap(),
             CodeId::parse("5.1.10").unwrap(),
         );
-        assert_eq!(pair_url("en", &a, &b), "/en/5.1.10-vs-5.7.1/");
-        assert_eq!(pair_url("en", &b, &a), "/en/5.1.10-vs-5.7.1/");
-        let filled = pair_url_template("en")
+        let urls = Urls::new("https://example.org/repo", "/repo");
+        assert_eq!(
+            urls.href("en", LocalPage::Pair(&a, &b)),
+            "/repo/en/5.1.10-vs-5.7.1/"
+        );
+        assert_eq!(
+            urls.href("en", LocalPage::Pair(&b, &a)),
+            "/repo/en/5.1.10-vs-5.7.1/"
+        );
+        let filled = urls
+            .pair_href_template("en")
             .replace("{a}", "5.1.10")
             .replace("{b}", "5.7.1");
-        assert_eq!(filled, pair_url("en", &a, &b));
+        assert_eq!(filled, urls.href("en", LocalPage::Pair(&a, &b)));
+        assert_eq!(
+            urls.absolute_of_href(&urls.href("ja", LocalPage::Code(&a))),
+            "https://example.org/repo/ja/5.7.1/"
+        );
+    }
+
+    #[test]
+    fn a_static_file_cannot_take_a_page_or_a_directory() {
+        let codes = vec![code("251")];
+        let mut routes = pages(&codes, &["en".into()], &["en/251/index.html".into()]);
+        assert!(matches!(
+            refuse_collisions(&routes),
+            Err(PlanError::Collision { path }) if path == "en/251/index.html"
+        ));
+        routes = pages(&codes, &["en".into()], &["en".into()]);
+        assert!(matches!(
+            refuse_collisions(&routes),
+            Err(PlanError::InTheWay { dir, .. }) if dir == "en"
+        ));
+        routes = pages(&codes, &["en".into()], &["style.css".into()]);
+        assert!(refuse_collisions(&routes).is_ok());
     }
 }

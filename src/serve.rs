@@ -18,8 +18,9 @@ use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 use tiny_http::{Header, Request, Response, Server};
 
-use crate::config::{CONFIG_FILE, Config};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, ToolError};
+use crate::load::config::{CONFIG_FILE, base_path_of};
+use crate::lock::lock;
 use crate::{BuildOptions, BuildReport};
 
 /// The input directories a change in which triggers a rebuild (with site.yaml).
@@ -77,8 +78,10 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event)) -> Result<()> {
         strict: false,
     };
 
-    let server = Server::http(("127.0.0.1", options.port))
-        .map_err(|e| Error::Other(format!("cannot listen on 127.0.0.1:{}: {e}", options.port)))?;
+    let server = Server::http(("127.0.0.1", options.port)).map_err(|e| ToolError::Listen {
+        port: options.port,
+        reason: e.to_string(),
+    })?;
     let port = server
         .server_addr()
         .to_ip()
@@ -87,17 +90,22 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event)) -> Result<()> {
     let live = Arc::new(Mutex::new(Live::default()));
 
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer =
-        new_debouncer(DEBOUNCE, tx).map_err(|e| Error::Other(format!("cannot watch: {e}")))?;
+    let mut debouncer = new_debouncer(DEBOUNCE, tx).map_err(|e| ToolError::Watch {
+        path: root.clone(),
+        reason: e.to_string(),
+    })?;
     // The root itself only for site.yaml and for input directories created later; the
     // root is not watched recursively because dist/ and target/ may be huge.
     debouncer
         .watcher()
         .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| Error::Other(format!("cannot watch {}: {e}", root.display())))?;
+        .map_err(|e| ToolError::Watch {
+            path: root.clone(),
+            reason: e.to_string(),
+        })?;
     watch_input_dirs(&mut debouncer, &root, &on_event);
 
-    rebuild(&root, &build_options, &live, &on_event);
+    rebuild(&build_options, &live, &on_event);
     for _ in 0..HTTP_THREADS {
         let server = Arc::clone(&server);
         let live = Arc::clone(&live);
@@ -121,10 +129,10 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event)) -> Result<()> {
         }
         if relevant {
             watch_input_dirs(&mut debouncer, &root, &on_event);
-            rebuild(&root, &build_options, &live, &on_event);
+            rebuild(&build_options, &live, &on_event);
         }
     }
-    Err(Error::Other("the file watcher stopped".into()))
+    Err(ToolError::WatcherStopped.into())
 }
 
 /// A per-root directory under the temp dir, so restarting `serve` rebuilds incrementally
@@ -138,10 +146,11 @@ fn default_out(root: &Path) -> PathBuf {
 /// Building into a watched directory would rebuild forever.
 fn refuse_out_inside_inputs(root: &Path, out: &Path) -> Result<()> {
     match WATCHED_DIRS.iter().find(|d| out.starts_with(root.join(d))) {
-        Some(dir) => Err(Error::Other(format!(
-            "refusing to serve from {}: it is inside {dir}/, which is watched",
-            out.display()
-        ))),
+        Some(dir) => Err(ToolError::OutInsideInputs {
+            out: out.to_owned(),
+            dir: (*dir).to_owned(),
+        }
+        .into()),
         None => Ok(()),
     }
 }
@@ -178,18 +187,15 @@ fn is_input(root: &Path, path: &Path) -> bool {
     path == root.join(CONFIG_FILE) || WATCHED_DIRS.iter().any(|d| path.starts_with(root.join(d)))
 }
 
-fn rebuild(root: &Path, options: &BuildOptions, live: &Mutex<Live>, on_event: &impl Fn(Event)) {
+fn rebuild(options: &BuildOptions, live: &Mutex<Live>, on_event: &impl Fn(Event)) {
     match crate::build_with(options) {
         Ok(report) => {
-            let base_path = current_base_path(root, options);
             let mut live = lock(live);
             if report.written + report.removed > 0 {
                 live.build += 1;
             }
             live.error = None;
-            if let Some(base_path) = base_path {
-                live.base_path = base_path;
-            }
+            live.base_path.clone_from(&report.base_path);
             drop(live);
             on_event(Event::Built(&report));
         }
@@ -197,8 +203,9 @@ fn rebuild(root: &Path, options: &BuildOptions, live: &Mutex<Live>, on_event: &i
             let mut live = lock(live);
             live.error = Some(error.to_string());
             if live.build == 0 {
-                // No good build yet: serve under the configured path all the same.
-                if let Some(base_path) = current_base_path(root, options) {
+                // No good build yet: serve under the path of --base-url if one was given
+                // (site.yaml's is known once a build has read it).
+                if let Some(base_path) = options.base_url.as_deref().and_then(base_path_of) {
                     live.base_path = base_path;
                 }
             }
@@ -206,20 +213,6 @@ fn rebuild(root: &Path, options: &BuildOptions, live: &Mutex<Live>, on_event: &i
             on_event(Event::Failed(&error));
         }
     }
-}
-
-fn current_base_path(root: &Path, options: &BuildOptions) -> Option<String> {
-    let mut config = Config::load(root).ok()?;
-    if let Some(url) = &options.base_url {
-        config.override_base_url(url).ok()?;
-    }
-    Some(config.base_path)
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Answers one request; a client that went away is not an error worth reporting.

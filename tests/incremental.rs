@@ -88,7 +88,7 @@ fn editing_one_japanese_heading_rewrites_only_japanese_pages() {
     assert_eq!(report.removed, 0);
     for path in &changed {
         assert!(
-            path.starts_with("ja") || path == &PathBuf::from(smtpcodes::fingerprint::FILE),
+            path.starts_with("ja") || path == &PathBuf::from(smtpcodes::load::fingerprint::FILE),
             "{} was rewritten",
             path.display()
         );
@@ -170,7 +170,7 @@ fn a_damaged_record_of_inputs_only_costs_a_full_render() {
     let first = site.build().expect("fixture builds");
     let before = site.snapshot();
     site.write(
-        &format!("dist/{}", smtpcodes::fingerprint::FILE),
+        &format!("dist/{}", smtpcodes::load::fingerprint::FILE),
         "en not-a-hash\n",
     );
     let report = site.build().expect("rebuilds");
@@ -187,7 +187,7 @@ fn assert_same_as_a_fresh_build(site: &Fixture) {
     let fresh = tempfile::tempdir().expect("temp dir");
     let out = fresh.path().join("dist");
     smtpcodes::build(site.root(), Some(&out)).expect("fresh build");
-    let record = PathBuf::from(smtpcodes::fingerprint::FILE);
+    let record = PathBuf::from(smtpcodes::load::fingerprint::FILE);
     let mut incremental = site.snapshot();
     let mut scratch = common::snapshot(&out);
     incremental.remove(&record);
@@ -222,7 +222,7 @@ fn editing_one_code_renders_only_the_pages_that_show_it() {
     for path in &changed {
         let path = path.to_string_lossy();
         assert!(
-            path.contains("5.1.10") || path == smtpcodes::fingerprint::FILE,
+            path.contains("5.1.10") || path == smtpcodes::load::fingerprint::FILE,
             "{path} was rewritten"
         );
     }

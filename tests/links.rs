@@ -272,7 +272,7 @@ fn the_shipped_site_has_no_broken_links() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let out = tmp.path().join("dist");
     smtpcodes::build(Path::new(PROJECT), Some(&out)).unwrap_or_else(|e| panic!("{e}"));
-    let config = smtpcodes::config::Config::load(Path::new(PROJECT)).expect("site.yaml");
+    let config = smtpcodes::load::config::Config::load(Path::new(PROJECT)).expect("site.yaml");
     let pages = common::snapshot_paths(&out)
         .iter()
         .filter(|f| f.ends_with(".html"))

@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Deserializer};
 
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::load::{files_below, text, yaml};
+use crate::load::{files_below, yaml};
+use crate::markdown;
 use crate::model::{Code, CodeId, Family, Prose, ProseField, RfcRef, Stage};
-use crate::render::markdown;
+use crate::text;
 
 /// At most this many sample replies per code: more is a wall, not an example.
 const MAX_SAMPLES: usize = 3;
@@ -192,7 +193,7 @@ fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
 
 fn parse_code_file(path: &Path) -> Result<Parsed> {
     let text = crate::error::fs::read_to_string(path)?;
-    if let Some(problem) = text::check_characters(path, &text) {
+    if let Some(problem) = Diagnostic::first_forbidden_char(path, &text) {
         return Err(Error::single(problem));
     }
     let raw: RawCode = yaml::parse(path, &text)?;
@@ -496,7 +497,7 @@ fn add_translations(
     let mut problems = Vec::new();
     for path in yaml_files(dir)? {
         let text = crate::error::fs::read_to_string(&path)?;
-        if let Some(problem) = text::check_characters(&path, &text) {
+        if let Some(problem) = Diagnostic::first_forbidden_char(&path, &text) {
             problems.push(problem);
             continue;
         }

@@ -8,8 +8,8 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
-use crate::error::{Diagnostic, Error, Location, Result};
-use crate::load::text::{self, line_col_of_byte};
+use crate::error::{Diagnostic, Error, LoadError, Location, Result};
+use crate::text::{self, line_col_of_byte};
 
 /// A thread-safe bundle: built once per locale, shared by every rendering thread.
 pub type Bundle = FluentBundle<FluentResource>;
@@ -66,9 +66,9 @@ pub fn load_locales(locales_dir: &Path, codes: &[String]) -> Result<Vec<LocaleMe
 }
 
 fn load_locale(dir: &Path, code: &str) -> Result<LocaleMessages> {
-    let langid: LanguageIdentifier = code
-        .parse()
-        .map_err(|_| Error::Other(format!("locale `{code}` is not a valid language tag")))?;
+    let langid: LanguageIdentifier = code.parse().map_err(|_| LoadError::LanguageTag {
+        code: code.to_owned(),
+    })?;
     let mut bundle = Bundle::new_concurrent(vec![langid]);
     // Isolation marks (U+2068/U+2069) around placeables would leak into <title>, attributes
     // and copied text. Our placeables are codes, names and numbers in left-to-right scripts;
@@ -86,8 +86,8 @@ fn load_locale(dir: &Path, code: &str) -> Result<LocaleMessages> {
     }
     for path in files {
         let source = crate::error::fs::read_to_string(&path)?;
-        if let Some(problem) =
-            text::check_characters(&path, &source).or_else(|| forbidden_escape(&path, &source))
+        if let Some(problem) = Diagnostic::first_forbidden_char(&path, &source)
+            .or_else(|| forbidden_escape(&path, &source))
         {
             problems.push(problem);
             continue;

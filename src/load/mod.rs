@@ -2,18 +2,21 @@
 //! every problem in the input is reported here, together, with file, line and column.
 
 pub mod codes;
+pub mod config;
+pub mod fingerprint;
 pub mod locales;
 pub mod templates;
-pub mod text;
+pub mod translations;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
-use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::model::Code;
-use crate::render::localizer::Localizer;
+use config::Config;
+use locales::LocaleMessages;
 use templates::Templates;
+use translations::CheckReport;
 
 /// Everything a build needs, loaded and validated.
 pub struct Site {
@@ -22,9 +25,19 @@ pub struct Site {
     pub config: Config,
     /// Sorted by code (basic first, then enhanced; numerically).
     pub codes: Vec<Code>,
-    pub localizer: Localizer,
+    /// Every locale's Fluent messages, in config order (the default locale first).
+    pub locales: Vec<LocaleMessages>,
     pub templates: Templates,
     pub static_files: Vec<StaticFile>,
+    /// Every translation compared with the source locale: findings and coverage.
+    pub translations: CheckReport,
+}
+
+impl Site {
+    /// The messages of locale `code`, if it is one of the site's.
+    pub fn locale_messages(&self, code: &str) -> Option<&LocaleMessages> {
+        self.locales.iter().find(|l| l.code == code)
+    }
 }
 
 /// A file copied verbatim to the output.
@@ -42,7 +55,16 @@ pub enum StaticSource {
 /// Loads the site root. Problems from content, locales and templates are gathered and
 /// reported in one error, so a contributor sees all of them in one run.
 pub fn load_site(root: &Path) -> Result<Site> {
-    let config = Config::load(root)?;
+    load_site_at(root, None)
+}
+
+/// [`load_site`], published at `base_url` instead of site.yaml's when one is given (the
+/// one place the base URL is decided: every later stage reads it from the config).
+pub fn load_site_at(root: &Path, base_url: Option<&str>) -> Result<Site> {
+    let mut config = Config::load(root)?;
+    if let Some(base_url) = base_url {
+        config.override_base_url(base_url)?;
+    }
     let locale_codes: Vec<String> = config.locales.iter().map(|l| l.code.clone()).collect();
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
@@ -62,14 +84,17 @@ pub fn load_site(root: &Path) -> Result<Site> {
     let templates = templates::load_templates(&root.join("templates"));
     let (codes, locales, templates) = merge_problems(codes, locales, templates)?;
     let static_files = static_files(&root.join("static"))?;
-    Ok(Site {
+    let mut site = Site {
         root: root.to_owned(),
         config,
         codes,
-        localizer: Localizer::new(locales),
+        locales,
         templates,
         static_files,
-    })
+        translations: CheckReport::default(),
+    };
+    site.translations = translations::check_site(&site);
+    Ok(site)
 }
 
 fn merge_problems<A, B, C>(a: Result<A>, b: Result<B>, c: Result<C>) -> Result<(A, B, C)> {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
-use crate::error::{Diagnostic, Error, Location, Result};
+use crate::error::{Diagnostic, Error, LoadError, Location, Result};
 use crate::load::{files_below, name_below};
 
 /// The templates, ready to render, and the source of each so render errors can be located.
@@ -53,7 +53,7 @@ impl Templates {
     pub fn hash(&self) -> u64 {
         let mut names: Vec<&String> = self.sources.keys().collect();
         names.sort_unstable();
-        let mut hash = crate::fingerprint::Fnv::new();
+        let mut hash = crate::hash::Fnv::new();
         for name in names {
             hash.write_str(name);
             hash.write_str(&self.sources[name].1);
@@ -97,7 +97,7 @@ impl tera::Filter for LangAttr {
         if lang.is_empty() {
             return Ok(tera::Value::String(String::new()));
         }
-        if !crate::config::is_locale_code(lang) {
+        if !crate::load::config::is_locale_code(lang) {
             return Err(tera::Error::msg(format!("`{lang}` is not a language tag")));
         }
         Ok(tera::Value::String(format!(" lang=\"{lang}\"")))
@@ -119,13 +119,11 @@ fn locate_error(sources: &HashMap<String, (PathBuf, String)>, error: &tera::Erro
         })
         .max_by_key(|name| name.len());
     let Some(name) = template else {
-        return Error::Other(format!("template error: {chain}"));
+        return LoadError::Template { chain }.into();
     };
     let (path, text) = &sources[name];
     let (line, col) = parse_position(&chain)
-        .or_else(|| {
-            backticked(&chain).and_then(|needle| crate::load::text::locate_text(text, needle))
-        })
+        .or_else(|| backticked(&chain).and_then(|needle| crate::text::locate_text(text, needle)))
         .unwrap_or((1, 1));
     let message = chain
         .lines()

@@ -34,7 +34,7 @@ fn with_suggestion(message: String) -> String {
     };
     let given = head[start..].split('`').nth(1).unwrap_or_default();
     let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    match crate::load::text::did_you_mean(given, &candidates) {
+    match crate::text::did_you_mean(given, &candidates) {
         Some(suggestion) => {
             format!("{head}: did you mean `{suggestion}`? (expected {expected})")
         }

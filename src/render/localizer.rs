@@ -8,9 +8,9 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use fluent_syntax::ast;
 use serde::Serialize;
 
-use super::markdown;
-use crate::error::{Diagnostic, Error, Location, Result};
+use crate::error::{Diagnostic, Error, Location, RenderError, Result};
 use crate::load::locales::LocaleMessages;
+use crate::markdown;
 
 /// A string for the reader, with the language it is actually in when that differs from
 /// the page's (a fallback), so templates can mark it with `lang`.
@@ -28,8 +28,8 @@ impl Localized {
 }
 
 /// All locales' messages; index 0 is the default locale, the end of every fallback chain.
-pub struct Localizer {
-    locales: Vec<LocaleMessages>,
+pub struct Localizer<'s> {
+    locales: &'s [LocaleMessages],
 }
 
 /// Arguments for a message, as (name, value) pairs. Values that should select a variant
@@ -43,9 +43,9 @@ pub enum Arg<'a> {
     Number(u32),
 }
 
-impl Localizer {
+impl<'s> Localizer<'s> {
     /// `locales` must start with the default locale.
-    pub fn new(locales: Vec<LocaleMessages>) -> Self {
+    pub fn new(locales: &'s [LocaleMessages]) -> Self {
         Localizer { locales }
     }
 
@@ -53,13 +53,8 @@ impl Localizer {
         self.locales.first().map_or("en", |l| l.code.as_str())
     }
 
-    fn locale(&self, code: &str) -> Option<&LocaleMessages> {
+    fn locale(&self, code: &str) -> Option<&'s LocaleMessages> {
         self.locales.iter().find(|l| l.code == code)
-    }
-
-    /// The locale's own messages, for listing what a locale defines.
-    pub fn messages(&self, code: &str) -> Option<&LocaleMessages> {
-        self.locale(code)
     }
 
     /// Formats message `id` in `lang`, or in the default locale if `lang` lacks it.
@@ -74,11 +69,11 @@ impl Localizer {
                 return Ok(Localized { text, lang });
             }
         }
-        Err(Error::Other(format!(
-            "message `{id}` is used by a template or the generator but defined in no locale \
-             (add it to locales/{}/)",
-            self.default_locale()
-        )))
+        Err(RenderError::MissingMessage {
+            id: id.to_owned(),
+            default_locale: self.default_locale().to_owned(),
+        }
+        .into())
     }
 
     /// Like [`format`](Self::format), for callers that only need the text.
@@ -209,7 +204,7 @@ fn inline_uses_variables(inline: &fluent_syntax::ast::InlineExpression<&str>) ->
     }
 }
 
-impl Localizer {
+impl Localizer<'_> {
     /// Every message of the default locale that takes no arguments, formatted in `lang`
     /// (falling back where `lang` lacks it), keyed with `_` for `-`.
     pub fn static_messages(&self, lang: &str) -> Result<super::views::UiStrings> {
@@ -236,7 +231,7 @@ mod tests {
     use super::*;
     use crate::load::locales::load_locales;
 
-    fn localizer(en: &str, ja: &str) -> (tempfile::TempDir, Localizer) {
+    fn locales(en: &str, ja: &str) -> (tempfile::TempDir, Vec<LocaleMessages>) {
         let tmp = tempfile::tempdir().unwrap();
         for (lang, text) in [("en", en), ("ja", ja)] {
             std::fs::create_dir_all(tmp.path().join(lang)).unwrap();
@@ -245,12 +240,13 @@ mod tests {
         let locales = load_locales(tmp.path(), &["en".into(), "ja".into()])
             .ok()
             .unwrap();
-        (tmp, Localizer::new(locales))
+        (tmp, locales)
     }
 
     #[test]
     fn missing_messages_fall_back_and_say_so() {
-        let (_tmp, l) = localizer("a = Hello\nb = World\n", "a = こんにちは\n");
+        let (_tmp, messages) = locales("a = Hello\nb = World\n", "a = こんにちは\n");
+        let l = Localizer::new(&messages);
         assert_eq!(
             l.format("ja", "a", &[]).unwrap(),
             Localized::native("こんにちは".into())
@@ -267,7 +263,8 @@ mod tests {
 
     #[test]
     fn no_isolation_marks_and_no_grouping() {
-        let (_tmp, l) = localizer("rfc = RFC { $n } says { $what }\n", "x = y\n");
+        let (_tmp, messages) = locales("rfc = RFC { $n } says { $what }\n", "x = y\n");
+        let l = Localizer::new(&messages);
         let text = l
             .text(
                 "en",
@@ -280,10 +277,11 @@ mod tests {
 
     #[test]
     fn spaces_around_placeables_go_but_spaces_inside_values_stay() {
-        let (_tmp, l) = localizer(
+        let (_tmp, messages) = locales(
             "x = y\n",
             "t = { $a } と { $b } の比較\ns = { $same ->\n    [yes] 同じ { $a }\n   *[no] 別\n}\n",
         );
+        let l = Localizer::new(&messages);
         let args = [("a", Arg::Text("あ 一")), ("b", Arg::Text("550"))];
         assert_eq!(l.text("ja", "t", &args).unwrap(), "あ 一と 550 の比較");
         // A selector still matches its variant key, marks and all.
@@ -293,17 +291,19 @@ mod tests {
 
     #[test]
     fn a_missing_variable_is_an_error_not_a_silent_placeholder() {
-        let (_tmp, l) = localizer("x = { $code } here\n", "y = z\n");
+        let (_tmp, messages) = locales("x = { $code } here\n", "y = z\n");
+        let l = Localizer::new(&messages);
         let err = l.format("en", "x", &[]).unwrap_err();
         assert!(err.to_string().contains("site.ftl:1:1"), "{err}");
     }
 
     #[test]
     fn numbers_select_variants() {
-        let (_tmp, l) = localizer(
+        let (_tmp, messages) = locales(
             "o = { $class ->\n    [2] fine\n   *[5] broken\n}\n",
             "y = z\n",
         );
+        let l = Localizer::new(&messages);
         assert_eq!(
             l.text("en", "o", &[("class", Arg::Number(2))]).unwrap(),
             "fine"

@@ -6,16 +6,14 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::engine::{Renderer, ui_text};
+use super::index::code_index;
 use super::localizer::Arg;
-use super::page::KeyedContext;
+use super::page::{KeyedContext, TemplatePage};
 use super::views::CodeFamily;
-use super::{Renderer, TemplatePage, ui_text};
-use crate::error::{Error, Result};
+use crate::error::{RenderError, Result};
 use crate::model::Family;
-use crate::plan;
-
-/// The script every page with a decoder or a jump box loads (a file of `static/`).
-const SCRIPT: &str = "/lookup.js";
+use crate::plan::LocalPage;
 
 /// `/{lang}/codes.json`. Short keys are not worth it: the file is fetched once, on demand.
 #[derive(Serialize)]
@@ -56,118 +54,113 @@ const SCRIPT_STRINGS: [(&str, &str); 5] = [
     ("subject", "code_subject"),
 ];
 
-impl Renderer<'_> {
-    /// URLs the lookup widgets and the structured data need, on every page.
-    pub(super) fn lookup_context(&self, context: &mut KeyedContext, locale: usize) {
-        let lang = self.locales[locale].lang.as_str();
-        context.insert("code_index_href", &self.href(&plan::code_index_url(lang)));
-        context.insert("decoder_href", &self.href(&plan::decoder_url(lang)));
-        context.insert(
-            "code_list_href",
-            &self.href(&format!("{}#basic", plan::home_url(lang))),
-        );
-        context.insert("lookup_script_href", &self.href(SCRIPT));
-    }
+/// URLs the lookup widgets and the structured data need, on every page.
+pub(super) fn insert_urls(r: &Renderer, context: &mut KeyedContext, locale: usize) {
+    let urls = &r.plan.urls;
+    let lang = r.locales[locale].lang.as_str();
+    context.insert("code_index_href", &urls.code_index_href(lang));
+    context.insert("decoder_href", &urls.href(lang, LocalPage::Decoder));
+    context.insert("code_list_href", &urls.family_href(lang, Family::Basic));
+    context.insert("lookup_script_href", &urls.lookup_script_href());
+}
 
-    /// `/{lang}/decoder/`: the decoder, and how to read a reply for readers without JS.
-    pub(super) fn decoder(&self, locale: usize) -> Result<TemplatePage> {
-        let data = &self.locales[locale];
-        let lang = data.lang.as_str();
-        let url = plan::decoder_url(lang);
-        let rest = url.strip_prefix(&format!("/{lang}")).unwrap_or(&url);
-        let title = ui_text(&data.ui, "decoder_title");
-        let description = ui_text(&data.ui, "decoder_description");
-        let meta = self.meta(locale, rest, title, &description);
-        let crumbs = self.crumbs(locale, None, &ui_text(&data.ui, "decoder_heading"));
-        let context = self.base_context(locale, meta, crumbs);
-        Ok(self.template_page(locale, "decoder.html", context, Vec::new()))
-    }
+/// `/{lang}/decoder/`: the decoder, and how to read a reply for readers without JS.
+pub(super) fn decoder(r: &Renderer, locale: usize) -> Result<TemplatePage> {
+    let data = &r.locales[locale];
+    let title = ui_text(&data.ui, "decoder_title");
+    let description = ui_text(&data.ui, "decoder_description");
+    let meta = r.meta(locale, LocalPage::Decoder, title, &description);
+    let crumbs = r.crumbs(locale, None, &ui_text(&data.ui, "decoder_heading"));
+    let context = r.base_context(locale, meta, crumbs);
+    Ok(r.template_page(locale, "decoder.html", context, Vec::new()))
+}
 
-    /// The locale's codes grouped by family, then class, with the families' labels.
-    pub(super) fn code_families(&self, locale: usize) -> Vec<CodeFamily> {
-        let ui = &self.locales[locale].ui;
-        self.code_index(locale)
-            .into_iter()
-            .map(|(family, groups)| CodeFamily {
-                id: family.as_str(),
-                label: ui_text(ui, &format!("family_{}", family.as_str())),
-                groups,
-            })
-            .collect()
-    }
+/// The locale's codes grouped by family, then class, with the families' labels.
+pub(super) fn code_families(r: &Renderer, locale: usize) -> Vec<CodeFamily> {
+    let ui = &r.locales[locale].ui;
+    code_index(r, locale)
+        .into_iter()
+        .map(|(family, groups)| CodeFamily {
+            id: family.as_str(),
+            label: ui_text(ui, &format!("family_{}", family.as_str())),
+            groups,
+        })
+        .collect()
+}
 
-    /// `/{lang}/codes.json`: every code with its name, class, summary and URL, plus the
-    /// words the script needs to describe what it found.
-    pub(super) fn code_index_json(&self, locale: usize) -> Result<String> {
-        let data = &self.locales[locale];
-        let lang = data.lang.as_str();
-        let codes = data
-            .codes
-            .iter()
-            .map(|view| IndexEntry {
-                code: &view.code,
-                family: view.family,
-                name: &view.name.text,
-                class: &view.class_label,
-                summary: &view.summary_text,
-                url: &view.href,
-                lang: view.name.lang.as_deref().or(view.summary.lang.as_deref()),
-            })
-            .collect();
-        let mut classes = BTreeMap::new();
-        for (family, id, digits) in [
-            (Family::Basic, "class-basic", &[2u32, 3, 4, 5][..]),
-            (Family::Enhanced, "class-enhanced", &[2, 4, 5][..]),
-        ] {
-            let mut labels = BTreeMap::new();
-            for &digit in digits {
-                let label = self.text(lang, id, &[("class", Arg::Number(digit))])?;
-                labels.insert(digit.to_string(), label);
-            }
-            classes.insert(family.as_str(), labels);
+/// `/{lang}/codes.json`: every code with its name, class, summary and URL, plus the
+/// words the script needs to describe what it found.
+pub(super) fn code_index_json(r: &Renderer, locale: usize) -> Result<String> {
+    let data = &r.locales[locale];
+    let lang = data.lang.as_str();
+    let codes = data
+        .codes
+        .iter()
+        .map(|view| IndexEntry {
+            code: &view.code,
+            family: view.family,
+            name: &view.name.text,
+            class: &view.class_label,
+            summary: &view.summary_text,
+            url: &view.href,
+            lang: view.name.lang.as_deref().or(view.summary.lang.as_deref()),
+        })
+        .collect();
+    let mut classes = BTreeMap::new();
+    for (family, id, digits) in [
+        (Family::Basic, "class-basic", &[2u32, 3, 4, 5][..]),
+        (Family::Enhanced, "class-enhanced", &[2, 4, 5][..]),
+    ] {
+        let mut labels = BTreeMap::new();
+        for &digit in digits {
+            let label = r.text(lang, id, &[("class", Arg::Number(digit))])?;
+            labels.insert(digit.to_string(), label);
         }
-        let mut subjects = BTreeMap::new();
-        for subject in 0..=8u32 {
-            let key = if subject == 8 {
-                "other".to_owned()
-            } else {
-                subject.to_string()
-            };
-            let label = self.text(lang, "subject", &[("subject", Arg::Number(subject))])?;
-            subjects.insert(key, label);
-        }
-        let mut text: BTreeMap<&'static str, String> = SCRIPT_STRINGS
-            .iter()
-            .map(|(key, id)| (*key, ui_text(&data.ui, id)))
-            .collect();
-        for (key, id, name) in [
-            ("unknown", "decoder-unknown", "code"),
-            ("unknownClass", "decoder-unknown-class", "class"),
-            ("jumpNone", "jump-none", "query"),
-        ] {
-            let placeholder = format!("{{{name}}}");
-            text.insert(
-                key,
-                self.text(lang, id, &[(name, Arg::Text(&placeholder))])?,
-            );
-        }
-        text.insert(
-            "pair",
-            self.text(
-                lang,
-                "learn-pair",
-                &[("a", Arg::Text("{a}")), ("b", Arg::Text("{b}"))],
-            )?,
-        );
-        let index = CodeIndex {
-            lang,
-            pair: self.href(&plan::pair_url_template(lang)),
-            codes,
-            classes,
-            subjects,
-            text,
+        classes.insert(family.as_str(), labels);
+    }
+    let mut subjects = BTreeMap::new();
+    for subject in 0..=8u32 {
+        let key = if subject == 8 {
+            "other".to_owned()
+        } else {
+            subject.to_string()
         };
-        serde_json::to_string(&index)
-            .map_err(|e| Error::Other(format!("{}: {e}", plan::code_index_url(lang))))
+        let label = r.text(lang, "subject", &[("subject", Arg::Number(subject))])?;
+        subjects.insert(key, label);
     }
+    let mut text: BTreeMap<&'static str, String> = SCRIPT_STRINGS
+        .iter()
+        .map(|(key, id)| (*key, ui_text(&data.ui, id)))
+        .collect();
+    for (key, id, name) in [
+        ("unknown", "decoder-unknown", "code"),
+        ("unknownClass", "decoder-unknown-class", "class"),
+        ("jumpNone", "jump-none", "query"),
+    ] {
+        let placeholder = format!("{{{name}}}");
+        text.insert(key, r.text(lang, id, &[(name, Arg::Text(&placeholder))])?);
+    }
+    text.insert(
+        "pair",
+        r.text(
+            lang,
+            "learn-pair",
+            &[("a", Arg::Text("{a}")), ("b", Arg::Text("{b}"))],
+        )?,
+    );
+    let index = CodeIndex {
+        lang,
+        pair: r.plan.urls.pair_href_template(lang),
+        codes,
+        classes,
+        subjects,
+        text,
+    };
+    serde_json::to_string(&index).map_err(|source| {
+        RenderError::Json {
+            url: r.plan.urls.code_index_href(lang),
+            source,
+        }
+        .into()
+    })
 }

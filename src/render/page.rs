@@ -12,7 +12,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::fingerprint::Fnv;
+use crate::hash::Fnv;
 
 /// A template context and a running hash of everything inserted into it.
 pub(super) struct KeyedContext {

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::Renderer;
+use super::engine::Renderer;
 use super::page::KeyedContext;
 use super::views::{Crumb, PageMeta};
+use crate::plan::LocalPage;
 
 /// A JSON object from `(key, value)` pairs.
 fn json(pairs: Vec<(&str, Value)>) -> Value {
@@ -46,22 +47,15 @@ impl Renderer<'_> {
         context.insert("article_ld", &script_json(&self.tech_article(locale, meta)));
     }
 
-    /// An absolute URL for a site href (which starts with the base path).
-    fn absolute(&self, href: &str) -> String {
-        let config = &self.site.config;
-        let path = href.strip_prefix(&config.base_path).unwrap_or(href);
-        format!("{}{path}", config.base_url)
-    }
-
     fn breadcrumb_list(&self, meta: &PageMeta, crumbs: &[Crumb]) -> Value {
         let items = crumbs
             .iter()
             .enumerate()
             .map(|(i, crumb)| {
-                let item = crumb
-                    .href
-                    .as_deref()
-                    .map_or_else(|| meta.canonical.clone(), |h| self.absolute(h));
+                let item = crumb.href.as_deref().map_or_else(
+                    || meta.canonical.clone(),
+                    |h| self.plan.urls.absolute_of_href(h),
+                );
                 json(vec![
                     ("@type", "ListItem".into()),
                     ("position", (i + 1).into()),
@@ -79,7 +73,7 @@ impl Renderer<'_> {
 
     fn tech_article(&self, locale: usize, meta: &PageMeta) -> Value {
         let data = &self.locales[locale];
-        let home = self.absolute(&self.href(&crate::plan::home_url(&data.lang)));
+        let home = self.plan.urls.absolute(&data.lang, LocalPage::Home);
         let site_name = data
             .ui
             .get("site_name")

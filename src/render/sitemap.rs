@@ -1,94 +1,83 @@
 //! `sitemap.xml`: every localized page, each with its alternates in every published
 //! locale (hreflang). A site too large for one file gets a sitemap index and parts within
-//! the protocol's limits (see [`plan::sitemap_rests_per_file`]); each file is written
-//! straight into one buffer of about the right size.
+//! the protocol's limits (the plan decides how many, see [`plan::sitemap_rests_per_file`]);
+//! each file is written straight into one buffer of about the right size.
 
 use std::fmt::Write;
 
-use super::Renderer;
-use crate::load::Site;
-use crate::model::Locale;
-use crate::plan;
+use super::engine::Renderer;
+use crate::model::{CodeId, Locale};
+use crate::plan::{self, LocalPage, Urls};
 
 const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 const URLSET_OPEN: &str = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
 
-impl Renderer<'_> {
-    /// `/sitemap.xml`: all pages, or the index of the parts.
-    pub(super) fn sitemap(&self) -> String {
-        match sitemap_parts(self.site) {
-            0 => self.sitemap_urls(0, usize::MAX),
-            parts => self.sitemap_index(parts),
-        }
-    }
-
-    /// `/sitemap-{part}.xml`.
-    pub(super) fn sitemap_part(&self, part: usize) -> String {
-        let per_file = rests_per_file(self.site);
-        self.sitemap_urls(part.saturating_sub(1) * per_file, per_file)
-    }
-
-    fn sitemap_index(&self, parts: usize) -> String {
-        let base = &self.site.config.base_url;
-        let mut xml = String::from(XML_DECLARATION);
-        xml.push_str("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for part in 1..=parts {
-            let file = plan::sitemap_part_file(part);
-            let _ = writeln!(xml, "<sitemap><loc>{base}/{file}</loc></sitemap>");
-        }
-        xml.push_str("</sitemapindex>\n");
-        xml
-    }
-
-    /// A `<urlset>` of the page paths `skip..skip + take`, in every published locale.
-    fn sitemap_urls(&self, skip: usize, take: usize) -> String {
-        let config = &self.site.config;
-        let published: Vec<&Locale> = config.locales.iter().filter(|l| !l.draft).collect();
-        let rests = plan::sitemap_rests(&self.site.codes).skip(skip).take(take);
-        let expected = take.min(plan::sitemap_rest_count(&self.site.codes));
-        let mut xml = String::with_capacity(
-            expected.saturating_mul(entry_size(&published, &config.base_url)),
-        );
-        xml.push_str(XML_DECLARATION);
-        xml.push_str(URLSET_OPEN);
-        for rest in rests {
-            for locale in &published {
-                write_entry(
-                    &mut xml,
-                    &config.base_url,
-                    &config.default_locale,
-                    &published,
-                    &locale.code,
-                    &rest,
-                );
-            }
-        }
-        xml.push_str("</urlset>\n");
-        xml
+/// `/sitemap.xml`: all pages, or the index of the parts.
+pub(super) fn main(r: &Renderer) -> String {
+    let per_file = r.plan.sitemap_paths_per_file;
+    match plan::sitemap_parts(plan::sitemap_rest_count(&r.site.codes), per_file) {
+        0 => urls(r, 0, usize::MAX),
+        parts => index(r, parts),
     }
 }
 
-/// How many parts the sitemap is split into (0: one file holds every page).
-pub fn sitemap_parts(site: &Site) -> usize {
-    plan::sitemap_parts(plan::sitemap_rest_count(&site.codes), rests_per_file(site))
+/// `/sitemap-{part}.xml`.
+pub(super) fn part(r: &Renderer, part: usize) -> String {
+    let per_file = r.plan.sitemap_paths_per_file;
+    urls(r, part.saturating_sub(1) * per_file, per_file)
 }
 
-fn rests_per_file(site: &Site) -> usize {
-    let published = site.config.locales.iter().filter(|l| !l.draft).count();
-    plan::sitemap_rests_per_file(published, &site.config.base_url)
+fn index(r: &Renderer, parts: usize) -> String {
+    let mut xml = String::from(XML_DECLARATION);
+    xml.push_str("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for part in 1..=parts {
+        let loc = r.plan.urls.sitemap_part_absolute(part);
+        let _ = writeln!(xml, "<sitemap><loc>{loc}</loc></sitemap>");
+    }
+    xml.push_str("</sitemapindex>\n");
+    xml
 }
 
-/// Roughly how long one page path's entries are, to size the buffer once.
-fn entry_size(published: &[&Locale], base_url: &str) -> usize {
+/// A `<urlset>` of the pages `skip..skip + take`, in every published locale.
+fn urls(r: &Renderer, skip: usize, take: usize) -> String {
+    let config = &r.site.config;
+    let site_urls = &r.plan.urls;
+    let published: Vec<&Locale> = config.locales.iter().filter(|l| !l.draft).collect();
+    let pages = plan::sitemap_pages(&r.site.codes).skip(skip).take(take);
+    let expected = take.min(plan::sitemap_rest_count(&r.site.codes));
+    let mut xml = String::with_capacity(expected.saturating_mul(entry_size(&published, site_urls)));
+    xml.push_str(XML_DECLARATION);
+    xml.push_str(URLSET_OPEN);
+    for page in pages {
+        for locale in &published {
+            write_entry(
+                &mut xml,
+                site_urls,
+                &config.default_locale,
+                &published,
+                &locale.code,
+                page,
+            );
+        }
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// Roughly how long one page's entries are, to size the buffer once.
+fn entry_size(published: &[&Locale], urls: &Urls) -> usize {
+    let (Ok(a), Ok(b)) = (CodeId::parse("5.7.1"), CodeId::parse("5.7.26")) else {
+        return 0;
+    };
     let mut sample = String::new();
     for locale in published {
         write_entry(
             &mut sample,
-            base_url,
+            urls,
             "en",
             published,
             &locale.code,
-            "/5.7.1-vs-5.7.26/",
+            LocalPage::Pair(&a, &b),
         );
     }
     sample.len()
@@ -97,24 +86,27 @@ fn entry_size(published: &[&Locale], base_url: &str) -> usize {
 /// One `<url>`: the page in `lang`, and its alternates in every published locale.
 fn write_entry(
     xml: &mut String,
-    base_url: &str,
+    urls: &Urls,
     default_lang: &str,
     published: &[&Locale],
     lang: &str,
-    rest: &str,
+    page: LocalPage,
 ) {
-    let _ = write!(xml, "<url><loc>{base_url}/{lang}{rest}</loc>");
+    xml.push_str("<url><loc>");
+    urls.write_absolute(xml, lang, page);
+    xml.push_str("</loc>");
     for alt in published {
         let _ = write!(
             xml,
-            "<xhtml:link rel=\"alternate\" hreflang=\"{0}\" href=\"{base_url}/{0}{rest}\"/>",
+            "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"",
             alt.code
         );
+        urls.write_absolute(xml, &alt.code, page);
+        xml.push_str("\"/>");
     }
-    let _ = writeln!(
-        xml,
-        "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{base_url}/{default_lang}{rest}\"/></url>"
-    );
+    xml.push_str("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"");
+    urls.write_absolute(xml, default_lang, page);
+    xml.push_str("\"/></url>\n");
 }
 
 #[cfg(test)]
@@ -135,11 +127,13 @@ mod tests {
     #[test]
     fn entries_fit_the_size_plan_allows_for_them() {
         let base = "https://a-rather-long-domain-name.example.org/with/a/base/path";
+        let urls = Urls::new(base, "/with/a/base/path");
         for n in [1, 2, 10, 40] {
             let all = locales(n);
             let published: Vec<&Locale> = all.iter().collect();
             let per_file = plan::sitemap_rests_per_file(n, base);
-            let per_rest = entry_size(&published, base);
+            let per_rest = entry_size(&published, &urls);
+            assert!(per_rest > 100 * n, "{n} locales: {per_rest} bytes");
             assert!(
                 per_file * per_rest <= 50 * 1000 * 1000,
                 "{n} locales: {per_file} paths of {per_rest} bytes"

@@ -16,6 +16,10 @@
 //!   staging directory and the complete tree is swapped in with two renames, so a reader
 //!   sees the old tree or the new one, never a mix.
 
+mod pages;
+
+pub use pages::{Progress, Reuse, Written, write_site};
+
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
@@ -23,9 +27,9 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::error::{Error, Result, fs};
+use crate::error::{Error, Result, WriteError, fs};
 use crate::load::StaticSource;
-use crate::lock;
+use crate::lock::lock;
 use crate::minify;
 use crate::render::Rendered;
 
@@ -70,19 +74,14 @@ impl Staging {
         let out = absolute(out)?;
         let root = absolute(root)?;
         if root.starts_with(&out) {
-            return Err(Error::Other(format!(
-                "refusing to build into {}: it contains the site root {}",
-                out.display(),
-                root.display()
-            )));
+            return Err(WriteError::OutContainsRoot { out, root }.into());
         }
         if out.is_dir() && !is_previous_build(&out)? {
-            return Err(Error::Other(format!(
-                "refusing to replace {}: it is not empty and was not written by this generator \
-                 (no {} in it); choose another --out or empty it",
-                out.display(),
-                BUILD_MARKERS.join(" or ")
-            )));
+            return Err(WriteError::NotOurs {
+                out,
+                markers: BUILD_MARKERS.join(" or "),
+            }
+            .into());
         }
         let parent = out.parent().unwrap_or(Path::new("/"));
         fs::create_dir_all(parent)?;
@@ -136,7 +135,7 @@ impl Staging {
     }
 
     /// Takes `relative` from the previous output as it is, without its new bytes: for pages
-    /// whose inputs did not change (see [`crate::fingerprint`]). False if the previous
+    /// whose inputs did not change (see [`crate::load::fingerprint`]). False if the previous
     /// output has no such file, in which case the page must be rendered and written.
     pub fn keep(&self, relative: &str) -> Result<bool> {
         let relative = safe_relative(relative)?;
@@ -379,10 +378,10 @@ fn safe_relative(relative: &str) -> Result<&Path> {
     if plain {
         Ok(path)
     } else {
-        Err(Error::Other(format!(
-            "refusing to write `{}`: not a plain relative path",
-            relative.escape_debug()
-        )))
+        Err(WriteError::NotPlainPath {
+            path: relative.to_owned(),
+        }
+        .into())
     }
 }
 

@@ -24,13 +24,14 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::hash::{Fnv, generator_id};
 use crate::load::{Site, files_below};
 
 /// The record of a build's inputs, inside the output directory.
 pub const FILE: &str = ".smtpcodes-inputs";
 
 const HEADER: &str =
-    "# What each locale's pages were built from (smtpcodes; see src/fingerprint.rs).";
+    "# What each locale's pages were built from (smtpcodes; see src/load/fingerprint.rs).";
 const PAGES_HEADER: &str =
     "# Each page rendered from a template: a hash of everything it was rendered from.";
 
@@ -53,7 +54,7 @@ pub struct InputFiles {
 impl InputFiles {
     pub fn hash(root: &Path) -> Result<InputFiles> {
         let mut shared = Fnv::new();
-        let config = root.join(crate::config::CONFIG_FILE);
+        let config = root.join(crate::load::config::CONFIG_FILE);
         if config.is_file() {
             hash_file(&mut shared, root, &config)?;
         }
@@ -188,31 +189,6 @@ impl Record {
     }
 }
 
-/// This executable: its version, size and modification time. Any rebuild of the generator
-/// changes it, so pages are never reused across changes to the code that renders them.
-/// Where the executable cannot be inspected, a value that never repeats disables reuse.
-pub(crate) fn generator_id() -> String {
-    let exe = std::env::current_exe().and_then(std::fs::metadata);
-    let modified = exe
-        .as_ref()
-        .ok()
-        .and_then(|m| m.modified().ok())
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-    match (exe, modified) {
-        (Ok(meta), Some(modified)) => format!(
-            "{} {} {}",
-            env!("CARGO_PKG_VERSION"),
-            meta.len(),
-            modified.as_nanos()
-        ),
-        _ => format!(
-            "unknown {:?} {}",
-            std::time::SystemTime::now(),
-            std::process::id()
-        ),
-    }
-}
-
 /// Every file below `dir` (none if it does not exist), in path order, by path relative
 /// to `root` and contents.
 fn hash_dir(hash: &mut Fnv, root: &Path, dir: &Path) -> Result<()> {
@@ -232,71 +208,6 @@ fn hash_file(hash: &mut Fnv, root: &Path, file: &Path) -> Result<()> {
     hash.write_u64(bytes.len() as u64);
     hash.write(&bytes);
     Ok(())
-}
-
-/// FNV-1a, 64 bits: stable across Rust versions and platforms (unlike `DefaultHasher`),
-/// and fast enough for the ~1 MB of inputs and the few kilobytes of each page's context.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Fnv {
-    pub(crate) fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-
-    pub(crate) fn finish(self) -> u64 {
-        self.0
-    }
-
-    pub(crate) fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 ^= u64::from(byte);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    pub(crate) fn write_u64(&mut self, value: u64) {
-        self.write(&value.to_le_bytes());
-    }
-
-    /// A string and its length, so ("ab", "c") and ("a", "bc") hash differently.
-    pub(crate) fn write_str(&mut self, text: &str) {
-        self.write_u64(text.len() as u64);
-        self.write(text.as_bytes());
-    }
-
-    /// A JSON value, tagged by type and with lengths, so that different values (a string
-    /// "1" and a number 1, `["a", "b"]` and `["ab"]`) hash differently.
-    pub(crate) fn write_json(&mut self, value: &serde_json::Value) {
-        use serde_json::Value;
-        match value {
-            Value::Null => self.write(b"n"),
-            Value::Bool(b) => self.write(if *b { b"t" } else { b"f" }),
-            Value::Number(n) => {
-                self.write(b"#");
-                self.write_str(&n.to_string());
-            }
-            Value::String(text) => {
-                self.write(b"s");
-                self.write_str(text);
-            }
-            Value::Array(items) => {
-                self.write(b"[");
-                self.write_u64(items.len() as u64);
-                for item in items {
-                    self.write_json(item);
-                }
-            }
-            Value::Object(map) => {
-                self.write(b"{");
-                self.write_u64(map.len() as u64);
-                for (name, item) in map {
-                    self.write_str(name);
-                    self.write_json(item);
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -332,46 +243,10 @@ mod tests {
     }
 
     #[test]
-    fn json_values_of_different_shapes_hash_differently() {
-        use serde_json::json;
-        let values = [
-            json!(null),
-            json!(1),
-            json!("1"),
-            json!(["a", "b"]),
-            json!(["ab"]),
-            json!({"a": "b"}),
-            json!({"ab": ""}),
-            json!([[], []]),
-            json!([[[]]]),
-            json!(true),
-        ];
-        let hashes: std::collections::HashSet<u64> = values
-            .iter()
-            .map(|v| {
-                let mut h = Fnv::new();
-                h.write_json(v);
-                h.finish()
-            })
-            .collect();
-        assert_eq!(hashes.len(), values.len());
-    }
-
-    #[test]
     fn only_locales_with_the_same_hash_are_unchanged() {
         let now = prints(&[("en", 1), ("ja", 2), ("fr", 3)]);
         let before = prints(&[("en", 1), ("ja", 9)]);
         assert_eq!(now.unchanged_since(Some(&before)), [true, false, false]);
         assert_eq!(now.unchanged_since(None), [false, false, false]);
-    }
-
-    #[test]
-    fn lengths_separate_strings() {
-        let (mut a, mut b) = (Fnv::new(), Fnv::new());
-        a.write_str("ab");
-        a.write_str("c");
-        b.write_str("a");
-        b.write_str("bc");
-        assert_ne!(a.0, b.0);
     }
 }

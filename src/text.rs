@@ -1,9 +1,6 @@
 //! Turning byte offsets into the line and column a person sees in an editor, and the
-//! character rules every content and locale file must follow.
-
-use std::path::Path;
-
-use crate::error::{Diagnostic, Location};
+//! character rules every content and locale file must follow. A leaf: it knows nothing
+//! of the rest of the crate (errors built from these live in `error`).
 
 /// 1-based line and column of `byte` in `text`; the column counts characters, so a
 /// Japanese line is not miscounted (Fluent and YAML parsers report byte offsets).
@@ -125,28 +122,6 @@ pub fn describe_char(c: char) -> String {
     }
 }
 
-/// The first forbidden character of a file's text, located, with a message saying what
-/// it is and how many there are. The offending line is shown with those characters
-/// replaced by U+FFFD, so the error message cannot itself be reordered or hidden.
-pub fn check_characters(path: &Path, text: &str) -> Option<Diagnostic> {
-    let mut found = text
-        .char_indices()
-        .filter_map(|(i, c)| forbidden_char(c).map(|kind| (i, c, kind)));
-    let (byte, c, kind) = found.next()?;
-    let more = found.count();
-    let (line, col) = line_col_of_byte(text, byte);
-    let also = match more {
-        0 => String::new(),
-        n => format!(" ({n} more in this file)"),
-    };
-    let mut diagnostic = Diagnostic::new(
-        Location::new(path, line, col),
-        format!("{kind} {} is not allowed{also}", describe_char(c)),
-    );
-    diagnostic.source_line = text.lines().nth(line - 1).map(visible);
-    Some(diagnostic)
-}
-
 /// `text` with every forbidden character replaced by U+FFFD (one character for one, so
 /// columns stay right).
 pub fn visible(text: &str) -> String {
@@ -198,26 +173,5 @@ mod tests {
         assert_eq!(did_you_mean("colour", &fields), None);
         assert_eq!(did_you_mean(&"x".repeat(10_000), &fields), None);
         assert_eq!(edit_distance("samples", "samples"), 0);
-    }
-
-    #[test]
-    fn control_and_bidi_characters_are_located() {
-        let path = Path::new("x.yaml");
-        assert!(check_characters(path, "name: ok\tfine\r\n説明\u{200f}\n").is_none());
-        let d = check_characters(path, "a: 1\nname: ab\u{202e}cd\u{2066}\n").unwrap();
-        assert_eq!((d.at.line, d.at.col), (2, 9));
-        assert!(d.message.contains("U+202E (RIGHT-TO-LEFT OVERRIDE)"), "{d}");
-        assert!(d.message.contains("(1 more in this file)"), "{d}");
-        assert_eq!(d.source_line.as_deref(), Some("name: ab\u{fffd}cd\u{fffd}"));
-        let d = check_characters(path, "x\u{0}").unwrap();
-        assert!(
-            d.message.starts_with("control character U+0000 (NUL)"),
-            "{d}"
-        );
-        for c in [
-            '\u{1b}', '\u{7f}', '\u{85}', '\u{2068}', '\u{2069}', '\u{202a}',
-        ] {
-            assert!(forbidden_char(c).is_some(), "{c:?}");
-        }
     }
 }

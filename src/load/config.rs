@@ -4,9 +4,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::{Diagnostic, Error, Location, Result};
-use crate::load::{text, yaml};
+use crate::error::{Diagnostic, Error, LoadError, Location, Result};
+use crate::load::yaml;
 use crate::model::Locale;
+use crate::text;
 
 pub const CONFIG_FILE: &str = "site.yaml";
 
@@ -51,7 +52,7 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(CONFIG_FILE);
         let source = crate::error::fs::read_to_string(&path)?;
-        if let Some(problem) = text::check_characters(&path, &source) {
+        if let Some(problem) = Diagnostic::first_forbidden_char(&path, &source) {
             return Err(Error::single(problem));
         }
         let raw: RawConfig = yaml::parse(&path, &source)?;
@@ -62,7 +63,7 @@ impl Config {
     /// like the one in site.yaml.
     pub fn override_base_url(&mut self, url: &str) -> Result<()> {
         let (base_url, base_path) =
-            split_base_url(url).map_err(|m| Error::Other(format!("--base-url: {m}")))?;
+            split_base_url(url).map_err(|reason| LoadError::BaseUrl { reason })?;
         self.base_url = base_url;
         self.base_path = base_path;
         Ok(())
@@ -170,6 +171,12 @@ fn is_domain_name(name: &str) -> bool {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         })
+}
+
+/// The path part of a base URL (`/repo` of `https://owner.github.io/repo/`), if the URL
+/// is valid.
+pub fn base_path_of(url: &str) -> Option<String> {
+    split_base_url(url).ok().map(|(_, path)| path)
 }
 
 fn split_base_url(url: &str) -> std::result::Result<(String, String), String> {

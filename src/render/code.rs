@@ -1,0 +1,248 @@
+//! A code's page, and the localized view of a code that every page showing it shares.
+
+use tera::Context;
+
+use super::engine::{Fragment, Renderer, join_list};
+use super::localizer::{Arg, Localized, Localizer};
+use super::page::TemplatePage;
+use super::views::{CodeGroup, CodeListItem, CodeView, Html, Link};
+use crate::error::Result;
+use crate::hash::Fnv;
+use crate::load::Site;
+use crate::markdown;
+use crate::minify;
+use crate::model::{Code, CodeId, Family, ProseField, RfcRef, Stage};
+use crate::plan::{self, LocalPage, Urls};
+
+pub(super) fn page(r: &Renderer, locale: usize, index: usize) -> Result<TemplatePage> {
+    let data = &r.locales[locale];
+    let lang = data.lang.as_str();
+    let view = &data.codes[index];
+    let code = &r.site.codes[index];
+    let title = r.text(
+        lang,
+        "code-title",
+        &[
+            ("code", Arg::Text(&view.code)),
+            ("name", Arg::Text(&view.name.text)),
+        ],
+    )?;
+    let meta = r.meta(
+        locale,
+        LocalPage::Code(&code.id),
+        title.clone(),
+        &view.summary_text,
+    );
+    let crumbs = r.crumbs(locale, Some(code.id.family()), &title);
+    let mut context = r.base_context(locale, meta, crumbs);
+    let outcome = r.text(
+        lang,
+        "code-outcome",
+        &[
+            ("class", Arg::Text(&view.class_label)),
+            ("outcome", Arg::Text(&view.outcome)),
+        ],
+    )?;
+    context.insert("code", view);
+    context.insert("outcome", &outcome);
+    context.insert(
+        "compare_heading",
+        &r.text(lang, "code-compare", &[("code", Arg::Text(&view.code))])?,
+    );
+    context.insert("compare", &compare_groups(r, locale, index)?);
+    Ok(r.template_page(locale, "code.html", context, vec![index]))
+}
+
+/// A code page's links to all its pairs, grouped by the other code's class.
+fn compare_groups(r: &Renderer, locale: usize, index: usize) -> Result<Vec<CodeGroup>> {
+    let data = &r.locales[locale];
+    let me = &r.site.codes[index].id;
+    let mut groups: Vec<CodeGroup> = Vec::new();
+    let mut last_class = None;
+    for (i, other) in r.site.codes.iter().enumerate() {
+        if i == index || other.id.family() != me.family() {
+            continue;
+        }
+        let view = &data.codes[i];
+        if last_class != Some(view.class) {
+            groups.push(CodeGroup {
+                label: view.class_label.clone(),
+                codes: Vec::new(),
+            });
+            last_class = Some(view.class);
+        }
+        if let Some(group) = groups.last_mut() {
+            group.codes.push(CodeListItem {
+                code: view.code.clone(),
+                href: r.href(locale, LocalPage::Pair(me, &other.id)),
+                name: view.name.clone(),
+            });
+        }
+    }
+    Ok(groups)
+}
+
+/// A code's localized prose field, falling back to the default locale.
+pub(super) fn prose(site: &Site, lang: &str, code: &Code, field: ProseField) -> Localized {
+    let default = &site.config.default_locale;
+    if let Some(text) = code.prose.get(lang).and_then(|p| p.get(field)) {
+        return Localized::native(text.to_owned());
+    }
+    let text = code
+        .prose
+        .get(default)
+        .and_then(|p| p.get(field))
+        .unwrap_or_default();
+    Localized {
+        text: text.to_owned(),
+        lang: (lang != default).then(|| default.clone()),
+    }
+}
+
+fn prose_html(site: &Site, lang: &str, code: &Code, field: ProseField, inline: bool) -> Html {
+    let source = prose(site, lang, code, field);
+    let html = if inline {
+        markdown::to_inline_html(&source.text)
+    } else {
+        markdown::to_html(&source.text)
+    };
+    Html {
+        html,
+        lang: source.lang,
+    }
+}
+
+/// One code's sections in one locale, from `code_sections.html` with the locale's context,
+/// as rendered and minified.
+pub(super) fn sections(site: &Site, locale_context: &Context, view: &CodeView) -> Result<Fragment> {
+    let mut context = locale_context.clone();
+    context.insert("code", view);
+    let html = site.templates.render("code_sections.html", &context)?;
+    let minified = String::from_utf8_lossy(&minify::minify(&html)).into_owned();
+    let mut key = Fnv::new();
+    key.write_str(&minified);
+    Ok(Fragment {
+        html,
+        minified,
+        key: key.finish(),
+    })
+}
+
+/// `code` as every page of locale `lang` shows it.
+pub(super) fn view(
+    site: &Site,
+    l: &Localizer,
+    urls: &Urls,
+    lang: &str,
+    code: &Code,
+) -> Result<CodeView> {
+    let family = code.id.family();
+    let class = code.id.class();
+    let class_id = match family {
+        Family::Basic => "class-basic",
+        Family::Enhanced => "class-enhanced",
+    };
+    let class_label = l.text(lang, class_id, &[("class", Arg::Number(class.into()))])?;
+    let subject_label = match family {
+        Family::Enhanced => Some(l.text(
+            lang,
+            "subject",
+            &[("subject", Arg::Number(code.id.subject().into()))],
+        )?),
+        Family::Basic => None,
+    };
+    let stages = match family {
+        Family::Basic => Some(stages_phrase(l, lang, &code.stages)?),
+        Family::Enhanced => None,
+    };
+    let separator = l.text(lang, "list-separator", &[])?;
+    let rfcs = code
+        .rfcs
+        .iter()
+        .map(|r| rfc_link(l, lang, r, &separator))
+        .collect::<Result<Vec<_>>>()?;
+    let rfc_labels: Vec<String> = rfcs.iter().map(|r| r.label.clone()).collect();
+    let link_to = |id: &CodeId| -> CodeListItem {
+        let other = site.codes.iter().find(|c| &c.id == id);
+        CodeListItem {
+            code: id.to_string(),
+            href: urls.href(lang, LocalPage::Code(id)),
+            name: other.map_or_else(
+                || Localized::native(String::new()),
+                |c| prose(site, lang, c, ProseField::Name),
+            ),
+        }
+    };
+    let summary = prose(site, lang, code, ProseField::Summary);
+    Ok(CodeView {
+        code: code.id.to_string(),
+        family: family.as_str(),
+        href: urls.href(lang, LocalPage::Code(&code.id)),
+        name: prose(site, lang, code, ProseField::Name),
+        class,
+        outcome: l.text(lang, "outcome", &[("class", Arg::Number(class.into()))])?,
+        class_label,
+        subject_label,
+        stages,
+        summary_text: markdown::to_plain_text(&summary.text),
+        summary: prose_html(site, lang, code, ProseField::Summary, true),
+        action: prose_html(site, lang, code, ProseField::Action, true),
+        description: prose_html(site, lang, code, ProseField::Description, false),
+        when: prose_html(site, lang, code, ProseField::When, false),
+        fix: prose_html(site, lang, code, ProseField::Fix, false),
+        samples: code
+            .samples
+            .iter()
+            .map(|s| s.trim_end().to_owned())
+            .collect(),
+        rfcs_text: rfc_labels.join(&separator),
+        rfcs,
+        related: code.related.iter().map(&link_to).collect(),
+        companions: code.companions.iter().map(&link_to).collect(),
+    })
+}
+
+/// "as the greeting, in reply to MAIL FROM and RCPT TO or after the message data": the
+/// commands are protocol tokens and stay untranslated; the frame is the locale's.
+fn stages_phrase(l: &Localizer, lang: &str, stages: &[Stage]) -> Result<String> {
+    let commands: Vec<String> = stages
+        .iter()
+        .filter_map(|s| s.command())
+        .map(str::to_owned)
+        .collect();
+    let mut parts = Vec::new();
+    if stages.contains(&Stage::Connect) {
+        parts.push(l.text(lang, "stage-connect", &[])?);
+    }
+    if !commands.is_empty() {
+        let list = join_list(l, lang, "list-and", &commands)?;
+        parts.push(l.text(lang, "stage-commands", &[("commands", Arg::Text(&list))])?);
+    }
+    if stages.contains(&Stage::Message) {
+        parts.push(l.text(lang, "stage-message", &[])?);
+    }
+    if stages.contains(&Stage::Any) {
+        parts.push(l.text(lang, "stage-any", &[])?);
+    }
+    join_list(l, lang, "list-or", &parts)
+}
+
+fn rfc_link(l: &Localizer, lang: &str, rfc: &RfcRef, separator: &str) -> Result<Link> {
+    let number = rfc.number.to_string();
+    let first = rfc.sections.first().map(String::as_str);
+    let label = match first {
+        Some(_) => l.text(
+            lang,
+            "rfc-section",
+            &[
+                ("number", Arg::Text(&number)),
+                ("sections", Arg::Text(&rfc.sections.join(separator))),
+            ],
+        )?,
+        None => l.text(lang, "rfc", &[("number", Arg::Text(&number))])?,
+    };
+    Ok(Link {
+        href: plan::rfc_url(rfc.number, first),
+        label,
+    })
+}

@@ -1,0 +1,420 @@
+//! The engine: Tera and Fluent, the per-locale context every page starts from, and the
+//! steps every template page goes through (context → key → render). The files beside it
+//! each assemble one kind of page with it.
+
+use std::sync::Mutex;
+
+use tera::Context;
+
+use super::Rendered;
+use super::localizer::{self, Arg, Localizer};
+use super::page::{KeyedContext, Prepared, TemplatePage};
+use super::pair::PairLabels;
+use super::views::{Alternate, CodeView, Crumb, PageMeta, UiStrings};
+use super::{code, index, lookup, pair, sitemap};
+use crate::error::Result;
+use crate::hash::Fnv;
+use crate::load::Site;
+use crate::lock::lock;
+use crate::minify;
+use crate::model::Family;
+use crate::plan::{LocalPage, PageKind, Plan, Route};
+
+/// Longest meta description; search engines cut around here.
+const DESCRIPTION_CHARS: usize = 160;
+
+/// The engine every page is rendered with: the site, its plan, Tera and Fluent, and what
+/// each locale and each code look like in it, computed once.
+pub struct Renderer<'s> {
+    pub(super) site: &'s Site,
+    pub(super) plan: &'s Plan,
+    pub(super) localizer: Localizer<'s>,
+    pub(super) locales: Vec<LocaleData>,
+    /// Splice pre-minified code sections into pages (the default), or put their template
+    /// output in place and leave the whole page to the minifier (to check the two agree).
+    pub(super) splice: bool,
+    /// The part of every page's key that is not the page's: see [`TemplatePage::key`].
+    pub(super) key: u64,
+}
+
+/// Everything about one locale that does not depend on the page.
+pub(super) struct LocaleData {
+    pub(super) lang: String,
+    pub(super) ui: UiStrings,
+    pub(super) codes: Vec<CodeView>,
+    /// Each code's sections (description, when, samples, fix), as on its code page and
+    /// all its pair pages: rendered by `code_sections.html` once per locale.
+    pub(super) sections: Vec<Fragment>,
+    /// Each code's labels on pair pages, formatted once per locale instead of on each of
+    /// its pairs.
+    pub(super) labels: Vec<PairLabels>,
+    /// The locale's part of every page's context, serialized once.
+    pub(super) context: KeyedContext,
+    /// Copies of `context` that pages borrow: a page adds its values to one, renders, and
+    /// takes them out again. Cloning the locale's context (mostly its ~100 interface
+    /// strings) for each page, and dropping the clone, cost about 10% of a pair page's
+    /// Tera step (`examples/page_costs`: 66.6 µs before, 58 – 61 µs after).
+    pub(super) spare_contexts: Mutex<Vec<Context>>,
+}
+
+/// A piece of page rendered once and shown on many pages.
+pub(super) struct Fragment {
+    pub(super) html: String,
+    pub(super) minified: String,
+    /// A hash of `minified`, for the keys of the pages that show it.
+    pub(super) key: u64,
+}
+
+impl<'s> Renderer<'s> {
+    pub fn new(site: &'s Site, plan: &'s Plan) -> Result<Self> {
+        let localizer = Localizer::new(&site.locales);
+        let mut locales = Vec::new();
+        for locale in &site.config.locales {
+            let lang = locale.code.clone();
+            let ui = localizer.static_messages(&lang)?;
+            let codes: Vec<CodeView> = site
+                .codes
+                .iter()
+                .map(|code| code::view(site, &localizer, &plan.urls, &lang, code))
+                .collect::<Result<_>>()?;
+            locales.push(LocaleData {
+                lang,
+                ui,
+                codes,
+                sections: Vec::new(),
+                labels: Vec::new(),
+                context: KeyedContext::new(),
+                spare_contexts: Mutex::new(Vec::new()),
+            });
+        }
+        let mut renderer = Renderer {
+            site,
+            plan,
+            localizer,
+            locales,
+            splice: true,
+            key: renderer_key(site),
+        };
+        for locale in 0..renderer.locales.len() {
+            renderer.locales[locale].context = renderer.locale_context(locale);
+            let data = &renderer.locales[locale];
+            let sections = data
+                .codes
+                .iter()
+                .map(|view| code::sections(site, data.context.context(), view))
+                .collect::<Result<_>>()?;
+            renderer.locales[locale].sections = sections;
+            let labels = (0..site.codes.len())
+                .map(|code| pair::labels(&renderer, locale, code))
+                .collect::<Result<_>>()?;
+            renderer.locales[locale].labels = labels;
+        }
+        Ok(renderer)
+    }
+
+    /// Renders every page as one piece, minified whole by the write stage: slower, and
+    /// byte-for-byte the same as the default (tests/splice.rs).
+    pub fn whole_pages(mut self) -> Self {
+        self.splice = false;
+        self
+    }
+
+    /// Renders one page of the plan.
+    pub fn render(&self, page: &Route) -> Result<Rendered<'_>> {
+        match self.prepare(page)? {
+            Prepared::Template(page) => self.finish(page),
+            Prepared::Ready(rendered) => Ok(rendered),
+        }
+    }
+
+    /// Everything up to rendering a template: a text or a copy is produced at once, a
+    /// template page gets its context and key (rendering it is [`Renderer::finish`]).
+    pub fn prepare(&self, page: &Route) -> Result<Prepared<'_>> {
+        let template = match page.kind {
+            PageKind::Root => index::root(self),
+            PageKind::NotFound => index::not_found(self),
+            PageKind::Home { locale } => index::home(self, locale),
+            PageKind::Translations { locale } => index::translations(self, locale),
+            PageKind::Code { locale, code } => code::page(self, locale, code),
+            PageKind::Pair { locale, a, b } => pair::page(self, locale, a, b),
+            PageKind::Decoder { locale } => lookup::decoder(self, locale),
+            PageKind::Sitemap => return Ok(Prepared::Ready(Rendered::Text(sitemap::main(self)))),
+            PageKind::SitemapPart { part } => {
+                return Ok(Prepared::Ready(Rendered::Text(sitemap::part(self, part))));
+            }
+            PageKind::Robots => {
+                return Ok(Prepared::Ready(Rendered::Text(format!(
+                    "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                    self.plan.urls.sitemap_absolute()
+                ))));
+            }
+            PageKind::NoJekyll => return Ok(Prepared::Ready(Rendered::Text(String::new()))),
+            PageKind::Cname => {
+                return Ok(Prepared::Ready(Rendered::Text(format!(
+                    "{}\n",
+                    self.site.config.cname.as_deref().unwrap_or_default()
+                ))));
+            }
+            PageKind::Static { index } => {
+                let source = &self.site.static_files[index].source;
+                return Ok(Prepared::Ready(Rendered::Copy(source)));
+            }
+            PageKind::CodeIndex { locale } => {
+                return lookup::code_index_json(self, locale)
+                    .map(|json| Prepared::Ready(Rendered::Text(json)));
+            }
+        };
+        template.map(Prepared::Template)
+    }
+
+    /// Renders a prepared template page. Its code sections are rendered and minified
+    /// already: the template gets placeholders that the write stage replaces with them.
+    pub fn finish(&self, page: TemplatePage) -> Result<Rendered<'_>> {
+        let fragments: Vec<&Fragment> = page
+            .sections
+            .iter()
+            .map(|&i| &self.locales[page.locale].sections[i])
+            .collect();
+        let splice = !fragments.is_empty() && self.splice;
+        let mut extra = Context::new();
+        if splice {
+            let placeholders: Vec<String> = (0..fragments.len()).map(minify::placeholder).collect();
+            extra.insert("sections", &placeholders);
+        } else {
+            let html: Vec<&str> = fragments.iter().map(|f| f.html.as_str()).collect();
+            extra.insert("sections", &html);
+        }
+        let (values, mut names) = page.context.into_parts();
+        names.push("sections");
+        let html = self.render_in_locale(page.locale, page.template, values, extra, &names)?;
+        Ok(if splice {
+            Rendered::Spliced {
+                shell: html,
+                fragments: fragments.iter().map(|f| f.minified.as_str()).collect(),
+            }
+        } else {
+            Rendered::Html(html)
+        })
+    }
+
+    /// Renders `template` with the locale's context plus a page's `values` and `extra`,
+    /// whose names are `names`. The locale's context is borrowed from its spares and given
+    /// back as it was: each page value is taken out again, and a locale value that a page
+    /// value hid is put back. After a failed render the borrowed context is dropped.
+    fn render_in_locale(
+        &self,
+        locale: usize,
+        template: &str,
+        values: Context,
+        extra: Context,
+        names: &[&'static str],
+    ) -> Result<String> {
+        let data = &self.locales[locale];
+        let spare = lock(&data.spare_contexts).pop();
+        let mut context = spare.unwrap_or_else(|| data.context.context().clone());
+        let hidden: Vec<(&str, tera::Value)> = names
+            .iter()
+            .filter_map(|&name| context.remove(name).map(|value| (name, value)))
+            .collect();
+        context.extend(values);
+        context.extend(extra);
+        let html = self.site.templates.render(template, &context)?;
+        for name in names {
+            context.remove(name);
+        }
+        for (name, value) in hidden {
+            context.insert(name, &value);
+        }
+        lock(&data.spare_contexts).push(context);
+        Ok(html)
+    }
+
+    /// A template page of `locale` with its key: the renderer's part, the page's template
+    /// and context, and the contents of the sections it shows.
+    pub(super) fn template_page(
+        &self,
+        locale: usize,
+        template: &'static str,
+        context: KeyedContext,
+        sections: Vec<usize>,
+    ) -> TemplatePage {
+        let mut key = context.hash();
+        key.write_u64(self.key);
+        key.write_str(template);
+        for &code in &sections {
+            key.write_u64(self.locales[locale].sections[code].key);
+        }
+        TemplatePage {
+            locale,
+            template,
+            context,
+            sections,
+            key: key.finish(),
+        }
+    }
+
+    pub(super) fn text(&self, lang: &str, id: &str, args: &localizer::Args) -> Result<String> {
+        self.localizer.text(lang, id, args)
+    }
+
+    /// A link to `page` in the language of `locale`.
+    pub(super) fn href(&self, locale: usize, page: LocalPage) -> String {
+        self.plan.urls.href(&self.locales[locale].lang, page)
+    }
+
+    /// Context every page template gets: language, strings, metadata, breadcrumb. The
+    /// per-locale part is serialized once (`LocaleData::context`) and added when the page
+    /// is rendered ([`Renderer::finish`]).
+    pub(super) fn base_context(
+        &self,
+        locale: usize,
+        meta: PageMeta,
+        crumbs: Vec<Crumb>,
+    ) -> KeyedContext {
+        let mut context = KeyedContext::continuing(&self.locales[locale].context);
+        context.insert("page", &meta);
+        context.insert("crumbs", &crumbs);
+        self.seo_context(&mut context, locale, &meta, &crumbs);
+        context
+    }
+
+    /// The part of every page's context that depends only on the locale.
+    fn locale_context(&self, locale: usize) -> KeyedContext {
+        let data = &self.locales[locale];
+        let mut context = KeyedContext::new();
+        context.insert("lang", &data.lang);
+        context.insert("t", &data.ui);
+        context.insert("base_path", &self.site.config.base_path);
+        context.insert("home_href", &self.href(locale, LocalPage::Home));
+        lookup::insert_urls(self, &mut context, locale);
+        self.og_context(&mut context);
+        context
+    }
+
+    /// Title, description and the same page in every locale.
+    pub(super) fn meta(
+        &self,
+        locale: usize,
+        page: LocalPage,
+        title: String,
+        description: &str,
+    ) -> PageMeta {
+        let config = &self.site.config;
+        let urls = &self.plan.urls;
+        let alternates: Vec<Alternate> = config
+            .locales
+            .iter()
+            .enumerate()
+            // A draft locale is reachable only from its own pages, for preview.
+            .filter(|(i, l)| !l.draft || *i == locale)
+            .map(|(i, l)| Alternate {
+                lang: l.code.clone(),
+                name: l.name.clone(),
+                href: urls.href(&l.code, page),
+                absolute: urls.absolute(&l.code, page),
+                current: i == locale,
+            })
+            .collect();
+        PageMeta {
+            title,
+            description: truncate(description, DESCRIPTION_CHARS),
+            canonical: urls.absolute(&config.locales[locale].code, page),
+            x_default: urls.absolute(&config.default_locale, page),
+            noindex: config.locales[locale].draft,
+            alternates,
+        }
+    }
+
+    pub(super) fn crumbs(
+        &self,
+        locale: usize,
+        family: Option<Family>,
+        current: &str,
+    ) -> Vec<Crumb> {
+        let data = &self.locales[locale];
+        let mut crumbs = vec![Crumb {
+            label: ui_text(&data.ui, "site_name"),
+            href: Some(self.href(locale, LocalPage::Home)),
+        }];
+        if let Some(family) = family {
+            let key = format!("family_{}_short", family.as_str());
+            crumbs.push(Crumb {
+                label: ui_text(&data.ui, &key),
+                href: Some(self.plan.urls.family_href(&data.lang, family)),
+            });
+        }
+        crumbs.push(Crumb {
+            label: current.to_owned(),
+            href: None,
+        });
+        crumbs
+    }
+}
+
+pub(super) fn ui_text(ui: &UiStrings, key: &str) -> String {
+    ui.get(key).map(|l| l.text.clone()).unwrap_or_default()
+}
+
+/// Cuts `text` to at most `max` characters at a word boundary, marking the cut with `…`.
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    let at_space = cut.rfind(' ').filter(|&i| i > max / 2);
+    let kept = at_space.map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", kept.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// The part of every page's key that is the same for all pages: this generator and the
+/// templates. A template that reads the clock, a random number or the environment renders
+/// differently with the same context, so then the key changes with every build.
+fn renderer_key(site: &Site) -> u64 {
+    let mut key = Fnv::new();
+    key.write_str(&crate::hash::generator_id());
+    key.write_u64(site.templates.hash());
+    if site.templates.reads_outside_context() {
+        key.write_str(&format!(
+            "{:?} {}",
+            std::time::SystemTime::now(),
+            std::process::id()
+        ));
+    }
+    key.finish()
+}
+
+/// "A", "A or B", "A, B or C" (or with "and": `id` is `list-or` or `list-and`) in the
+/// locale's words.
+pub(super) fn join_list(l: &Localizer, lang: &str, id: &str, items: &[String]) -> Result<String> {
+    match items {
+        [] => Ok(String::new()),
+        [one] => Ok(one.clone()),
+        [head @ .., last] => {
+            let separator = l.text(lang, "list-separator", &[])?;
+            l.text(
+                lang,
+                id,
+                &[
+                    ("head", Arg::Text(&head.join(&separator))),
+                    ("last", Arg::Text(last)),
+                ],
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_keeps_whole_words_and_characters() {
+        assert_eq!(truncate("short", 160), "short");
+        let long = "word ".repeat(50);
+        let cut = truncate(&long, 30);
+        assert!(cut.chars().count() <= 30, "{cut}");
+        assert!(cut.ends_with("word…"), "{cut}");
+        let ja = "説明".repeat(100);
+        assert_eq!(truncate(&ja, 10).chars().count(), 10);
+    }
+}

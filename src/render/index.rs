@@ -1,0 +1,148 @@
+//! The pages that list or lead to others: the root (choose a language), each locale's
+//! home, the translation-status page and the 404 page.
+
+use super::engine::{Renderer, ui_text};
+use super::lookup;
+use super::page::TemplatePage;
+use super::views::{CodeGroup, CodeListItem, Link};
+use crate::error::Result;
+use crate::load::translations::Coverage;
+use crate::model::Family;
+use crate::plan::LocalPage;
+
+pub(super) fn code_index(r: &Renderer, locale: usize) -> Vec<(Family, Vec<CodeGroup>)> {
+    let data = &r.locales[locale];
+    let mut families: Vec<(Family, Vec<CodeGroup>)> = Vec::new();
+    for (code, view) in r.site.codes.iter().zip(&data.codes) {
+        let family = code.id.family();
+        if families.last().is_none_or(|(f, _)| *f != family) {
+            families.push((family, Vec::new()));
+        }
+        let Some((_, groups)) = families.last_mut() else {
+            continue;
+        };
+        if groups.last().is_none_or(|g| g.label != view.class_label) {
+            groups.push(CodeGroup {
+                label: view.class_label.clone(),
+                codes: Vec::new(),
+            });
+        }
+        if let Some(group) = groups.last_mut() {
+            group.codes.push(CodeListItem {
+                code: view.code.clone(),
+                href: view.href.clone(),
+                name: view.name.clone(),
+            });
+        }
+    }
+    families
+}
+
+pub(super) fn home(r: &Renderer, locale: usize) -> Result<TemplatePage> {
+    let data = &r.locales[locale];
+    let title = ui_text(&data.ui, "home_title");
+    let description = ui_text(&data.ui, "home_description");
+    let meta = r.meta(locale, LocalPage::Home, title, &description);
+    let crumbs = Vec::new();
+    let mut context = r.base_context(locale, meta, crumbs);
+    #[derive(serde::Serialize)]
+    struct FamilySection {
+        id: &'static str,
+        label: String,
+        groups: Vec<CodeGroup>,
+    }
+    let families: Vec<FamilySection> = code_index(r, locale)
+        .into_iter()
+        .map(|(family, groups)| FamilySection {
+            id: family.as_str(),
+            label: ui_text(&data.ui, &format!("family_{}", family.as_str())),
+            groups,
+        })
+        .collect();
+    context.insert("families", &families);
+    Ok(r.template_page(locale, "home.html", context, Vec::new()))
+}
+
+/// The translation-status page: every locale's coverage, drafts included (this is
+/// where a translator previews progress), each row linking to that locale's home.
+pub(super) fn translations(r: &Renderer, locale: usize) -> Result<TemplatePage> {
+    let data = &r.locales[locale];
+    let title = ui_text(&data.ui, "translations_title");
+    let description = ui_text(&data.ui, "translations_intro");
+    let meta = r.meta(locale, LocalPage::Translations, title.clone(), &description);
+    let crumbs = r.crumbs(locale, None, &title);
+    let mut context = r.base_context(locale, meta, crumbs);
+    #[derive(serde::Serialize)]
+    struct Row<'a> {
+        coverage: &'a Coverage,
+        percent: usize,
+        href: String,
+    }
+    let rows: Vec<Row> = r
+        .site
+        .translations
+        .coverage
+        .iter()
+        .map(|c| Row {
+            coverage: c,
+            percent: c.percent(),
+            href: r.plan.urls.href(&c.locale, LocalPage::Home),
+        })
+        .collect();
+    context.insert("rows", &rows);
+    Ok(r.template_page(locale, "translations.html", context, Vec::new()))
+}
+
+pub(super) fn root(r: &Renderer) -> Result<TemplatePage> {
+    let data = &r.locales[0];
+    let config = &r.site.config;
+    let title = ui_text(&data.ui, "root_title");
+    let mut meta = r.meta(
+        0,
+        LocalPage::Home,
+        title,
+        &ui_text(&data.ui, "site_tagline"),
+    );
+    meta.canonical = r.plan.urls.root_absolute();
+    let mut context = r.base_context(0, meta, Vec::new());
+    let published: Vec<&crate::model::Locale> =
+        config.locales.iter().filter(|l| !l.draft).collect();
+    let choices: Vec<Link> = published
+        .iter()
+        .map(|l| Link {
+            href: r.plan.urls.href(&l.code, LocalPage::Home),
+            label: l.name.clone(),
+        })
+        .collect();
+    let langs: Vec<&str> = published.iter().map(|l| l.code.as_str()).collect();
+    context.insert("choices", &choices);
+    context.insert("choice_langs", &langs);
+    Ok(r.template_page(0, "root.html", context, Vec::new()))
+}
+
+pub(super) fn not_found(r: &Renderer) -> Result<TemplatePage> {
+    let data = &r.locales[0];
+    let title = ui_text(&data.ui, "notfound_title");
+    let mut meta = r.meta(
+        0,
+        LocalPage::Home,
+        title,
+        &ui_text(&data.ui, "notfound_text"),
+    );
+    meta.alternates.clear();
+    let mut context = r.base_context(0, meta, Vec::new());
+    let homes: Vec<Link> = r
+        .site
+        .config
+        .locales
+        .iter()
+        .filter(|l| !l.draft)
+        .map(|l| Link {
+            href: r.plan.urls.href(&l.code, LocalPage::Home),
+            label: l.name.clone(),
+        })
+        .collect();
+    context.insert("homes", &homes);
+    context.insert("families", &lookup::code_families(r, 0));
+    Ok(r.template_page(0, "404.html", context, Vec::new()))
+}

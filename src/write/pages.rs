@@ -1,0 +1,145 @@
+//! Every route of the plan, rendered or reused, staged, and committed with the record of
+//! what it was built from: the part of a build that runs once per page, on every core.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use super::{Staging, WriteCounts};
+use crate::error::Result;
+use crate::load::Site;
+use crate::load::fingerprint::{self, Fingerprints, InputFiles, Record};
+use crate::plan::{PageKind, Plan, Route};
+use crate::render::{Prepared, Renderer};
+
+/// Told how far a build has got, from the rendering threads (so it must be `Sync`).
+pub trait Progress: Sync {
+    /// The plan is made: `files` files will be rendered and compared.
+    fn planned(&self, files: usize);
+    /// One more file is rendered and staged.
+    fn file_done(&self);
+}
+
+/// What the previous build left that this one may take instead of rendering.
+pub struct Reuse {
+    inputs: Fingerprints,
+    previous: Option<Record>,
+    /// Per locale: whether all its inputs are the ones the previous build recorded.
+    unchanged_locales: Vec<bool>,
+}
+
+impl Reuse {
+    /// Compares this build's inputs with the record in `out`. A template that reads the
+    /// clock (or the like) can render differently from the same inputs: then no page is
+    /// reused, whole locale or single key.
+    pub fn new(out: &Path, files: &InputFiles, site: &Site) -> Reuse {
+        let inputs = Fingerprints::compute(files, site);
+        let previous = Record::read(out).filter(|_| !site.templates.reads_outside_context());
+        let unchanged_locales = inputs.unchanged_since(previous.as_ref().map(|r| &r.inputs));
+        Reuse {
+            inputs,
+            previous,
+            unchanged_locales,
+        }
+    }
+}
+
+/// What writing the site did.
+pub struct Written {
+    pub counts: WriteCounts,
+    /// Pages taken from the previous output without rendering them.
+    pub reused: usize,
+}
+
+/// Renders (or reuses) every route of `plan` into a staging directory beside `out`, then
+/// commits it with the record for the next build. Nothing in `out` changes on error.
+pub fn write_site(
+    out: &Path,
+    root: &Path,
+    plan: &Plan,
+    renderer: &Renderer,
+    reuse: &Reuse,
+    progress: &dyn Progress,
+) -> Result<Written> {
+    let mut staging = Staging::create(out, root)?;
+    progress.planned(plan.routes.len());
+    let stage = PageStage {
+        renderer,
+        staging: &staging,
+        reuse,
+        reused: AtomicUsize::new(0),
+    };
+    let keys: Vec<Option<u64>> = plan
+        .routes
+        .par_iter()
+        .map(|route| {
+            let key = stage.route(route)?;
+            progress.file_done();
+            Ok(key)
+        })
+        .collect::<Result<_>>()?;
+    let reused = stage.reused.into_inner();
+    let record = Record::to_text(
+        &reuse.inputs,
+        plan.routes
+            .iter()
+            .zip(&keys)
+            .filter_map(|(route, key)| key.map(|key| (route.output.as_str(), key))),
+    );
+    staging.write_record(fingerprint::FILE, record)?;
+    let counts = staging.commit()?;
+    Ok(Written { counts, reused })
+}
+
+/// What staging one page needs.
+struct PageStage<'a, 's> {
+    renderer: &'a Renderer<'s>,
+    staging: &'a Staging,
+    reuse: &'a Reuse,
+    reused: AtomicUsize,
+}
+
+impl PageStage<'_, '_> {
+    /// Stages `route`: taken from the previous output as it is when its locale's inputs
+    /// did not change, or when its key is the one recorded for it; rendered otherwise.
+    /// Returns the page's key, if it has one, for the next build's record.
+    fn route(&self, route: &Route) -> Result<Option<u64>> {
+        let locale_unchanged =
+            reusable_locale(route).is_some_and(|locale| self.reuse.unchanged_locales[locale]);
+        let recorded = self
+            .reuse
+            .previous
+            .as_ref()
+            .and_then(|r| r.page_key(&route.output));
+        if locale_unchanged && self.staging.keep(&route.output)? {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+            return Ok(recorded);
+        }
+        match self.renderer.prepare(route)? {
+            Prepared::Ready(rendered) => {
+                self.staging.write(&route.output, rendered)?;
+                Ok(None)
+            }
+            Prepared::Template(template) => {
+                let key = template.key();
+                if recorded == Some(key) && self.staging.keep(&route.output)? {
+                    self.reused.fetch_add(1, Ordering::Relaxed);
+                } else {
+                    self.staging
+                        .write(&route.output, self.renderer.finish(template)?)?;
+                }
+                Ok(Some(key))
+            }
+        }
+    }
+}
+
+/// The locale of a page that depends only on its own locale's inputs (and the shared
+/// ones), and so may be reused when those did not change; `None` for pages that must be
+/// rendered every time.
+fn reusable_locale(route: &Route) -> Option<usize> {
+    // The translation status shows every locale's coverage.
+    let shows_all_locales = matches!(route.kind, PageKind::Translations { .. });
+    route.kind.locale().filter(|_| !shows_all_locales)
+}
