@@ -135,7 +135,10 @@ fn every_crate_path_points_down_the_layers() {
         checked += text.matches("crate::").count();
         problems.extend(violations(relative, &text));
     }
-    assert!(checked > 100, "only {checked} crate paths seen: is the parser broken?");
+    assert!(
+        checked > 100,
+        "only {checked} crate paths seen: is the parser broken?"
+    );
     assert!(
         problems.is_empty(),
         "imports against the layer order (src/lib.rs):\n{}",
@@ -153,7 +156,10 @@ fn the_checker_catches_upward_sideways_and_unknown_paths() {
     assert!(up[0].starts_with("src/load/codes.rs:2: `load` (layer 2) uses `crate::render`"));
     let grouped = violations(Path::new("plan.rs"), "use crate::{model, write::Staging};");
     assert_eq!(grouped.len(), 1, "{grouped:?}");
-    let sideways = violations(Path::new("error.rs"), "let x = crate::model::prose_hash(t);");
+    let sideways = violations(
+        Path::new("error.rs"),
+        "let x = crate::model::prose_hash(t);",
+    );
     assert!(sideways[0].contains("beside it"), "{sideways:?}");
     let root_item = violations(Path::new("render/engine.rs"), "use crate::Result;");
     assert!(root_item[0].contains("above it"), "{root_item:?}");

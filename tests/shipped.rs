@@ -4,7 +4,8 @@
 mod common;
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use common::{PROJECT, select, text_of, texts};
 use smtpcodes::model::{Family, ProseField};
@@ -66,11 +67,44 @@ fn the_catalogue_holds_its_invariants() {
     }
 }
 
+/// The shipped site, built once for every test of this binary (the only one that builds
+/// it): its output directory and the build's report.
+fn shipped() -> &'static (PathBuf, smtpcodes::BuildReport) {
+    static BUILT: OnceLock<(PathBuf, smtpcodes::BuildReport)> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("shipped-dist");
+        // A fresh build every run, not an incremental one over the last run's output.
+        if out.exists() {
+            std::fs::remove_dir_all(&out).expect("old shipped output removable");
+        }
+        let report =
+            smtpcodes::build(Path::new(PROJECT), Some(&out)).unwrap_or_else(|e| panic!("{e}"));
+        (out, report)
+    })
+}
+
+#[test]
+fn the_shipped_site_has_no_broken_links() {
+    let (out, _) = shipped();
+    let config = smtpcodes::load::config::Config::load(Path::new(PROJECT)).expect("site.yaml");
+    let pages = common::snapshot_paths(out)
+        .iter()
+        .filter(|f| f.ends_with(".html"))
+        .count();
+    assert!(
+        pages > 9000,
+        "only {pages} pages: is the catalogue complete?"
+    );
+    common::links::assert_no_broken_links(out, &config.base_url);
+}
+
 #[test]
 fn the_shipped_site_builds_with_every_pair_in_every_locale() {
-    let out = tempfile::tempdir().expect("temp");
-    let out = out.path().join("dist");
-    let report = smtpcodes::build(Path::new(PROJECT), Some(&out)).unwrap_or_else(|e| panic!("{e}"));
+    let (out, report) = shipped();
+    assert_eq!(
+        report.written, report.files,
+        "a fresh build writes every file"
+    );
     let site = site();
     let basic = site
         .codes
@@ -109,7 +143,7 @@ fn the_shipped_site_builds_with_every_pair_in_every_locale() {
     let title = texts(&en, "title").join("");
     assert!(title.starts_with("SMTP 251 "), "{title}");
     assert!(title.contains(" vs 521 "), "{title}");
-    every_title_and_description_is_unique(&out);
+    every_title_and_description_is_unique(out);
 }
 
 /// Search engines treat pages sharing a title or description as duplicates.

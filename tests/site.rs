@@ -128,6 +128,7 @@ fn pages_link_to_both_codes_and_to_related_pairs() {
 fn no_doubled_words_and_no_isolation_marks_anywhere() {
     let site = Fixture::new();
     site.build().expect("fixture builds");
+    let mut elements_read = 0;
     for (path, bytes) in site.snapshot() {
         let text = String::from_utf8_lossy(&bytes);
         assert!(
@@ -138,6 +139,7 @@ fn no_doubled_words_and_no_isolation_marks_anywhere() {
         if path.extension().is_some_and(|e| e == "html") {
             let page = scraper::Html::parse_document(&text);
             for element in select(&page, "main p, main li, main h1, main h2, title") {
+                elements_read += 1;
                 let words: Vec<String> = text_of(&element)
                     .split_whitespace()
                     .map(|w| w.to_lowercase())
@@ -155,6 +157,8 @@ fn no_doubled_words_and_no_isolation_marks_anywhere() {
             }
         }
     }
+    // Each of the fixture's ~60 pages has a title, a heading and paragraphs.
+    assert!(elements_read > 300, "only {elements_read} elements read");
 }
 
 #[test]
@@ -162,7 +166,9 @@ fn japanese_pages_have_no_english_only_sentences() {
     let site = Fixture::new();
     site.build().expect("fixture builds");
     let page = site.page("ja/251-vs-521/index.html");
-    for element in select(&page, "main p, main li, main h2, main h3") {
+    let elements = select(&page, "main p, main li, main h2, main h3");
+    assert!(elements.len() > 10, "only {} elements", elements.len());
+    for element in elements {
         let text = text_of(&element);
         let japanese = text.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
         assert!(japanese, "not Japanese on the ja page: {text:?}");
