@@ -284,16 +284,131 @@ impl Prose {
     }
 }
 
+/// A kind of value a code's facts are made of: parsed from its YAML name, listed in the
+/// order a comparison table shows the values in, named by its Fluent message id.
+pub trait FactValue: Copy + Eq + 'static {
+    const ALL: &'static [Self];
+    /// The value as written in YAML and as the suffix of its Fluent message id.
+    fn as_str(self) -> &'static str;
+}
+
+macro_rules! fact_value {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $text:literal,)+ }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+        pub enum $name {
+            $($(#[$vdoc])* #[serde(rename = $text)] $variant,)+
+        }
+        impl FactValue for $name {
+            const ALL: &'static [Self] = &[$($name::$variant,)+];
+            fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)+
+                }
+            }
+        }
+    };
+}
+
+fact_value! {
+    /// What the reply means for the request, from the class digit.
+    Outcome {
+        Success => "success",
+        Intermediate => "intermediate",
+        Transient => "transient",
+        Permanent => "permanent",
+    }
+}
+
+fact_value! {
+    /// What the sending side does after the reply.
+    NextStep {
+        /// The request is done; nothing more is needed for it.
+        Done => "none",
+        /// The client goes on with the session: the next command, or the data.
+        Continue => "continue",
+        /// The sending server keeps the message queued and tries again later.
+        Retry => "retry",
+        /// The sending server gives up and returns the message to its sender.
+        Bounce => "bounce",
+        /// A reply to a session command (AUTH, STARTTLS, ETRN…): no queue is involved; the
+        /// client retries, falls back or reports to its user.
+        ClientDecides => "client-decides",
+    }
+}
+
+fact_value! {
+    /// Whether a later retry of a transient failure succeeds without anyone acting.
+    RetryHelps {
+        Yes => "yes",
+        Sometimes => "sometimes",
+        No => "no",
+    }
+}
+
+fact_value! {
+    /// Who has to do something about the reply.
+    Actor {
+        Nobody => "nobody",
+        Sender => "sender",
+        SenderAdmin => "sender-admin",
+        ReceiverAdmin => "receiver-admin",
+        Recipient => "recipient",
+    }
+}
+
+fact_value! {
+    /// Why the reply was sent.
+    Cause {
+        Addressing => "addressing",
+        Mailbox => "mailbox",
+        Policy => "policy",
+        Authentication => "authentication",
+        Security => "security",
+        Content => "content",
+        Capacity => "capacity",
+        Rate => "rate",
+        Protocol => "protocol",
+        Routing => "routing",
+        System => "system",
+    }
+}
+
+impl Outcome {
+    /// The outcome of every code of class `class` (2, 3, 4 or 5).
+    pub fn of_class(class: u16) -> Outcome {
+        match class {
+            2 => Outcome::Success,
+            3 => Outcome::Intermediate,
+            4 => Outcome::Transient,
+            _ => Outcome::Permanent,
+        }
+    }
+}
+
+/// What a code means for the mail and the people involved: the rows of a comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facts {
+    pub next: NextStep,
+    /// Transient codes only.
+    pub retry_helps: Option<RetryHelps>,
+    /// Who must act, the main one first.
+    pub acts: Vec<Actor>,
+    /// Why it is sent, the main cause first; empty for successes and intermediate replies.
+    pub cause: Vec<Cause>,
+}
+
 /// One SMTP code with its facts and its prose in every language that has it.
 #[derive(Debug, Clone)]
 pub struct Code {
     pub id: CodeId,
     pub rfcs: Vec<RfcRef>,
-    /// Basic codes: when in the session they are sent.
+    /// When in the session the code is sent.
     pub stages: Vec<Stage>,
-    /// Enhanced codes: the basic codes they travel with. For basic codes, the reverse,
-    /// filled in by the loader from the enhanced codes.
+    /// The codes of the other family it is most often sent with, most common first:
+    /// an enhanced code's basic replies, a basic reply's enhanced codes.
     pub companions: Vec<CodeId>,
+    pub facts: Facts,
     pub related: Vec<CodeId>,
     pub samples: Vec<String>,
     /// Prose by locale code; the source locale's entry is always complete.
@@ -312,6 +427,51 @@ pub struct Locale {
     /// A locale still being translated: built for preview, but not linked from other
     /// locales, not in hreflang alternates and not in the sitemap.
     pub draft: bool,
+}
+
+impl Code {
+    pub fn outcome(&self) -> Outcome {
+        Outcome::of_class(self.id.class())
+    }
+}
+
+/// A hand-written comparison of two codes of the same family: what separates them, how
+/// to tell from a bounce which one you have, and what to do.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// Indexes into the site's codes, `a < b`.
+    pub a: usize,
+    pub b: usize,
+    /// By locale; the source locale's entry is complete.
+    pub prose: BTreeMap<String, ComparisonProse>,
+    /// Where the facts it states come from, as written (e.g. `RFC 5321 §4.2.3`).
+    pub sources: Vec<String>,
+    /// The file it was defined in.
+    pub source: PathBuf,
+}
+
+/// The reader-facing text of one comparison in one language, Markdown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ComparisonProse {
+    pub difference: Option<String>,
+    pub tell_apart: Option<String>,
+    pub what_to_do: Option<String>,
+    /// Translations only: field name → [`prose_hash`] of the English text translated.
+    pub translated_from: BTreeMap<String, String>,
+}
+
+/// The fields of a comparison, named as in its YAML files.
+pub const COMPARISON_FIELDS: [&str; 3] = ["difference", "tell_apart", "what_to_do"];
+
+impl ComparisonProse {
+    pub fn get(&self, field: &str) -> Option<&str> {
+        match field {
+            "difference" => self.difference.as_deref(),
+            "tell_apart" => self.tell_apart.as_deref(),
+            "what_to_do" => self.what_to_do.as_deref(),
+            _ => None,
+        }
+    }
 }
 
 /// A short, stable fingerprint of an English prose field, recorded beside a translation

@@ -413,6 +413,12 @@ mod tests {
             rfcs: vec![],
             stages: vec![],
             companions: vec![],
+            facts: crate::model::Facts {
+                next: crate::model::NextStep::Bounce,
+                retry_helps: None,
+                acts: vec![],
+                cause: vec![],
+            },
             related: vec![],
             samples: vec![],
             prose: BTreeMap::new(),

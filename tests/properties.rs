@@ -300,14 +300,30 @@ fn yaml_quoted(value: &str) -> String {
     format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
+/// Facts as a site would write them for a code of `class` (2 to 5).
+fn facts_yaml(class: char) -> &'static str {
+    match class {
+        '2' => "facts:\n  next: none\n  acts: [nobody]\n",
+        '3' => "facts:\n  next: continue\n  acts: [nobody]\n",
+        '4' => {
+            "facts:\n  next: retry\n  retry_helps: yes\n  acts: [nobody, sender-admin]\n  cause: [system]\n"
+        }
+        _ => "facts:\n  next: bounce\n  acts: [sender]\n  cause: [policy]\n",
+    }
+}
+
 fn random_code_yaml(code: &RandomCode, related: &[String]) -> String {
     let family = if code.id.contains('.') {
         // Every fixture site has 250, 450 and 550: the one of the same class carries it.
         let basic = format!("{}50", &code.id[..1]);
-        format!("family: enhanced\nbasic: [\"{basic}\"]")
+        format!("family: enhanced\nbasic: [\"{basic}\"]\nstages: [rcpt]")
     } else {
         "family: basic\nstages: [rcpt, data]".to_owned()
     };
+    let family = format!(
+        "{family}\n{}",
+        facts_yaml(code.id.chars().next().unwrap_or('5'))
+    );
     let related: Vec<String> = related.iter().map(|r| format!("\"{r}\"")).collect();
     format!(
         "code: \"{id}\"\n{family}\nname: {name}\nrfcs:\n  - number: 5321\n    sections: [\"4.2.3\"]\nrelated: [{related}]\nsamples:\n  - {sample}\nsummary: |\n{summary}\naction: |\n  Act.\ndescription: |\n{description}\nwhen: |\n  - When.\nfix: |\n  - Fix.\n",

@@ -538,8 +538,12 @@ fn code_yaml(code: &SynthCode, p: &Prose) -> String {
     if code.family() == "basic" {
         out.push_str(&format!("stages: [{}]\n", code.stages.join(", ")));
     } else {
-        out.push_str(&format!("basic: {}\n", quoted_list(&code.basic)));
+        out.push_str(&format!(
+            "basic: {}\nstages: [rcpt]\n",
+            quoted_list(&code.basic)
+        ));
     }
+    out.push_str(facts_yaml(code.id.chars().next().unwrap_or('5')));
     out.push_str(&format!(
         "related: {}\nsamples:\n",
         quoted_list(&code.related)
@@ -553,6 +557,18 @@ fn code_yaml(code: &SynthCode, p: &Prose) -> String {
     }
     out.push_str(&prose_body_yaml(p));
     out
+}
+
+/// Facts as a site would write them for a code of `class` (2 to 5).
+fn facts_yaml(class: char) -> &'static str {
+    match class {
+        '2' => "facts:\n  next: none\n  acts: [nobody]\n",
+        '3' => "facts:\n  next: continue\n  acts: [nobody]\n",
+        '4' => {
+            "facts:\n  next: retry\n  retry_helps: yes\n  acts: [nobody, sender-admin]\n  cause: [system]\n"
+        }
+        _ => "facts:\n  next: bounce\n  acts: [sender]\n  cause: [policy]\n",
+    }
 }
 
 /// A small deterministic generator (SplitMix64): reproducible sites without a dependency.

@@ -9,7 +9,10 @@ use serde::{Deserialize, Deserializer};
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::load::{files_below, yaml};
 use crate::markdown;
-use crate::model::{Code, CodeId, Family, Prose, ProseField, RfcRef, Stage};
+use crate::model::{
+    Actor, Cause, Code, CodeId, Facts, Family, NextStep, Prose, ProseField, RetryHelps, RfcRef,
+    Stage,
+};
 use crate::text;
 
 /// At most this many sample replies per code: more is a wall, not an example.
@@ -43,6 +46,9 @@ struct RawCode {
     stages: Option<Vec<StageField>>,
     #[serde(default)]
     basic: Option<Vec<CodeField>>,
+    #[serde(default)]
+    seen_with: Option<Vec<CodeField>>,
+    facts: RawFacts,
     related: Vec<CodeField>,
     samples: Vec<String>,
     summary: String,
@@ -51,6 +57,24 @@ struct RawCode {
     when: String,
     fix: String,
 }
+
+/// `facts:`, validated by serde against each value list (a typo is an error at its line).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFacts {
+    next: NextStep,
+    #[serde(default)]
+    retry_helps: Option<RetryHelps>,
+    acts: Vec<Actor>,
+    #[serde(default)]
+    cause: Vec<Cause>,
+}
+
+/// How many people a code's `acts` may name, and causes its `cause`: more is no answer.
+const MAX_ACTORS: usize = 3;
+const MAX_CAUSES: usize = 3;
+/// How many companions a basic code lists: the common ones, not every registry entry.
+const MAX_SEEN_WITH: usize = 8;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -159,10 +183,8 @@ pub fn load_codes(
     }
     parsed.sort_by(|a, b| a.raw.code.0.cmp(&b.raw.code.0));
     problems.extend(duplicate_codes(&parsed));
-    let known: HashMap<&CodeId, Family> = parsed
-        .iter()
-        .map(|p| (&p.raw.code.0, p.raw.family))
-        .collect();
+    let known: HashMap<&CodeId, &RawCode> =
+        parsed.iter().map(|p| (&p.raw.code.0, &p.raw)).collect();
     for p in &parsed {
         problems.extend(validate_code(p, &known, &unparsed));
     }
@@ -180,7 +202,6 @@ pub fn load_codes(
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    link_companions(&mut codes);
     Ok(codes)
 }
 
@@ -209,6 +230,13 @@ fn at(p: &Parsed, key: &str) -> Location {
     Location::new(&p.path, line, col)
 }
 
+/// An indented key (`  next:` under `facts:`), or the top-level key if it is not found.
+fn at_key(p: &Parsed, key: &str) -> Location {
+    text::locate_text(&p.text, &format!("  {key}:"))
+        .map(|(line, col)| Location::new(&p.path, line, col + 2))
+        .unwrap_or_else(|| at(p, "facts"))
+}
+
 fn at_value(p: &Parsed, key: &str, value: &str) -> Location {
     let quoted = format!("\"{value}\"");
     text::locate_text(&p.text, &quoted)
@@ -234,118 +262,255 @@ fn duplicate_codes(parsed: &[Parsed]) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Problems of one parsed code file, each located in it.
+struct Problems<'p> {
+    parsed: &'p Parsed,
+    found: Vec<Diagnostic>,
+}
+
+impl Problems<'_> {
+    fn add(&mut self, at: Location, message: String) {
+        self.found
+            .push(Diagnostic::new(at, message).with_source(&self.parsed.text));
+    }
+}
+
+/// Every problem of a parsed code: its name and family, what it links to, its facts and
+/// its text. `known` holds every parsed code, `unparsed` the codes whose file failed.
 fn validate_code(
     p: &Parsed,
-    known: &HashMap<&CodeId, Family>,
+    known: &HashMap<&CodeId, &RawCode>,
     unparsed: &HashSet<String>,
 ) -> Vec<Diagnostic> {
-    let raw = &p.raw;
-    let id = &raw.code.0;
-    let mut out = Vec::new();
-    let mut problem = |at: Location, message: String| {
-        out.push(Diagnostic::new(at, message).with_source(&p.text));
+    let mut problems = Problems {
+        parsed: p,
+        found: Vec::new(),
     };
+    validate_identity(&mut problems);
+    validate_family_fields(&mut problems);
+    validate_links(&mut problems, known, unparsed);
+    validate_facts(&mut problems);
+    validate_text(&mut problems);
+    problems.found
+}
+
+/// The file's name is the code, and the family is the code's.
+fn validate_identity(problems: &mut Problems) {
+    let p = problems.parsed;
+    let id = &p.raw.code.0;
     let stem = p.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if stem != id.as_str() {
-        problem(
+        problems.add(
             at(p, "code"),
             format!("code {id} is defined in a file named `{stem}`: name the file `{id}.yaml`"),
         );
     }
-    if raw.family != id.family() {
-        problem(
+    if p.raw.family != id.family() {
+        problems.add(
             at(p, "family"),
             format!(
                 "family `{}` does not match code {id}, which is a {} code",
-                raw.family.as_str(),
+                p.raw.family.as_str(),
                 id.family().as_str()
             ),
         );
     }
-    match (id.family(), &raw.stages, &raw.basic) {
-        (Family::Basic, None, _) => problem(
+}
+
+/// `stages` for every code; `basic` only for enhanced codes, `seen_with` only for basic.
+fn validate_family_fields(problems: &mut Problems) {
+    let p = problems.parsed;
+    let raw = &p.raw;
+    match &raw.stages {
+        None => problems.add(
             at(p, "code"),
-            "missing field `stages` (when in the session this reply is sent)".into(),
+            "missing field `stages` (when in the session this code is sent)".into(),
         ),
-        (Family::Basic, Some(stages), _) if stages.is_empty() => {
-            problem(at(p, "stages"), "`stages` must list at least one stage".into())
-        }
-        (Family::Basic, _, Some(_)) => problem(
+        Some(stages) if stages.is_empty() => problems.add(
+            at(p, "stages"),
+            "`stages` must list at least one stage".into(),
+        ),
+        Some(_) => {}
+    }
+    match (raw.code.0.family(), &raw.basic, &raw.seen_with) {
+        (Family::Basic, Some(_), _) => problems.add(
             at(p, "basic"),
-            "`basic` is for enhanced codes; a basic code's enhanced companions are found automatically".into(),
+            "`basic` is for enhanced codes; a basic code lists the enhanced codes it is \
+             sent with in `seen_with`"
+                .into(),
         ),
-        (Family::Enhanced, _, None) => problem(
+        (Family::Enhanced, None, _) => problems.add(
             at(p, "code"),
             "missing field `basic` (the basic reply codes this status code is sent with)".into(),
         ),
-        (Family::Enhanced, Some(_), _) => problem(
-            at(p, "stages"),
-            "`stages` is for basic codes; an enhanced code lists its `basic` codes instead".into(),
+        (Family::Enhanced, _, Some(_)) => problems.add(
+            at(p, "seen_with"),
+            "`seen_with` is for basic codes; an enhanced code lists its `basic` codes instead"
+                .into(),
+        ),
+        (Family::Basic, _, Some(seen)) if seen.len() > MAX_SEEN_WITH => problems.add(
+            at(p, "seen_with"),
+            format!(
+                "`seen_with` lists {} codes; keep the {MAX_SEEN_WITH} most common",
+                seen.len()
+            ),
         ),
         _ => {}
     }
-    let (basic, related): (Vec<_>, Vec<_>) = (
-        raw.basic
-            .iter()
+}
+
+/// `basic`, `seen_with` and `related` name codes that exist, of the right family, once;
+/// a basic code's `seen_with` codes list it back in their `basic`.
+fn validate_links(
+    problems: &mut Problems,
+    known: &HashMap<&CodeId, &RawCode>,
+    unparsed: &HashSet<String>,
+) {
+    let p = problems.parsed;
+    let raw = &p.raw;
+    let id = &raw.code.0;
+    let parsed_only = |list: &'_ Option<Vec<CodeField>>| -> Vec<CodeId> {
+        list.iter()
             .flatten()
             .filter(|c| !unparsed.contains(c.0.as_str()))
-            .collect(),
-        raw.related
-            .iter()
-            .filter(|c| !unparsed.contains(c.0.as_str()))
-            .collect(),
-    );
-    for b in basic {
-        match known.get(&b.0) {
-            None => problem(
-                at_value(p, "basic", b.0.as_str()),
-                format!(
-                    "`basic` names code {}, which is not defined in content/",
-                    b.0
-                ),
-            ),
-            Some(Family::Enhanced) => problem(
-                at_value(p, "basic", b.0.as_str()),
-                format!(
-                    "`basic` must list basic reply codes; {} is an enhanced code",
-                    b.0
-                ),
-            ),
-            Some(Family::Basic) if !classes_agree(id, &b.0) => problem(
-                at_value(p, "basic", b.0.as_str()),
-                format!(
-                    "{id} is a class {} status code but is paired with basic code {}",
-                    id.class(),
-                    b.0
-                ),
-            ),
-            _ => {}
+            .map(|c| c.0.clone())
+            .collect()
+    };
+    for (key, list) in [("basic", &raw.basic), ("seen_with", &raw.seen_with)] {
+        let mut seen = HashSet::new();
+        for other in parsed_only(list) {
+            let location = at_value(p, key, other.as_str());
+            if !seen.insert(other.clone()) {
+                problems.add(location, format!("`{key}` lists {other} twice"));
+                continue;
+            }
+            let Some(other_raw) = known.get(&other) else {
+                problems.add(
+                    location,
+                    format!("`{key}` names code {other}, which is not defined in content/"),
+                );
+                continue;
+            };
+            if other.family() == id.family() {
+                let wanted = if key == "basic" {
+                    "basic reply codes"
+                } else {
+                    "enhanced status codes"
+                };
+                problems.add(
+                    location,
+                    format!(
+                        "`{key}` must list {wanted}; {other} is a {} code",
+                        other.family().as_str()
+                    ),
+                );
+            } else if !classes_agree(enhanced_first(id, &other)) {
+                problems.add(
+                    location,
+                    format!(
+                        "{id} is a class {} code but is paired with {other}",
+                        id.class()
+                    ),
+                );
+            } else if key == "seen_with" && !other_raw.basic.iter().flatten().any(|b| &b.0 == id) {
+                problems.add(
+                    location,
+                    format!(
+                        "`seen_with` names {other}, but {other}'s `basic` does not list {id}: \
+                         add it there too"
+                    ),
+                );
+            }
         }
     }
-    for r in related {
-        let location = at_value(p, "related", r.0.as_str());
-        if &r.0 == id {
-            problem(location, format!("code {id} lists itself as related"));
-        } else if !known.contains_key(&r.0) {
-            problem(
+    for related in parsed_only(&Some(raw.related.clone())) {
+        let location = at_value(p, "related", related.as_str());
+        if &related == id {
+            problems.add(location, format!("code {id} lists itself as related"));
+        } else if !known.contains_key(&related) {
+            problems.add(
                 location,
-                format!(
-                    "`related` names code {}, which is not defined in content/",
-                    r.0
-                ),
+                format!("`related` names code {related}, which is not defined in content/"),
             );
-        } else if r.0.family() != id.family() {
-            problem(
+        } else if related.family() != id.family() {
+            problems.add(
                 location,
-                format!("related code {} is not of the same family as {id}", r.0),
+                format!("related code {related} is not of the same family as {id}"),
             );
         }
     }
+}
+
+/// `retry_helps` exactly for transient codes, one to three people and causes, no
+/// repeats, `nobody` only first, and no cause for a reply that is not a failure.
+fn validate_facts(problems: &mut Problems) {
+    let p = problems.parsed;
+    let facts = &p.raw.facts;
+    let class = p.raw.code.0.class();
+    match (class, facts.retry_helps) {
+        (4, None) => problems.add(
+            at(p, "facts"),
+            "missing `retry_helps` (yes, sometimes or no): whether a retry of this \
+             temporary failure succeeds without anyone acting"
+                .into(),
+        ),
+        (4, Some(_)) | (_, None) => {}
+        (_, Some(_)) => problems.add(
+            at_key(p, "retry_helps"),
+            format!("`retry_helps` is for temporary (class 4) codes; this is a class {class} code"),
+        ),
+    }
+    if facts.acts.is_empty() || facts.acts.len() > MAX_ACTORS {
+        problems.add(
+            at_key(p, "acts"),
+            format!("`acts` names 1 to {MAX_ACTORS} people"),
+        );
+    } else if facts.acts.iter().skip(1).any(|a| *a == Actor::Nobody) {
+        // `[nobody, sender-admin]`: usually nobody (the retry works), else the admin.
+        problems.add(
+            at_key(p, "acts"),
+            "`acts`: `nobody` may only come first (nobody usually has to act, else …)".into(),
+        );
+    }
+    let failure = matches!(class, 4 | 5);
+    if failure && (facts.cause.is_empty() || facts.cause.len() > MAX_CAUSES) {
+        problems.add(
+            at_key(p, "cause"),
+            format!("`cause` names 1 to {MAX_CAUSES} causes"),
+        );
+    }
+    if !failure && !facts.cause.is_empty() {
+        problems.add(
+            at_key(p, "cause"),
+            format!("`cause` is for failures (classes 4 and 5); this is a class {class} code"),
+        );
+    }
+    if has_repeats(&facts.acts) || has_repeats(&facts.cause) {
+        problems.add(at(p, "facts"), "`facts` lists a value twice".into());
+    }
+    if matches!(facts.next, NextStep::Retry) && class != 4 {
+        problems.add(
+            at_key(p, "next"),
+            format!("`next: retry` is for temporary (class 4) codes; this is a class {class} code"),
+        );
+    }
+}
+
+fn has_repeats<T: Ord + Clone>(values: &[T]) -> bool {
+    let mut sorted = values.to_vec();
+    sorted.sort();
+    sorted.windows(2).any(|w| w[0] == w[1])
+}
+
+/// RFCs, samples and prose: present, within their limits, without hidden characters.
+fn validate_text(problems: &mut Problems) {
+    let p = problems.parsed;
+    let raw = &p.raw;
     if raw.rfcs.is_empty() {
-        problem(at(p, "rfcs"), "`rfcs` must name at least one RFC".into());
+        problems.add(at(p, "rfcs"), "`rfcs` must name at least one RFC".into());
     }
     if raw.samples.is_empty() || raw.samples.len() > MAX_SAMPLES {
-        problem(
+        problems.add(
             at(p, "samples"),
             format!("give between 1 and {MAX_SAMPLES} sample replies"),
         );
@@ -359,18 +524,18 @@ fn validate_code(
         ("fix", &raw.fix),
     ] {
         if value.trim().is_empty() {
-            problem(at(p, field), format!("`{field}` is empty"));
+            problems.add(at(p, field), format!("`{field}` is empty"));
         }
     }
     let samples = raw.samples.iter().map(|s| ("samples", s.as_str()));
     for (field, value) in prose_values(&raw_prose_of(raw)).chain(samples) {
         if let Some(message) = text_value_problem(field, value) {
-            problem(at(p, field), message);
+            problems.add(at(p, field), message);
         }
     }
     for section in raw.rfcs.iter().flat_map(|r| &r.sections) {
         if !is_section_number(section) {
-            problem(
+            problems.add(
                 at_value(p, "rfcs", section),
                 format!(
                     "`{}` is not an RFC section number such as `4.2.3` or `A.1`",
@@ -379,7 +544,6 @@ fn validate_code(
             );
         }
     }
-    out
 }
 
 fn raw_prose_of(raw: &RawCode) -> RawProse {
@@ -474,7 +638,19 @@ fn to_code(p: &Parsed, source_locale: &str) -> Code {
             })
             .collect(),
         stages: raw.stages.iter().flatten().map(|s| s.0).collect(),
-        companions: raw.basic.iter().flatten().map(|c| c.0.clone()).collect(),
+        companions: raw
+            .basic
+            .iter()
+            .chain(&raw.seen_with)
+            .flatten()
+            .map(|c| c.0.clone())
+            .collect(),
+        facts: Facts {
+            next: raw.facts.next,
+            retry_helps: raw.facts.retry_helps,
+            acts: raw.facts.acts.clone(),
+            cause: raw.facts.cause.clone(),
+        },
         related: raw.related.iter().map(|c| c.0.clone()).collect(),
         samples: raw.samples.clone(),
         prose: BTreeMap::from([(source_locale.to_owned(), prose)]),
@@ -577,29 +753,19 @@ fn add_translations(
 
 /// An enhanced code's class must agree with the basic reply it travels with: a 5.X.X
 /// status in a 250 reply contradicts itself. Success (2.X.X) may also accompany 3xx.
-fn classes_agree(enhanced: &CodeId, basic: &CodeId) -> bool {
-    match enhanced.class() {
-        2 => matches!(basic.class(), 2 | 3),
-        class => basic.class() == class,
+/// The two codes of a basic–enhanced pairing, the enhanced one first.
+fn enhanced_first<'c>(x: &'c CodeId, y: &'c CodeId) -> (&'c CodeId, &'c CodeId) {
+    if x.family() == Family::Enhanced {
+        (x, y)
+    } else {
+        (y, x)
     }
 }
 
-/// Gives each basic code the enhanced codes that name it, so both directions can be shown.
-fn link_companions(codes: &mut [Code]) {
-    let mut reverse: HashMap<CodeId, Vec<CodeId>> = HashMap::new();
-    for code in codes.iter().filter(|c| c.id.family() == Family::Enhanced) {
-        for basic in &code.companions {
-            reverse
-                .entry(basic.clone())
-                .or_default()
-                .push(code.id.clone());
-        }
-    }
-    for code in codes.iter_mut().filter(|c| c.id.family() == Family::Basic) {
-        if let Some(mut enhanced) = reverse.remove(&code.id) {
-            enhanced.sort();
-            code.companions = enhanced;
-        }
+fn classes_agree((enhanced, basic): (&CodeId, &CodeId)) -> bool {
+    match enhanced.class() {
+        2 => matches!(basic.class(), 2 | 3),
+        class => basic.class() == class,
     }
 }
 
@@ -607,7 +773,7 @@ fn link_companions(codes: &mut [Code]) {
 mod tests {
     use super::*;
 
-    const GOOD: &str = "code: \"251\"\nfamily: basic\nstages: [rcpt]\nname: User Not Local\nrfcs:\n  - number: 5321\n    sections: [\"4.2.3\"]\nrelated: []\nsamples:\n  - \"251 ok\"\nsummary: S.\naction: A.\ndescription: D.\nwhen: W.\nfix: F.\n";
+    const GOOD: &str = "code: \"251\"\nfamily: basic\nstages: [rcpt]\nname: User Not Local\nrfcs:\n  - number: 5321\n    sections: [\"4.2.3\"]\nrelated: []\nsamples:\n  - \"251 ok\"\nsummary: S.\naction: A.\ndescription: D.\nwhen: W.\nfix: F.\nfacts:\n  next: none\n  acts: [nobody]\n";
 
     /// Loads a one-code site whose content file is `yaml` and whose Japanese translation
     /// (if any) is `ja`.
@@ -730,5 +896,36 @@ mod tests {
         assert!(d.message.contains("is not an RFC section number"), "{d}");
         assert!(is_section_number("A.1") && is_section_number("4.1.1.10"));
         assert!(!is_section_number("") && !is_section_number("4.") && !is_section_number("a b"));
+    }
+
+    #[test]
+    fn a_fact_outside_its_list_is_located_at_its_line() {
+        let d = only_problem(load(&GOOD.replace("next: none", "next: retyr"), None));
+        assert_eq!(d.at.line, 17, "{d}");
+        assert!(d.message.contains("unknown variant `retyr`"), "{d}");
+        assert!(d.message.contains("client-decides"), "{d}");
+    }
+
+    #[test]
+    fn facts_must_fit_the_class() {
+        let d = only_problem(load(
+            &GOOD.replace("next: none", "next: none\n  retry_helps: yes"),
+            None,
+        ));
+        assert_eq!((d.at.line, d.at.col), (18, 3), "{d}");
+        assert!(
+            d.message.contains("is for temporary (class 4) codes"),
+            "{d}"
+        );
+        let d = only_problem(load(
+            &GOOD.replace("acts: [nobody]", "acts: [nobody]\n  cause: [policy]"),
+            None,
+        ));
+        assert!(d.message.contains("`cause` is for failures"), "{d}");
+        let d = only_problem(load(
+            &GOOD.replace("acts: [nobody]", "acts: [sender, nobody]"),
+            None,
+        ));
+        assert!(d.message.contains("`nobody` may only come first"), "{d}");
     }
 }

@@ -159,9 +159,26 @@ fn list(items: &[&str]) -> String {
     format!("[{}]", quoted.join(", "))
 }
 
+/// Facts that differ between the fixture's codes, so pair pages have something to compare.
+pub fn fixture_facts(code: &str) -> &'static str {
+    match code {
+        "251" => "facts:\n  next: none\n  acts: [nobody]\n",
+        "501" => "facts:\n  next: client-decides\n  acts: [sender-admin]\n  cause: [protocol]\n",
+        "521" => "facts:\n  next: bounce\n  acts: [sender, receiver-admin]\n  cause: [system]\n",
+        "550" | "5.1.1" => {
+            "facts:\n  next: bounce\n  acts: [sender]\n  cause: [mailbox, addressing]\n"
+        }
+        "5.1.10" => "facts:\n  next: bounce\n  acts: [sender]\n  cause: [routing]\n",
+        _ => "facts:\n  next: bounce\n  acts: [sender-admin]\n  cause: [policy]\n",
+    }
+}
+
 pub fn code_yaml(def: &Def) -> String {
     let family_line = if def.code.contains('.') {
-        format!("family: enhanced\nbasic: {}", list(def.basic))
+        format!(
+            "family: enhanced\nbasic: {}\nstages: [rcpt]",
+            list(def.basic)
+        )
     } else {
         "family: basic\nstages: [rcpt]".to_owned()
     };
@@ -185,7 +202,8 @@ when: |
   - One situation in which {code} is seen.
 fix: |
   - **Sender:** a step to take about {code}.
-"#,
+{facts}"#,
+        facts = fixture_facts(def.code),
         code = def.code,
         name = def.name,
         related = list(def.related),
