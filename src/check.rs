@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ToolError};
 use crate::load::Site;
-use crate::load::translations::translated_prose_file;
+use crate::load::translations::Translatable;
 pub use crate::load::translations::{CheckReport, Coverage, Finding, Severity, check_site};
-use crate::model::{ProseField, prose_hash};
+use crate::model::prose_hash;
 
 /// Loads and checks the site at `root`. Loading problems (syntax, schema, references)
 /// become error findings, so one run lists everything.
@@ -86,7 +86,7 @@ pub fn coverage_table(coverage: &[Coverage]) -> String {
 /// the English text its fields now correspond to. Run it after updating a translation; it
 /// is what lets `check` report the translation stale when the English changes later.
 /// Returns the files changed.
-pub fn stamp(site: &Site, lang: &str, codes: &[String]) -> Result<Vec<PathBuf>, Error> {
+pub fn stamp(site: &Site, lang: &str, ids: &[String]) -> Result<Vec<PathBuf>, Error> {
     if lang == site.config.default_locale {
         return Err(ToolError::StampSource {
             lang: lang.to_owned(),
@@ -94,24 +94,23 @@ pub fn stamp(site: &Site, lang: &str, codes: &[String]) -> Result<Vec<PathBuf>, 
         .into());
     }
     let mut changed = Vec::new();
-    for code in &site.codes {
-        if !codes.is_empty() && !codes.iter().any(|c| c == code.id.as_str()) {
+    for unit in Translatable::all(site) {
+        let id = unit.id();
+        if !ids.is_empty() && !ids.contains(&id) {
             continue;
         }
-        let (Some(english), Some(translated)) = (
-            code.prose.get(&site.config.default_locale),
-            code.prose.get(lang),
-        ) else {
+        let path = unit.file(&site.root, lang);
+        if unit.stamps(lang).is_none() {
             continue;
-        };
+        }
         let mut block = String::from("translated_from:\n");
-        for field in ProseField::ALL {
-            if translated.get(field).is_some() {
-                let hash = prose_hash(english.get(field).unwrap_or_default());
-                block.push_str(&format!("  {}: \"{hash}\"\n", field.as_str()));
+        for &field in unit.fields() {
+            if unit.text(lang, field).is_some() {
+                let english = unit.text(&site.config.default_locale, field);
+                let hash = prose_hash(english.unwrap_or_default());
+                block.push_str(&format!("  {field}: \"{hash}\"\n"));
             }
         }
-        let path = translated_prose_file(site, lang, code);
         let old = crate::error::fs::read_to_string(&path)?;
         let new = replace_top_level_block(&old, "translated_from", &block);
         if new != old {

@@ -271,7 +271,19 @@ impl ProseField {
     }
 }
 
+/// The prose fields' names, as in the YAML files.
+pub const PROSE_FIELD_NAMES: [&str; 6] =
+    ["name", "summary", "action", "description", "when", "fix"];
+
 impl Prose {
+    /// The field named `name` (see [`PROSE_FIELD_NAMES`]).
+    pub fn get_named(&self, name: &str) -> Option<&str> {
+        ProseField::ALL
+            .into_iter()
+            .find(|f| f.as_str() == name)
+            .and_then(|f| self.get(f))
+    }
+
     pub fn get(&self, field: ProseField) -> Option<&str> {
         match field {
             ProseField::Name => self.name.as_deref(),

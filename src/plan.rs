@@ -213,9 +213,36 @@ pub struct Plan {
     pub urls: Urls,
     /// How many page paths one sitemap file lists.
     pub sitemap_paths_per_file: usize,
+    /// The pairs `(a, b)` listed in the sitemap and open to search engines; every other
+    /// pair page is built and linked but marked `noindex, follow` (see [`is_indexed_pair`]).
+    pub indexed_pairs: HashSet<(usize, usize)>,
 }
 
 impl Plan {
+    pub fn is_indexed(&self, a: usize, b: usize) -> bool {
+        self.indexed_pairs.contains(&(a.min(b), a.max(b)))
+    }
+
+    /// Every localized page listed in the sitemap, in order.
+    pub fn sitemap_pages<'c>(
+        &'c self,
+        codes: &'c [Code],
+    ) -> impl Iterator<Item = LocalPage<'c>> + 'c {
+        SITEMAP_FIXED
+            .into_iter()
+            .chain(codes.iter().map(|c| LocalPage::Code(&c.id)))
+            .chain(
+                pairs(codes)
+                    .filter(|pair| self.indexed_pairs.contains(pair))
+                    .map(|(a, b)| LocalPage::Pair(&codes[a].id, &codes[b].id)),
+            )
+    }
+
+    /// How many pages [`Plan::sitemap_pages`] gives.
+    pub fn sitemap_page_count(&self, codes: &[Code]) -> usize {
+        SITEMAP_FIXED.len() + codes.len() + self.indexed_pairs.len()
+    }
+
     /// HTML pages per locale, in config order.
     pub fn pages_per_locale(&self, locales: &[Locale]) -> Vec<(String, usize)> {
         locales
@@ -243,16 +270,57 @@ pub fn plan(site: &Site) -> Result<Plan, PlanError> {
     if config.cname.is_some() {
         routes.push(route("CNAME", PageKind::Cname));
     }
+    let indexed_pairs: HashSet<(usize, usize)> = pairs(&site.codes)
+        .filter(|&(a, b)| is_indexed_pair(site, a, b))
+        .collect();
     let published = config.locales.iter().filter(|l| !l.draft).count();
     let per_file = sitemap_rests_per_file(published, &config.base_url);
-    let parts = sitemap_parts(sitemap_rest_count(&site.codes), per_file);
-    routes.extend(sitemap_part_routes(parts));
+    let listed = SITEMAP_FIXED.len() + site.codes.len() + indexed_pairs.len();
+    routes.extend(sitemap_part_routes(sitemap_parts(listed, per_file)));
     refuse_collisions(&routes)?;
     Ok(Plan {
         routes,
         urls: Urls::new(&config.base_url, &config.base_path),
         sitemap_paths_per_file: per_file,
+        indexed_pairs,
     })
+}
+
+/// Whether the pair page of codes `a` and `b` has something specific to say, and so is
+/// offered to search engines (README, "What goes in the index"): a hand-written
+/// comparison; one code lists the other as related; they are the temporary and permanent
+/// forms of one condition (450 and 550, 4.2.2 and 5.2.2); or they fail for the same main
+/// reason at the same step of the session with the same consequence (both permanent
+/// policy refusals at RCPT TO, say).
+pub fn is_indexed_pair(site: &Site, a: usize, b: usize) -> bool {
+    let (x, y) = (&site.codes[a], &site.codes[b]);
+    site.comparison(a, b).is_some()
+        || x.related.contains(&y.id)
+        || y.related.contains(&x.id)
+        || are_counterparts(&x.id, &y.id)
+        || same_failure(x, y)
+}
+
+/// 450 and 550, 4.2.2 and 5.2.2: one temporary, one permanent, otherwise the same code.
+fn are_counterparts(x: &CodeId, y: &CodeId) -> bool {
+    let classes = [x.class(), y.class()];
+    let rest = |id: &CodeId| -> String { id.as_str().chars().skip(1).collect() };
+    classes.contains(&4) && classes.contains(&5) && rest(x) == rest(y)
+}
+
+/// Two failures with the same main cause and next step, sent at a common specific step.
+fn same_failure(x: &Code, y: &Code) -> bool {
+    let failure = |c: &Code| matches!(c.id.class(), 4 | 5);
+    let shared_stage = x
+        .stages
+        .iter()
+        .any(|s| *s != crate::model::Stage::Any && y.stages.contains(s));
+    failure(x)
+        && failure(y)
+        && x.facts.next == y.facts.next
+        && !x.facts.cause.is_empty()
+        && x.facts.cause.first() == y.facts.cause.first()
+        && shared_stage
 }
 
 /// Output file of a directory-style path.
@@ -337,19 +405,6 @@ const SITEMAP_MAX_BYTES: usize = 40 * 1024 * 1024;
 /// The localized pages that are neither code nor pair pages.
 const SITEMAP_FIXED: [LocalPage<'static>; 3] =
     [LocalPage::Home, LocalPage::Translations, LocalPage::Decoder];
-
-/// Every localized page, in sitemap order.
-pub fn sitemap_pages(codes: &[Code]) -> impl Iterator<Item = LocalPage<'_>> + '_ {
-    SITEMAP_FIXED
-        .into_iter()
-        .chain(codes.iter().map(|c| LocalPage::Code(&c.id)))
-        .chain(pairs(codes).map(|(a, b)| LocalPage::Pair(&codes[a].id, &codes[b].id)))
-}
-
-/// How many pages [`sitemap_pages`] gives, without naming them.
-pub fn sitemap_rest_count(codes: &[Code]) -> usize {
-    SITEMAP_FIXED.len() + codes.len() + pairs(codes).count()
-}
 
 /// How many page paths one sitemap file lists (each once per published locale), so that
 /// it stays within the protocol's limits.

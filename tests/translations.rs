@@ -267,7 +267,7 @@ fn a_draft_locale_is_built_but_not_published() {
         select(&draft, "meta[name=robots]")[0]
             .value()
             .attr("content"),
-        Some("noindex")
+        Some("noindex, follow")
     );
     let en = site.page("en/251-vs-521/index.html");
     let links: Vec<&str> = select(&en, "a, link")

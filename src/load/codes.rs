@@ -22,8 +22,11 @@ const MAX_SAMPLES: usize = 3;
 /// times the longest in the shipped catalogue: a name is a title and has to fit in
 /// `<title>` and headings, a summary is a meta description and a list entry; a longer
 /// value is a mistake (or an attempt to make every page that shows it enormous).
-const MAX_CHARS: [(&str, usize); 7] = [
+const MAX_CHARS: [(&str, usize); 10] = [
     ("name", 100),
+    ("difference", 400),
+    ("tell_apart", 2000),
+    ("what_to_do", 2000),
     ("summary", 400),
     ("action", 400),
     ("description", 6000),
@@ -102,7 +105,7 @@ struct RawProse {
 /// A code as written in YAML: a quoted string or a bare number, validated while parsing
 /// so the error carries serde_yaml's position.
 #[derive(Debug, Clone)]
-struct CodeField(CodeId);
+pub(super) struct CodeField(pub(super) CodeId);
 
 impl<'de> Deserialize<'de> for CodeField {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
@@ -170,7 +173,11 @@ pub fn load_codes(
     // Codes whose file failed to parse: references to them are not reported again, so
     // one typo gives one error, not one per file that mentions the code.
     let mut unparsed = HashSet::new();
-    for path in yaml_files(content_dir)? {
+    let pairs_dir = content_dir.join(super::comparisons::PAIRS_DIR);
+    for path in yaml_files(content_dir)?
+        .into_iter()
+        .filter(|p| !p.starts_with(&pairs_dir))
+    {
         match parse_code_file(&path) {
             Ok(p) => parsed.push(p),
             Err(e) => {
@@ -206,7 +213,7 @@ pub fn load_codes(
 }
 
 /// Every `.yaml`/`.yml` file below `dir`, sorted, so errors come in a stable order.
-fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(super) fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = files_below(dir)?;
     files.retain(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"));
     Ok(files)
@@ -574,7 +581,7 @@ fn prose_values(prose: &RawProse) -> impl Iterator<Item = (&'static str, &str)> 
 
 /// What is wrong with a text value beyond what the file's characters showed: a forbidden
 /// character written as a YAML escape (`"\u202E"`, `"\0"`), or a value over its limit.
-fn text_value_problem(field: &str, value: &str) -> Option<String> {
+pub(super) fn text_value_problem(field: &str, value: &str) -> Option<String> {
     if let Some((c, kind)) = value
         .chars()
         .find_map(|c| text::forbidden_char(c).map(|kind| (c, kind)))
@@ -584,7 +591,7 @@ fn text_value_problem(field: &str, value: &str) -> Option<String> {
             text::describe_char(c)
         ));
     }
-    let inline_only = matches!(field, "summary" | "action");
+    let inline_only = matches!(field, "summary" | "action" | "difference");
     if inline_only && !value.trim().is_empty() && !markdown::is_single_paragraph(value) {
         return Some(format!(
             "`{field}` must be a single paragraph of inline Markdown: no blank lines, \

@@ -2,6 +2,7 @@
 //! every problem in the input is reported here, together, with file, line and column.
 
 pub mod codes;
+pub mod comparisons;
 pub mod config;
 pub mod fingerprint;
 pub mod locales;
@@ -12,7 +13,7 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::model::Code;
+use crate::model::{Code, Comparison};
 use config::Config;
 use locales::LocaleMessages;
 use templates::Templates;
@@ -25,6 +26,8 @@ pub struct Site {
     pub config: Config,
     /// Sorted by code (basic first, then enhanced; numerically).
     pub codes: Vec<Code>,
+    /// Hand-written comparisons of two codes, sorted by their codes.
+    pub comparisons: Vec<Comparison>,
     /// Every locale's Fluent messages, in config order (the default locale first).
     pub locales: Vec<LocaleMessages>,
     pub templates: Templates,
@@ -34,6 +37,15 @@ pub struct Site {
 }
 
 impl Site {
+    /// The hand-written comparison of the codes at `a` and `b` (in either order), if any.
+    pub fn comparison(&self, a: usize, b: usize) -> Option<&Comparison> {
+        let key = (a.min(b), a.max(b));
+        self.comparisons
+            .binary_search_by_key(&key, |c| (c.a, c.b))
+            .ok()
+            .map(|i| &self.comparisons[i])
+    }
+
     /// The messages of locale `code`, if it is one of the site's.
     pub fn locale_messages(&self, code: &str) -> Option<&LocaleMessages> {
         self.locales.iter().find(|l| l.code == code)
@@ -83,11 +95,19 @@ pub fn load_site_at(root: &Path, base_url: Option<&str>) -> Result<Site> {
     let locales = locales::load_locales(&locales_dir, &locale_codes);
     let templates = templates::load_templates(&root.join("templates"));
     let (codes, locales, templates) = merge_problems(codes, locales, templates)?;
+    let comparisons = comparisons::load_comparisons(
+        &content_dir,
+        &locales_dir,
+        &config.default_locale,
+        &locale_codes,
+        &codes,
+    )?;
     let static_files = static_files(&root.join("static"))?;
     let mut site = Site {
         root: root.to_owned(),
         config,
         codes,
+        comparisons,
         locales,
         templates,
         static_files,

@@ -10,7 +10,10 @@ use serde::Serialize;
 use crate::error::{Diagnostic, Location};
 use crate::load::Site;
 use crate::load::locales::LocaleMessages;
-use crate::model::{ProseField, prose_hash};
+use std::collections::BTreeMap;
+
+use super::comparisons;
+use crate::model::{COMPARISON_FIELDS, Code, Comparison, PROSE_FIELD_NAMES, prose_hash};
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -94,7 +97,10 @@ pub fn check_site(site: &Site) -> CheckReport {
         } else {
             coverage.messages = source.message_ids().len();
             coverage.messages_translated = coverage.messages;
-            coverage.prose = site.codes.len() * ProseField::ALL.len();
+            coverage.prose = Translatable::all(site)
+                .iter()
+                .map(|u| u.fields().len())
+                .sum();
             coverage.prose_translated = coverage.prose;
         }
         report.coverage.push(coverage);
@@ -191,18 +197,86 @@ fn list_variables(variables: &BTreeSet<String>) -> String {
 }
 
 /// `locales/{lang}/codes/{code}.yaml`: where a locale's prose for one code lives.
-pub fn translated_prose_file(site: &Site, lang: &str, code: &crate::model::Code) -> PathBuf {
-    site.root
-        .join("locales")
-        .join(lang)
-        .join("codes")
-        .join(format!("{}.yaml", code.id))
+/// Something with prose that a locale translates in a file of its own: a code, or a
+/// hand-written comparison of two codes.
+pub enum Translatable<'s> {
+    Code(&'s Code),
+    Comparison(&'s Comparison, &'s Site),
+}
+
+impl<'s> Translatable<'s> {
+    /// Every one of the site's, codes first.
+    pub fn all(site: &'s Site) -> Vec<Translatable<'s>> {
+        site.codes
+            .iter()
+            .map(Translatable::Code)
+            .chain(
+                site.comparisons
+                    .iter()
+                    .map(|c| Translatable::Comparison(c, site)),
+            )
+            .collect()
+    }
+
+    /// `550`, or `450-vs-550`: the name of its files and what `stamp` accepts.
+    pub fn id(&self) -> String {
+        match self {
+            Translatable::Code(code) => code.id.to_string(),
+            Translatable::Comparison(c, site) => {
+                comparisons::file_stem(&site.codes[c.a].id, &site.codes[c.b].id)
+            }
+        }
+    }
+
+    /// The file that holds its translation into `lang`.
+    pub fn file(&self, root: &Path, lang: &str) -> PathBuf {
+        let dir = match self {
+            Translatable::Code(_) => "codes",
+            Translatable::Comparison(..) => comparisons::PAIRS_DIR,
+        };
+        root.join("locales")
+            .join(lang)
+            .join(dir)
+            .join(format!("{}.yaml", self.id()))
+    }
+
+    /// The English file.
+    pub fn source(&self) -> &'s Path {
+        match self {
+            Translatable::Code(code) => &code.source,
+            Translatable::Comparison(c, _) => &c.source,
+        }
+    }
+
+    pub fn fields(&self) -> &'static [&'static str] {
+        match self {
+            Translatable::Code(_) => &PROSE_FIELD_NAMES,
+            Translatable::Comparison(..) => &COMPARISON_FIELDS,
+        }
+    }
+
+    /// The text of `field` in `lang`, if that locale has it.
+    pub fn text(&self, lang: &str, field: &str) -> Option<&'s str> {
+        match self {
+            Translatable::Code(code) => code.prose.get(lang)?.get_named(field),
+            Translatable::Comparison(c, _) => c.prose.get(lang)?.get(field),
+        }
+    }
+
+    /// The `translated_from` stamps of its translation into `lang`.
+    pub fn stamps(&self, lang: &str) -> Option<&'s BTreeMap<String, String>> {
+        match self {
+            Translatable::Code(code) => code.prose.get(lang).map(|p| &p.translated_from),
+            Translatable::Comparison(c, _) => c.prose.get(lang).map(|p| &p.translated_from),
+        }
+    }
 }
 
 fn compare_prose(site: &Site, lang: &str, coverage: &mut Coverage, findings: &mut Vec<Finding>) {
     let default = &site.config.default_locale;
-    for code in &site.codes {
-        let file = translated_prose_file(site, lang, code);
+    for unit in Translatable::all(site) {
+        let id = unit.id();
+        let file = unit.file(&site.root, lang);
         let file_text = std::fs::read_to_string(&file).unwrap_or_default();
         let locate = |key: &str| {
             let (line, col) = if file_text.is_empty() {
@@ -212,43 +286,36 @@ fn compare_prose(site: &Site, lang: &str, coverage: &mut Coverage, findings: &mu
             };
             Location::new(&file, line, col)
         };
-        let english = code.prose.get(default);
-        let translated = code.prose.get(lang);
+        let stamps = unit.stamps(lang);
         let mut missing = Vec::new();
-        for field in ProseField::ALL {
+        for &field in unit.fields() {
             coverage.prose += 1;
-            let source = english.and_then(|p| p.get(field)).unwrap_or_default();
-            let Some(prose) = translated.filter(|p| p.get(field).is_some()) else {
+            let source = unit.text(default, field).unwrap_or_default();
+            if unit.text(lang, field).is_none() {
                 coverage.prose_missing += 1;
-                missing.push(field.as_str());
+                missing.push(field);
                 continue;
-            };
-            match prose.translated_from.get(field.as_str()) {
+            }
+            match stamps.and_then(|s| s.get(field)) {
                 Some(hash) if *hash == prose_hash(source) => coverage.prose_translated += 1,
                 Some(_) => {
                     coverage.prose_stale += 1;
                     findings.push(warning(
-                        locate(field.as_str()),
+                        locate(field),
                         format!(
-                            "{}: `{}` is stale: the English text changed after it was translated \
-                             (see `git log -p {}`); update it, then run `stamp {lang} {}`",
-                            code.id,
-                            field.as_str(),
-                            relative(&site.root, &code.source).display(),
-                            code.id
+                            "{id}: `{field}` is stale: the English text changed after it was \
+                             translated (see `git log -p {}`); update it, then run `stamp {lang} {id}`",
+                            relative(&site.root, unit.source()).display(),
                         ),
                     ));
                 }
                 None => {
                     coverage.prose_stale += 1;
                     findings.push(warning(
-                        locate(field.as_str()),
+                        locate(field),
                         format!(
-                            "{}: `{}` has no `translated_from` stamp, so it cannot be known to match \
-                             the English; check it, then run `stamp {lang} {}`",
-                            code.id,
-                            field.as_str(),
-                            code.id
+                            "{id}: `{field}` has no `translated_from` stamp, so it cannot be known \
+                             to match the English; check it, then run `stamp {lang} {id}`"
                         ),
                     ));
                 }
@@ -258,8 +325,7 @@ fn compare_prose(site: &Site, lang: &str, coverage: &mut Coverage, findings: &mu
             findings.push(warning(
                 Location::new(&file, 1, 1),
                 format!(
-                    "{}: not translated yet: {}; English is shown instead",
-                    code.id,
+                    "{id}: not translated yet: {}; English is shown instead",
                     missing.join(", ")
                 ),
             ));

@@ -51,7 +51,8 @@ pub(super) fn page(r: &Renderer, locale: usize, ai: usize, bi: usize) -> Result<
         ],
     )?;
     let page = LocalPage::Pair(&r.site.codes[ai].id, &r.site.codes[bi].id);
-    let meta = r.meta(locale, page, title.clone(), &description);
+    let mut meta = r.meta(locale, page, title.clone(), &description);
+    meta.noindex |= !r.plan.is_indexed(ai, bi);
     let family = r.site.codes[ai].id.family();
     let mut context = r.base_context(locale, meta, r.crumbs(locale, Some(family), &title));
     let same_class = if a.class == b.class { "yes" } else { "no" };

@@ -67,7 +67,8 @@ pub struct PageMeta {
     pub canonical: String,
     pub alternates: Vec<Alternate>,
     pub x_default: String,
-    /// Pages of a draft locale are built for preview but kept out of search engines.
+    /// Kept out of search engines: pages of a draft locale (built for preview), and pair
+    /// pages with nothing specific to say (see `plan::is_indexed_pair`).
     pub noindex: bool,
 }
 

@@ -14,6 +14,8 @@ struct PageLinks {
     /// (what the link is, e.g. `a href`, the URL as written)
     links: Vec<(&'static str, String)>,
     canonical: Option<String>,
+    /// The page asks search engines not to index it (`<meta name="robots" content="noindex…">`).
+    noindex: bool,
 }
 
 /// The site's base URL split as the generator does: `https://example.org/repo` →
@@ -150,10 +152,15 @@ fn scan_page(text: &str) -> PageLinks {
         .select(&selector("link[rel=canonical]"))
         .next()
         .and_then(|e| e.value().attr("href").map(str::to_owned));
+    let noindex = html
+        .select(&selector("meta[name=robots]"))
+        .filter_map(|e| e.value().attr("content"))
+        .any(|c| c.split(',').any(|d| d.trim() == "noindex"));
     PageLinks {
         ids,
         links,
         canonical,
+        noindex,
     }
 }
 
@@ -177,7 +184,8 @@ fn sitemap_links(xml: &str) -> Vec<(&'static str, String)> {
 
 /// Every broken link in the output directory `out` of a site whose base URL is
 /// `base_url`, as `file: what url: why`. Also checks that every page names itself as
-/// canonical and that the sitemap lists every localized page.
+/// canonical and that the sitemap lists every localized page open to search engines, and
+/// none marked `noindex`.
 pub fn broken_links(out: &Path, base_url: &str) -> Vec<String> {
     let base = Base::new(base_url);
     let files: BTreeSet<String> = super::snapshot_paths(out);
@@ -243,9 +251,11 @@ pub fn broken_links(out: &Path, base_url: &str) -> Vec<String> {
         .filter_map(|(_, link)| resolve(&base, "/", link).ok().flatten())
         .map(|(file, _)| file)
         .collect();
-    for file in pages.keys().filter(|f| f.contains('/')) {
-        if !listed.contains(*file) {
-            problems.push(format!("sitemap.xml: does not list {file}"));
+    for (file, page) in pages.iter().filter(|(f, _)| f.contains('/')) {
+        match (listed.contains(*file), page.noindex) {
+            (false, false) => problems.push(format!("sitemap.xml: does not list {file}")),
+            (true, true) => problems.push(format!("sitemap.xml: lists {file}, marked noindex")),
+            _ => {}
         }
     }
     problems.sort();

@@ -1,0 +1,277 @@
+//! Hand-written comparisons of two codes (`content/pairs/<a>-vs-<b>.yaml`, translated in
+//! `locales/<lang>/pairs/<a>-vs-<b>.yaml`) into validated [`Comparison`]s.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::codes::{CodeField, text_value_problem, yaml_files};
+use super::yaml;
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::model::{COMPARISON_FIELDS, Code, CodeId, Comparison, ComparisonProse};
+use crate::text;
+
+/// The directory below `content/` (and below each `locales/<lang>/`) that holds them.
+pub const PAIRS_DIR: &str = "pairs";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComparison {
+    a: CodeField,
+    b: CodeField,
+    difference: String,
+    tell_apart: String,
+    what_to_do: String,
+    sources: Vec<String>,
+}
+
+/// A translation: every field optional; what is missing falls back to the source locale.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComparisonProse {
+    #[serde(default)]
+    translated_from: BTreeMap<String, String>,
+    difference: Option<String>,
+    tell_apart: Option<String>,
+    what_to_do: Option<String>,
+}
+
+/// The file name of the comparison of `a` and `b`, lower code first: `450-vs-550`.
+pub fn file_stem(a: &CodeId, b: &CodeId) -> String {
+    let (a, b) = if a < b { (a, b) } else { (b, a) };
+    format!("{a}-vs-{b}")
+}
+
+/// Loads every comparison and its translations; `codes` are the site's, sorted.
+pub fn load_comparisons(
+    content_dir: &Path,
+    locales_dir: &Path,
+    source_locale: &str,
+    locales: &[String],
+    codes: &[Code],
+) -> Result<Vec<Comparison>> {
+    let dir = content_dir.join(PAIRS_DIR);
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let index: HashMap<&CodeId, usize> =
+        codes.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
+    let mut problems = Vec::new();
+    let mut comparisons: Vec<Comparison> = Vec::new();
+    let mut defined_at: HashMap<(usize, usize), PathBuf> = HashMap::new();
+    for path in yaml_files(&dir)? {
+        match load_one(&path, &index, source_locale) {
+            Ok(comparison) => {
+                let key = (comparison.a, comparison.b);
+                if let Some(first) = defined_at.get(&key) {
+                    problems.push(Diagnostic::new(
+                        Location::new(&path, 1, 1),
+                        format!(
+                            "{} and {} are already compared in {}",
+                            codes[key.0].id,
+                            codes[key.1].id,
+                            first.display()
+                        ),
+                    ));
+                } else {
+                    defined_at.insert(key, path.clone());
+                    comparisons.push(comparison);
+                }
+            }
+            Err(e) => match e {
+                Error::Invalid(d) => problems.extend(d),
+                other => return Err(other),
+            },
+        }
+    }
+    comparisons.sort_by_key(|c| (c.a, c.b));
+    for locale in locales.iter().filter(|l| l.as_str() != source_locale) {
+        let dir = locales_dir.join(locale).join(PAIRS_DIR);
+        if let Err(e) = add_translations(&dir, locale, codes, &mut comparisons) {
+            match e {
+                Error::Invalid(d) => problems.extend(d),
+                other => return Err(other),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(comparisons)
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+fn read_checked(path: &Path) -> Result<String> {
+    let text = crate::error::fs::read_to_string(path)?;
+    match Diagnostic::first_forbidden_char(path, &text) {
+        Some(problem) => Err(Error::single(problem)),
+        None => Ok(text),
+    }
+}
+
+fn load_one(
+    path: &Path,
+    index: &HashMap<&CodeId, usize>,
+    source_locale: &str,
+) -> Result<Comparison> {
+    let text = read_checked(path)?;
+    let raw: RawComparison = yaml::parse(path, &text)?;
+    let at = |key: &str| {
+        let (line, col) = text::locate_yaml_key(&text, key);
+        Location::new(path, line, col)
+    };
+    let mut problems = Vec::new();
+    let mut problem = |at: Location, message: String| {
+        problems.push(Diagnostic::new(at, message).with_source(&text));
+    };
+    let (a, b) = (&raw.a.0, &raw.b.0);
+    let found: Vec<Option<usize>> = [("a", a), ("b", b)]
+        .into_iter()
+        .map(|(key, id)| {
+            let found = index.get(id).copied();
+            if found.is_none() {
+                problem(
+                    at(key),
+                    format!("`{key}` names code {id}, which is not defined in content/"),
+                );
+            }
+            found
+        })
+        .collect();
+    if a == b {
+        problem(at("b"), format!("code {a} is compared with itself"));
+    } else if a.family() != b.family() {
+        problem(
+            at("b"),
+            format!(
+                "{a} is a {} code and {b} a {} code: pairs stay within a family",
+                a.family().as_str(),
+                b.family().as_str()
+            ),
+        );
+    }
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let wanted = file_stem(a, b);
+    if stem != wanted {
+        problem(
+            at("a"),
+            format!(
+                "the comparison of {a} and {b} must be in a file named `{wanted}.yaml` (lower code first)"
+            ),
+        );
+    }
+    if a > b {
+        problem(
+            at("a"),
+            format!("give the lower code as `a`: a: \"{b}\", b: \"{a}\""),
+        );
+    }
+    for (field, value) in [
+        ("difference", &raw.difference),
+        ("tell_apart", &raw.tell_apart),
+        ("what_to_do", &raw.what_to_do),
+    ] {
+        if value.trim().is_empty() {
+            problem(at(field), format!("`{field}` is empty"));
+        } else if let Some(message) = text_value_problem(field, value) {
+            problem(at(field), message);
+        }
+    }
+    if raw.sources.iter().all(|s| s.trim().is_empty()) {
+        problem(
+            at("sources"),
+            "`sources` must name where the facts come from (e.g. \"RFC 5321 §4.2.3\")".into(),
+        );
+    }
+    let (Some(Some(ai)), Some(Some(bi))) = (found.first(), found.get(1)) else {
+        return Err(Error::Invalid(problems));
+    };
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let prose = ComparisonProse {
+        difference: Some(raw.difference),
+        tell_apart: Some(raw.tell_apart),
+        what_to_do: Some(raw.what_to_do),
+        translated_from: BTreeMap::new(),
+    };
+    Ok(Comparison {
+        a: (*ai).min(*bi),
+        b: (*ai).max(*bi),
+        prose: BTreeMap::from([(source_locale.to_owned(), prose)]),
+        sources: raw.sources,
+        source: path.to_owned(),
+    })
+}
+
+/// Reads `dir/<a>-vs-<b>.yaml` translations; a file for a comparison that does not exist
+/// is an error (almost always a typo in the file name).
+fn add_translations(
+    dir: &Path,
+    locale: &str,
+    codes: &[Code],
+    comparisons: &mut [Comparison],
+) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let mut problems = Vec::new();
+    for path in yaml_files(dir)? {
+        let text = match read_checked(&path) {
+            Ok(text) => text,
+            Err(Error::Invalid(d)) => {
+                problems.extend(d);
+                continue;
+            }
+            Err(other) => return Err(other),
+        };
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let Some(comparison) = comparisons
+            .iter_mut()
+            .find(|c| file_stem(&codes[c.a].id, &codes[c.b].id) == stem)
+        else {
+            problems.push(Diagnostic::new(
+                Location::new(&path, 1, 1),
+                format!(
+                    "translation of the comparison `{}`, but content/{PAIRS_DIR}/ has no such file",
+                    stem.escape_debug()
+                ),
+            ));
+            continue;
+        };
+        let raw: RawComparisonProse = match yaml::parse(&path, &text) {
+            Ok(raw) => raw,
+            Err(e) => {
+                problems.extend(e.diagnostics().iter().cloned());
+                continue;
+            }
+        };
+        for (field, value) in
+            COMPARISON_FIELDS
+                .iter()
+                .zip([&raw.difference, &raw.tell_apart, &raw.what_to_do])
+        {
+            if let Some(message) = value.as_deref().and_then(|v| text_value_problem(field, v)) {
+                let (line, col) = text::locate_yaml_key(&text, field);
+                problems.push(
+                    Diagnostic::new(Location::new(&path, line, col), message).with_source(&text),
+                );
+            }
+        }
+        comparison.prose.insert(
+            locale.to_owned(),
+            ComparisonProse {
+                difference: raw.difference,
+                tell_apart: raw.tell_apart,
+                what_to_do: raw.what_to_do,
+                translated_from: raw.translated_from,
+            },
+        );
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
