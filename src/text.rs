@@ -79,6 +79,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// `text` with its first character in upper case (for a list that starts a table cell
+/// in a language with case; unchanged in one without).
+pub fn capitalize_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Why `c` may not appear in a content or locale file, or `None` if it may.
 ///
 /// Control characters (other than tab and line breaks) are invisible, break XML and
@@ -139,6 +149,16 @@ pub fn visible(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalizes_only_the_first_character() {
+        assert_eq!(
+            capitalize_first("the sender or the recipient"),
+            "The sender or the recipient"
+        );
+        assert_eq!(capitalize_first("送信者"), "送信者");
+        assert_eq!(capitalize_first(""), "");
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

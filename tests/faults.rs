@@ -29,7 +29,7 @@ fn a_template_that_fails_on_the_last_page_leaves_dist_intact() {
         .expect("project template");
     let broken = pair.replacen(
         "{% block main %}\n",
-        "{% block main %}\n{% if lang == \"ja\" and codes.0.code == \"5.1.10\" and codes.1.code == \"5.7.1\" %}{{ missing }}{% endif %}\n",
+        "{% block main %}\n{% if lang == \"ja\" and pair.0.label == \"5.1.10\" and pair.1.label == \"5.7.1\" %}{{ missing }}{% endif %}\n",
         1,
     );
     assert_ne!(broken, pair, "the injection point exists");

@@ -60,6 +60,8 @@ stage-any = in reply to any command
 list-or = { $head } or { $last }
 list-and = { $head } and { $last }
 list-separator = {", "}
+# Between two sentences of one paragraph.
+sentence-separator = {" "}
 rfc = RFC { $number }
 rfc-section = RFC { $number } (§{ $sections })
 
@@ -82,33 +84,117 @@ heading-description = Description
 heading-when = When you see this code
 heading-fix = How to fix
 heading-samples = Sample replies
-heading-differences = Key differences
-heading-which = Which applies when
+heading-which = What to do for each
 heading-learn-more = Learn more
 
 ## Pair pages
 
 pair-title = SMTP { $a } { $a-name } vs { $b } { $b-name }
 pair-description = { $a } { $a-name } or { $b } { $b-name }? How the two SMTP replies differ, when servers send each, and what to do.
-pair-lead = { $same ->
-    [yes] { $a } and { $b } are both { $a-class } replies.
-   *[no] { $a } is a { $a-class } reply, whereas { $b } is a { $b-class } reply.
+# The comparison table: one row per fact, the two codes in columns.
+compare-caption = { $a } and { $b } side by side
+compare-fact = Fact
+compare-differs = differs
+row-meaning = What it means
+row-next = What happens to the mail
+row-retry = Does a retry help by itself?
+row-acts = Who has to act
+row-cause = Cause
+# A fact's value, as a table cell.
+fact-next = { $next ->
+    [none] Nothing more: the request succeeded
+    [continue] The client goes on with the session
+    [retry] Stays queued; the sending server retries
+    [bounce] Returned to the sender (bounce)
+   *[client-decides] No queue involved: the client decides
 }
-diff-outcome = After { $a }, { $a-outcome }. After { $b }, { $b-outcome }.
-diff-stage = { $same ->
-    [yes] Both are sent { $a-stages }, so what separates them is the reason given above.
-   *[no] { $a } is sent { $a-stages }; { $b } is sent { $b-stages }.
+fact-retry = { $retry ->
+    [yes] Yes, usually
+    [sometimes] Sometimes
+    [no] No, not until someone acts
+   *[none] Not applicable
 }
-diff-subject = { $same ->
-    [yes] Both belong to the { $a-subject } subject (X.{ $a-number }.X).
-   *[no] { $a } reports { $a-subject } (X.{ $a-number }.X); { $b } reports { $b-subject } (X.{ $b-number }.X).
+# Values are lower case: they are joined into a list ("the sender or the recipient"),
+# whose first letter is then capitalized.
+fact-actor = { $actor ->
+    [nobody] nobody
+    [sender] the sender
+    [sender-admin] the sending system's admin
+    [receiver-admin] the receiving system's admin
+   *[recipient] the recipient
 }
-diff-basic-companions = Enhanced status codes seen with { $a } include { $a-codes }; with { $b }, { $b-codes }.
-diff-enhanced-companions = { $a } is sent with basic reply { $a-codes }; { $b } with { $b-codes }.
-diff-rfcs = { $same ->
-    [yes] Both are defined in { $a-rfcs }.
-   *[no] { $a } is defined in { $a-rfcs }; { $b } in { $b-rfcs }.
+# "Nobody" listed first means: usually nobody; if it persists, the others.
+fact-acts-usually-nobody = usually nobody; otherwise { $others }
+fact-cause = { $cause ->
+    [addressing] addressing
+    [mailbox] mailbox
+    [policy] policy
+    [authentication] authentication
+    [security] security, TLS
+    [content] content
+    [capacity] size or capacity
+    [rate] rate limits
+    [protocol] protocol or syntax
+    [routing] routing
+   *[system] receiving system
 }
+fact-no-cause = None: not a failure
+# The key difference, stated first on a pair page: sentences built from the facts that
+# differ. Each `key-*-clause` is about one code and starts with it; `key-first` joins
+# the first two clauses, `key-more` any later pair.
+key-first = { $a-clause }; { $b-clause }.
+key-more = { $a-clause }, while { $b-clause }.
+key-fate-clause = { $next ->
+    [none] { $code } is a success reply: nothing more is needed
+    [continue] { $code } is an intermediate reply: the client goes on with the session
+    [retry] { $code } is temporary: the sending server keeps the mail queued and tries again
+    [bounce] { $code } is permanent: the sending server gives up and the mail comes back to its sender
+   *[client-decides] { $outcome ->
+        [transient] { $code } temporarily refuses a session command such as AUTH or STARTTLS: no queue is involved, and the client decides whether to try again
+       *[permanent] { $code } refuses a session command such as AUTH or STARTTLS for good: no queue is involved, and the client must change what it sends
+    }
+}
+key-retry-clause = { $retry ->
+    [yes] { $code } usually clears by itself on a later retry
+    [sometimes] { $code } clears on a retry only if its cause is gone by then
+   *[no] { $code } does not clear by retrying until someone acts
+}
+key-acts-clause = { $actor ->
+    [nobody] { $code } needs nobody to act
+    [sender] { $code } is for the sender to fix
+    [sender-admin] { $code } is for the admin of the sending system to fix
+    [receiver-admin] { $code } is for the admin of the receiving system to fix
+   *[recipient] { $code } is for the recipient to fix
+}
+key-cause-clause = { $cause ->
+    [addressing] { $code } is about the address itself
+    [mailbox] { $code } is about the recipient's mailbox
+    [policy] { $code } is a policy decision of the receiving side
+    [authentication] { $code } is about authentication
+    [security] { $code } is about encryption or other security requirements
+    [content] { $code } is about the content of the message
+    [capacity] { $code } is about size or storage limits
+    [rate] { $code } is about sending too much or too fast
+    [protocol] { $code } is about a protocol or syntax error
+    [routing] { $code } is about where the mail should be routed
+   *[system] { $code } is about a fault or the state of the receiving system
+}
+key-stage-clause = { $code } is sent { $stages }
+# What the two codes share, said once.
+key-both-fate = { $next ->
+    [none] { $a } and { $b } are both success replies: nothing more is needed.
+    [continue] { $a } and { $b } are both intermediate replies: the client goes on with the session.
+    [retry] { $a } and { $b } are both temporary: the sending server keeps the mail queued and tries again.
+    [bounce] { $a } and { $b } are both permanent: the mail comes back to its sender.
+   *[client-decides] { $a } and { $b } both answer a session command: no queue is involved, and the client decides what to do.
+}
+key-both-stage = { $a } and { $b } are both sent { $stages }.
+# Two codes whose facts are all alike differ only in the condition they name.
+key-only-condition = They differ in the condition reported: { $a } says “{ $a-name }”, { $b } says “{ $b-name }”.
+# A hand-written comparison's sections.
+heading-tell-apart = How to tell which one you have
+heading-what-to-do = What to do
+heading-sources = Sources
 which-item = If you see { $code } ({ $name }):
 learn-code = Everything about { $code } { $name }
 learn-pair = { $a } vs { $b }
@@ -161,5 +247,6 @@ decoder-failed = The list of codes could not be loaded. Use the list of all code
 decoder-compare = Compare them:
 jump-label = Go to a code
 jump-hint = Type the start of a code, such as 55 or 5.7, then press Enter.
+nav-decoder = Paste a whole bounce into the decoder
 jump-button = Go
 jump-none = No code starts with { $query }.

@@ -56,6 +56,7 @@ stage-any = あらゆるコマンドへの応答として
 list-or = { $head }、または { $last }
 list-and = { $head }、{ $last }
 list-separator = 、
+sentence-separator = {""}
 rfc = RFC { $number }
 rfc-section = RFC { $number } の { $sections } 節
 
@@ -78,33 +79,113 @@ heading-description = 説明
 heading-when = このコードが表示される場合
 heading-fix = 解決方法
 heading-samples = 応答の例
-heading-differences = 主な違い
-heading-which = どちらをいつ使うか
+heading-which = それぞれの対処
 heading-learn-more = 詳しく見る
 
 ## ペアのページ
 
 pair-title = SMTP { $a } { $a-name } vs { $b } { $b-name }
 pair-description = { $a }「{ $a-name }」と { $b }「{ $b-name }」の違いは？ 二つの SMTP 応答の意味、サーバーが返す場面、対処方法を比べます。
-pair-lead = { $same ->
-    [yes] { $a } と { $b } は、どちらも { $a-class }の応答です。
-   *[no] { $a } は { $a-class }の応答で、{ $b } は { $b-class }の応答です。
+# 比較表：項目ごとに 1 行、二つのコードを列に並べます。
+compare-caption = { $a } と { $b } の比較
+compare-fact = 項目
+compare-differs = 相違点
+row-meaning = 意味
+row-next = メールはどうなるか
+row-retry = 再送だけで解消するか
+row-acts = 対処が必要な人
+row-cause = 原因
+fact-next = { $next ->
+    [none] 処理は完了（要求は成功）
+    [continue] クライアントがセッションを続ける
+    [retry] キューに残り、送信側サーバーが再送する
+    [bounce] 送信者に返送される（バウンスメール）
+   *[client-decides] キューは関係せず、クライアントが判断する
 }
-diff-outcome = { $a } の場合、{ $a-outcome }。{ $b } の場合、{ $b-outcome }。
-diff-stage = { $same ->
-    [yes] どちらも { $a-stages } 返されます。違いは、上で説明した理由にあります。
-   *[no] { $a } は { $a-stages }、{ $b } は { $b-stages } 返されます。
+fact-retry = { $retry ->
+    [yes] 多くの場合、解消する
+    [sometimes] 場合による
+    [no] 誰かが対処するまで解消しない
+   *[none] 該当しない
 }
-diff-subject = { $same ->
-    [yes] どちらも「{ $a-subject }」（X.{ $a-number }.X）に属します。
-   *[no] { $a } は「{ $a-subject }」（X.{ $a-number }.X）、{ $b } は「{ $b-subject }」（X.{ $b-number }.X）を表します。
+fact-actor = { $actor ->
+    [nobody] 不要
+    [sender] 送信者
+    [sender-admin] 送信側の管理者
+    [receiver-admin] 受信側の管理者
+   *[recipient] 受信者
 }
-diff-basic-companions = { $a } と組み合わせて返される拡張ステータスコードには { $a-codes } などがあり、{ $b } では { $b-codes } などがあります。
-diff-enhanced-companions = { $a } は基本応答コード { $a-codes } と、{ $b } は { $b-codes } と組み合わせて返されます。
-diff-rfcs = { $same ->
-    [yes] どちらも { $a-rfcs } で定義されています。
-   *[no] { $a } は { $a-rfcs }、{ $b } は { $b-rfcs } で定義されています。
+# 先頭が「不要」のとき：通常は対処不要、続く場合はほかの人が対処します。
+fact-acts-usually-nobody = 通常は不要（続く場合は{ $others }）
+fact-cause = { $cause ->
+    [addressing] アドレス
+    [mailbox] メールボックス
+    [policy] ポリシー
+    [authentication] 認証
+    [security] セキュリティ・TLS
+    [content] メッセージの内容
+    [capacity] サイズ・容量
+    [rate] 送信レート制限
+    [protocol] プロトコル・構文
+    [routing] ルーティング
+   *[system] 受信側のシステム
 }
+fact-no-cause = なし（エラーではありません）
+# ペアのページの冒頭で、異なる項目から組み立てる「主な違い」の文です。
+# key-*-clause は一つのコードについての節で、コード番号で始まり「〜です／〜ます」で終わります。
+key-first = { $a-clause }。一方、{ $b-clause }。
+key-more = { $a-clause }が、{ $b-clause }。
+key-fate-clause = { $next ->
+    [none] { $code } は成功を示す応答で、これ以上の処理は必要ありません
+    [continue] { $code } は中間応答で、クライアントはそのままセッションを続けます
+    [retry] { $code } は一時的エラーで、送信側サーバーはメールをキューに残して再送します
+    [bounce] { $code } は恒久的エラーで、送信側サーバーは配送をあきらめ、メールは送信者に返送されます
+   *[client-decides] { $outcome ->
+        [transient] { $code } は AUTH や STARTTLS などのセッションコマンドを一時的に拒否する応答で、キューは関係せず、再試行するかどうかはクライアントが決めます
+       *[permanent] { $code } は AUTH や STARTTLS などのセッションコマンドを恒久的に拒否する応答で、キューは関係せず、クライアントは送る内容を変える必要があります
+    }
+}
+key-retry-clause = { $retry ->
+    [yes] { $code } は、多くの場合、誰も対処しなくても再送で解消します
+    [sometimes] { $code } は、再送までに原因がなくなっていれば解消します
+   *[no] { $code } は、誰かが対処するまで再送しても解消しません
+}
+key-acts-clause = { $actor ->
+    [nobody] { $code } は誰も対処する必要がありません
+    [sender] { $code } は送信者が対処します
+    [sender-admin] { $code } は送信側の管理者が対処します
+    [receiver-admin] { $code } は受信側の管理者が対処します
+   *[recipient] { $code } は受信者が対処します
+}
+key-cause-clause = { $cause ->
+    [addressing] { $code } はアドレスそのものの問題です
+    [mailbox] { $code } は受信者のメールボックスの問題です
+    [policy] { $code } は受信側のポリシーによる判断です
+    [authentication] { $code } は認証の問題です
+    [security] { $code } は暗号化などのセキュリティ要件の問題です
+    [content] { $code } はメッセージの内容の問題です
+    [capacity] { $code } はサイズや容量の制限の問題です
+    [rate] { $code } は送信量や送信速度の問題です
+    [protocol] { $code } はプロトコルや構文の誤りです
+    [routing] { $code } はメールの配送経路（ルーティング）の問題です
+   *[system] { $code } は受信側のシステムの障害や状態の問題です
+}
+key-stage-clause = { $code } は { $stages }返されます
+# 二つのコードに共通する点は一度だけ述べます。
+key-both-fate = { $next ->
+    [none] { $a } と { $b } は、どちらも成功を示す応答で、これ以上の処理は必要ありません。
+    [continue] { $a } と { $b } は、どちらも中間応答で、クライアントはそのままセッションを続けます。
+    [retry] { $a } と { $b } は、どちらも一時的エラーで、送信側サーバーはメールをキューに残して再送します。
+    [bounce] { $a } と { $b } は、どちらも恒久的エラーで、メールは送信者に返送されます。
+   *[client-decides] { $a } と { $b } は、どちらもセッションコマンドへの応答で、キューは関係せず、どうするかはクライアントが決めます。
+}
+key-both-stage = { $a } と { $b } は、どちらも { $stages }返されます。
+# 項目がすべて同じ二つのコードは、伝える状態だけが異なります。
+key-only-condition = 違いは伝える状態にあります。{ $a } は「{ $a-name }」、{ $b } は「{ $b-name }」を表します。
+# 手書きの比較の見出し
+heading-tell-apart = どちらが返されたかの見分け方
+heading-what-to-do = 対処方法
+heading-sources = 出典
 which-item = { $code }「{ $name }」が返された場合:
 learn-code = { $code } { $name } の詳細
 learn-pair = { $a } と { $b } の比較
@@ -156,5 +237,6 @@ decoder-failed = コードの一覧を読み込めませんでした。代わり
 decoder-compare = 比較する:
 jump-label = コードへ移動
 jump-hint = 55 や 5.7 のようにコードの先頭を入力し、Enter キーを押してください。
+nav-decoder = バウンスメール全体を貼り付けて解析する
 jump-button = 移動
 jump-none = { $query } で始まるコードはありません。

@@ -5,14 +5,15 @@ use tera::Context;
 use super::engine::{Fragment, Renderer, join_list};
 use super::localizer::{Arg, Localized, Localizer};
 use super::page::TemplatePage;
-use super::views::{CodeGroup, CodeListItem, CodeView, Html, Link};
+use super::views::{CodeGroup, CodeListItem, CodeView, FactsView, Html, Link};
 use crate::error::Result;
 use crate::hash::Fnv;
 use crate::load::Site;
 use crate::markdown;
 use crate::minify;
-use crate::model::{Code, CodeId, Family, ProseField, RfcRef, Stage};
+use crate::model::{Actor, Code, CodeId, FactValue, Family, ProseField, RfcRef, Stage};
 use crate::plan::{self, LocalPage, Urls};
+use crate::text;
 
 pub(super) fn page(r: &Renderer, locale: usize, index: usize) -> Result<TemplatePage> {
     let data = &r.locales[locale];
@@ -84,18 +85,23 @@ fn compare_groups(r: &Renderer, locale: usize, index: usize) -> Result<Vec<CodeG
 
 /// A code's localized prose field, falling back to the default locale.
 pub(super) fn prose(site: &Site, lang: &str, code: &Code, field: ProseField) -> Localized {
-    let default = &site.config.default_locale;
-    if let Some(text) = code.prose.get(lang).and_then(|p| p.get(field)) {
+    localized(&site.config.default_locale, lang, |l| {
+        code.prose.get(l).and_then(|p| p.get(field))
+    })
+}
+
+/// The text `get` finds in `lang`, else in the default locale (marked as being in it).
+pub(super) fn localized<'a>(
+    default: &str,
+    lang: &str,
+    get: impl Fn(&str) -> Option<&'a str>,
+) -> Localized {
+    if let Some(text) = get(lang) {
         return Localized::native(text.to_owned());
     }
-    let text = code
-        .prose
-        .get(default)
-        .and_then(|p| p.get(field))
-        .unwrap_or_default();
     Localized {
-        text: text.to_owned(),
-        lang: (lang != default).then(|| default.clone()),
+        text: get(default).unwrap_or_default().to_owned(),
+        lang: (lang != default).then(|| default.to_owned()),
     }
 }
 
@@ -151,10 +157,7 @@ pub(super) fn view(
         )?),
         Family::Basic => None,
     };
-    let stages = match family {
-        Family::Basic => Some(stages_phrase(l, lang, &code.stages)?),
-        Family::Enhanced => None,
-    };
+    let stages = stages_phrase(l, lang, &code.stages)?;
     let separator = l.text(lang, "list-separator", &[])?;
     let rfcs = code
         .rfcs
@@ -184,6 +187,7 @@ pub(super) fn view(
         class_label,
         subject_label,
         stages,
+        facts: facts_view(l, lang, code)?,
         summary_text: markdown::to_plain_text(&summary.text),
         summary: prose_html(site, lang, code, ProseField::Summary, true),
         action: prose_html(site, lang, code, ProseField::Action, true),
@@ -199,6 +203,48 @@ pub(super) fn view(
         rfcs,
         related: code.related.iter().map(&link_to).collect(),
         companions: code.companions.iter().map(&link_to).collect(),
+    })
+}
+
+/// The cells of `code`'s facts in a comparison table.
+fn facts_view(l: &Localizer, lang: &str, code: &Code) -> Result<FactsView> {
+    let facts = &code.facts;
+    let retry = facts.retry_helps.map_or("none", |r| r.as_str());
+    let actors = facts
+        .acts
+        .iter()
+        .map(|a| l.text(lang, "fact-actor", &[("actor", Arg::Text(a.as_str()))]))
+        .collect::<Result<Vec<_>>>()?;
+    let acts = match facts.acts.split_first() {
+        Some((Actor::Nobody, rest)) if !rest.is_empty() => {
+            let others = join_list(l, lang, "list-or", &actors[1..])?;
+            l.text(
+                lang,
+                "fact-acts-usually-nobody",
+                &[("others", Arg::Text(&others))],
+            )?
+        }
+        _ => join_list(l, lang, "list-or", &actors)?,
+    };
+    let causes = facts
+        .cause
+        .iter()
+        .map(|c| l.text(lang, "fact-cause", &[("cause", Arg::Text(c.as_str()))]))
+        .collect::<Result<Vec<_>>>()?;
+    let cause = if causes.is_empty() {
+        l.text(lang, "fact-no-cause", &[])?
+    } else {
+        join_list(l, lang, "list-and", &causes)?
+    };
+    Ok(FactsView {
+        next: l.text(
+            lang,
+            "fact-next",
+            &[("next", Arg::Text(facts.next.as_str()))],
+        )?,
+        retry: l.text(lang, "fact-retry", &[("retry", Arg::Text(retry))])?,
+        acts: text::capitalize_first(&acts),
+        cause: text::capitalize_first(&cause),
     })
 }
 

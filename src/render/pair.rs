@@ -1,17 +1,24 @@
-//! "A vs B" pages: the two codes side by side, what separates them, and where to go next.
+//! "A vs B" pages: the key difference first, then the two codes' facts side by side, a
+//! hand-written comparison where there is one, both codes' sections, and where to go next.
 
-use super::engine::{Renderer, join_list};
-use super::localizer::Arg;
+use super::code;
+use super::engine::Renderer;
+use super::localizer::{Arg, Localized};
 use super::page::TemplatePage;
-use super::views::{self, CodeView, Link, WhichItem};
+use super::views::{
+    CodeView, CompareCell, CompareRow, ComparisonView, Html, Link, Source, WhichItem,
+};
 use crate::error::Result;
-use crate::model::CodeId;
+use crate::markdown;
+use crate::model::{Code, CodeId, Comparison, FactValue};
 use crate::plan::{self, LocalPage};
 
 /// How many neighbouring pairs a pair page links to.
 const LEARN_MORE_PAIRS: usize = 8;
-/// How many companion codes a "key differences" sentence names; the code page lists all.
-const MAX_COMPANIONS_IN_SENTENCE: usize = 4;
+/// How many sentences built from differing facts the key difference holds at most.
+const KEY_SENTENCES: usize = 2;
+/// The page the IANA registry sources link to.
+const IANA_ENHANCED_CODES: &str = "https://www.iana.org/assignments/smtp-enhanced-status-codes/";
 
 /// What a pair page says about one of its two codes, apart from the code's own view.
 pub(super) struct PairLabels {
@@ -30,147 +37,292 @@ pub(super) fn page(r: &Renderer, locale: usize, ai: usize, bi: usize) -> Result<
     let data = &r.locales[locale];
     let lang = data.lang.as_str();
     let (a, b) = (&data.codes[ai], &data.codes[bi]);
-    let title = r.text(
-        lang,
-        "pair-title",
-        &[
-            ("a", Arg::Text(&a.code)),
-            ("a-name", Arg::Text(&a.name.text)),
-            ("b", Arg::Text(&b.code)),
-            ("b-name", Arg::Text(&b.name.text)),
-        ],
-    )?;
-    let description = r.text(
-        lang,
-        "pair-description",
-        &[
-            ("a", Arg::Text(&a.code)),
-            ("a-name", Arg::Text(&a.name.text)),
-            ("b", Arg::Text(&b.code)),
-            ("b-name", Arg::Text(&b.name.text)),
-        ],
-    )?;
+    let names = [
+        ("a", Arg::Text(&a.code)),
+        ("a-name", Arg::Text(&a.name.text)),
+        ("b", Arg::Text(&b.code)),
+        ("b-name", Arg::Text(&b.name.text)),
+    ];
+    let title = r.text(lang, "pair-title", &names)?;
+    let description = r.text(lang, "pair-description", &names)?;
     let page = LocalPage::Pair(&r.site.codes[ai].id, &r.site.codes[bi].id);
     let mut meta = r.meta(locale, page, title.clone(), &description);
     meta.noindex |= !r.plan.is_indexed(ai, bi);
     let family = r.site.codes[ai].id.family();
     let mut context = r.base_context(locale, meta, r.crumbs(locale, Some(family), &title));
-    let same_class = if a.class == b.class { "yes" } else { "no" };
-    let lead = r.text(
-        lang,
-        "pair-lead",
-        &[
-            ("same", Arg::Text(same_class)),
-            ("a", Arg::Text(&a.code)),
-            ("a-class", Arg::Text(&a.class_label)),
-            ("b", Arg::Text(&b.code)),
-            ("b-class", Arg::Text(&b.class_label)),
-        ],
-    )?;
-    context.insert("lead", &lead);
-    // Only what the summary list shows: the sections come pre-rendered.
-    let gist = [a, b].map(|c| views::CodeGist {
-        code: &c.code,
-        summary: &c.summary,
-    });
-    context.insert("codes", &gist);
-    context.insert("differences", &differences(r, lang, a, b)?);
-    let which: Vec<WhichItem> = [(ai, a), (bi, b)]
-        .into_iter()
-        .map(|(i, c)| WhichItem {
-            label: data.labels[i].which.clone(),
-            action: c.action.clone(),
-        })
-        .collect();
-    context.insert("which", &which);
+    let (ca, cb) = (&r.site.codes[ai], &r.site.codes[bi]);
+    context.insert("key", &key_difference(r, lang, [ca, cb], [a, b])?);
+    context.insert(
+        "caption",
+        &r.text(
+            lang,
+            "compare-caption",
+            &[("a", Arg::Text(&a.code)), ("b", Arg::Text(&b.code))],
+        )?,
+    );
+    context.insert(
+        "pair",
+        &[a, b].map(|c| Link {
+            href: c.href.clone(),
+            label: c.code.clone(),
+        }),
+    );
+    context.insert("names", &[&a.name, &b.name]);
+    context.insert("table", &compare_rows(r, lang, [a, b])?);
+    let comparison = r.site.comparison(ai, bi);
+    context.insert(
+        "comparison",
+        &comparison.map(|c| comparison_view(r, lang, c)),
+    );
+    if comparison.is_none() {
+        // A hand-written comparison says what to do for each code; others list each
+        // code's own advice.
+        let which: Vec<WhichItem> = [(ai, a), (bi, b)]
+            .into_iter()
+            .map(|(i, c)| WhichItem {
+                label: data.labels[i].which.clone(),
+                action: c.action.clone(),
+            })
+            .collect();
+        context.insert("which", &which);
+    }
     context.insert("learn_more", &learn_more(r, locale, ai, bi));
     Ok(r.template_page(locale, "pair.html", context, vec![ai, bi]))
 }
 
-/// The numbered "key differences": only facts the lead and sections do not already
-/// state (the seed pages repeated the lead here).
-fn differences(r: &Renderer, lang: &str, a: &CodeView, b: &CodeView) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    if a.class != b.class {
-        out.push(r.text(
+/// A clause about each of the two codes, for one fact on which they differ.
+type Contrast = [String; 2];
+
+/// The key difference, stated first: up to [`KEY_SENTENCES`] sentences contrasting the
+/// facts that differ, most consequential first (what happens to the mail, whether a retry
+/// helps, who acts, why, when), then what both share, said once. Every sentence names both
+/// codes, so none can stand on another pair's page.
+fn key_difference(
+    r: &Renderer,
+    lang: &str,
+    codes: [&Code; 2],
+    views: [&CodeView; 2],
+) -> Result<String> {
+    let contrasts = contrasts(r, lang, codes, views)?;
+    let mut sentences = Vec::new();
+    for (i, [a, b]) in contrasts.iter().take(KEY_SENTENCES).enumerate() {
+        let id = if i == 0 { "key-first" } else { "key-more" };
+        sentences.push(r.text(
             lang,
-            "diff-outcome",
-            &[
-                ("a", Arg::Text(&a.code)),
-                ("a-outcome", Arg::Text(&a.outcome)),
-                ("b", Arg::Text(&b.code)),
-                ("b-outcome", Arg::Text(&b.outcome)),
-            ],
+            id,
+            &[("a-clause", Arg::Text(a)), ("b-clause", Arg::Text(b))],
         )?);
     }
-    if let (Some(sa), Some(sb)) = (&a.stages, &b.stages) {
-        out.push(r.text(
+    let [a, b] = codes;
+    let both = [
+        ("a", Arg::Text(&views[0].code)),
+        ("b", Arg::Text(&views[1].code)),
+    ];
+    if same_fate(a, b) {
+        let next = [("next", Arg::Text(a.facts.next.as_str()))];
+        sentences.push(r.text(lang, "key-both-fate", &[&both[..], &next[..]].concat())?);
+    } else if views[0].stages == views[1].stages {
+        let stages = [("stages", Arg::Text(&views[0].stages))];
+        sentences.push(r.text(lang, "key-both-stage", &[&both[..], &stages[..]].concat())?);
+    }
+    if contrasts.is_empty() {
+        let names = [
+            ("a-name", Arg::Text(&views[0].name.text)),
+            ("b-name", Arg::Text(&views[1].name.text)),
+        ];
+        sentences.push(r.text(
             lang,
-            "diff-stage",
-            &[
-                ("same", Arg::Text(yes_no(sa == sb))),
-                ("a", Arg::Text(&a.code)),
-                ("a-stages", Arg::Text(sa)),
-                ("b", Arg::Text(&b.code)),
-                ("b-stages", Arg::Text(sb)),
-            ],
+            "key-only-condition",
+            &[&both[..], &names[..]].concat(),
         )?);
     }
-    if let (Some(sa), Some(sb)) = (&a.subject_label, &b.subject_label) {
-        let (na, nb) = (subject_number(&a.code), subject_number(&b.code));
-        out.push(r.text(
-            lang,
-            "diff-subject",
-            &[
-                ("same", Arg::Text(yes_no(na == nb))),
-                ("a", Arg::Text(&a.code)),
-                ("a-subject", Arg::Text(sa)),
-                ("a-number", Arg::Text(na)),
-                ("b", Arg::Text(&b.code)),
-                ("b-subject", Arg::Text(sb)),
-                ("b-number", Arg::Text(nb)),
-            ],
-        )?);
-    }
-    if !a.companions.is_empty() && !b.companions.is_empty() {
-        // Basic codes list the enhanced codes seen with them (possibly many: show a
-        // few, "such as"); enhanced codes list the basic replies that carry them.
-        let (id, joiner) = if a.family == "basic" {
-            ("diff-basic-companions", "list-and")
-        } else {
-            ("diff-enhanced-companions", "list-or")
-        };
-        let list = |lang: &str, items: &[String]| join_list(&r.localizer, lang, joiner, items);
-        let codes = |c: &CodeView| -> Vec<String> {
-            c.companions
-                .iter()
-                .take(MAX_COMPANIONS_IN_SENTENCE)
-                .map(|l| l.code.clone())
-                .collect()
-        };
-        out.push(r.text(
+    let separator = r.text(lang, "sentence-separator", &[])?;
+    Ok(sentences.join(&separator))
+}
+
+fn same_fate(a: &Code, b: &Code) -> bool {
+    a.facts.next == b.facts.next && a.outcome() == b.outcome()
+}
+
+/// Every fact on which the two codes differ, as a clause about each, in the order
+/// [`key_difference`] states them.
+fn contrasts(
+    r: &Renderer,
+    lang: &str,
+    codes: [&Code; 2],
+    views: [&CodeView; 2],
+) -> Result<Vec<Contrast>> {
+    let [a, b] = codes;
+    let clause = |i: usize, id: &str, name: &str, value: &str| -> Result<String> {
+        r.text(
             lang,
             id,
             &[
-                ("a", Arg::Text(&a.code)),
-                ("a-codes", Arg::Text(&list(lang, &codes(a))?)),
-                ("b", Arg::Text(&b.code)),
-                ("b-codes", Arg::Text(&list(lang, &codes(b))?)),
+                ("code", Arg::Text(&views[i].code)),
+                (name, Arg::Text(value)),
+                ("outcome", Arg::Text(codes[i].outcome().as_str())),
             ],
+        )
+    };
+    let both = |id: &str, name: &str, values: [&str; 2]| -> Result<Contrast> {
+        Ok([
+            clause(0, id, name, values[0])?,
+            clause(1, id, name, values[1])?,
+        ])
+    };
+    let mut out = Vec::new();
+    if !same_fate(a, b) {
+        out.push(both(
+            "key-fate-clause",
+            "next",
+            [a, b].map(|c| c.facts.next.as_str()),
         )?);
     }
-    out.push(r.text(
-        lang,
-        "diff-rfcs",
-        &[
-            ("same", Arg::Text(yes_no(a.rfcs_text == b.rfcs_text))),
-            ("a", Arg::Text(&a.code)),
-            ("a-rfcs", Arg::Text(&a.rfcs_text)),
-            ("b", Arg::Text(&b.code)),
-            ("b-rfcs", Arg::Text(&b.rfcs_text)),
-        ],
-    )?);
+    if let (Some(x), Some(y)) = (a.facts.retry_helps, b.facts.retry_helps)
+        && x != y
+    {
+        out.push(both("key-retry-clause", "retry", [x.as_str(), y.as_str()])?);
+    }
+    if let (Some(x), Some(y)) = (a.facts.acts.first(), b.facts.acts.first())
+        && x != y
+    {
+        out.push(both("key-acts-clause", "actor", [x.as_str(), y.as_str()])?);
+    }
+    if let (Some(x), Some(y)) = (a.facts.cause.first(), b.facts.cause.first())
+        && x != y
+    {
+        out.push(both("key-cause-clause", "cause", [x.as_str(), y.as_str()])?);
+    }
+    if views[0].stages != views[1].stages {
+        out.push(both(
+            "key-stage-clause",
+            "stages",
+            [views[0].stages.as_str(), views[1].stages.as_str()],
+        )?);
+    }
     Ok(out)
+}
+
+/// The comparison table's rows: what each code means, then one row per fact.
+fn compare_rows(r: &Renderer, lang: &str, views: [&CodeView; 2]) -> Result<Vec<CompareRow>> {
+    let label = |id: &str| r.text(lang, id, &[]);
+    let text = |f: &dyn Fn(&CodeView) -> &str| views.map(|v| cell(f(v).to_owned(), Vec::new()));
+    let mut rows = vec![CompareRow {
+        label: label("row-meaning")?,
+        cells: views.map(|v| CompareCell {
+            text: String::new(),
+            links: Vec::new(),
+            prose: Some(v.summary.clone()),
+        }),
+        // Two codes always mean different things: the facts below say how.
+        differs: false,
+    }];
+    let mut fact = |label: String, cells: [CompareCell; 2]| {
+        let differs = cells[0] != cells[1];
+        rows.push(CompareRow {
+            label,
+            cells,
+            differs,
+        });
+    };
+    fact(label("code-class")?, text(&|v| &v.class_label));
+    if let [Some(_), Some(_)] = views.map(|v| v.subject_label.as_ref()) {
+        fact(
+            label("code-subject")?,
+            text(&|v| v.subject_label.as_deref().unwrap_or_default()),
+        );
+    }
+    fact(label("row-next")?, text(&|v| &v.facts.next));
+    if views.iter().any(|v| v.class == 4) {
+        fact(label("row-retry")?, text(&|v| &v.facts.retry));
+    }
+    fact(label("row-acts")?, text(&|v| &v.facts.acts));
+    fact(label("code-sent")?, text(&|v| &v.stages));
+    fact(label("row-cause")?, text(&|v| &v.facts.cause));
+    let companions_label = match views[0].family {
+        "enhanced" => "code-used-with",
+        _ => "code-enhanced-companions",
+    };
+    fact(
+        label(companions_label)?,
+        views.map(|v| {
+            let links = v
+                .companions
+                .iter()
+                .map(|c| Link {
+                    href: c.href.clone(),
+                    label: c.code.clone(),
+                })
+                .collect();
+            cell(String::new(), links)
+        }),
+    );
+    fact(
+        label("code-defined-in")?,
+        views.map(|v| cell(v.rfcs_text.clone(), v.rfcs.clone())),
+    );
+    Ok(rows)
+}
+
+fn cell(text: String, links: Vec<Link>) -> CompareCell {
+    CompareCell {
+        text,
+        links,
+        prose: None,
+    }
+}
+
+/// A hand-written comparison in `lang`, each field falling back to the default locale.
+fn comparison_view(r: &Renderer, lang: &str, comparison: &Comparison) -> ComparisonView {
+    let field = |name: &str, inline: bool| -> Html {
+        let text = code::localized(&r.site.config.default_locale, lang, |l| {
+            comparison.prose.get(l).and_then(|p| p.get(name))
+        });
+        markdown_html(text, inline)
+    };
+    ComparisonView {
+        difference: field("difference", true),
+        tell_apart: field("tell_apart", false),
+        what_to_do: field("what_to_do", false),
+        sources: comparison.sources.iter().map(|s| source(s)).collect(),
+        // Sources are titles and section numbers as written in the source locale.
+        sources_lang: (lang != r.site.config.default_locale)
+            .then(|| r.site.config.default_locale.clone()),
+    }
+}
+
+fn markdown_html(text: Localized, inline: bool) -> Html {
+    let html = if inline {
+        markdown::to_inline_html(&text.text)
+    } else {
+        markdown::to_html(&text.text)
+    };
+    Html {
+        html,
+        lang: text.lang,
+    }
+}
+
+/// A source as written, linked when it names an RFC (`RFC 5321 §4.2.3`) or the IANA
+/// registry of enhanced status codes.
+fn source(written: &str) -> Source {
+    let rfc = written.strip_prefix("RFC ").and_then(|rest| {
+        let (number, section) = match rest.split_once(" §") {
+            Some((n, s)) => (n, Some(s.trim())),
+            None => (rest, None),
+        };
+        let number: u32 = number.trim().parse().ok()?;
+        Some(plan::rfc_url(number, section))
+    });
+    let href = rfc.or_else(|| {
+        written
+            .starts_with("IANA SMTP Enhanced Status Codes registry")
+            .then(|| IANA_ENHANCED_CODES.to_owned())
+    });
+    Source {
+        label: written.to_owned(),
+        href,
+    }
 }
 
 /// Both codes' pages, up to [`LEARN_MORE_PAIRS`] of their related pairs, their RFCs.
@@ -260,12 +412,4 @@ pub(super) fn labels(r: &Renderer, locale: usize, index: usize) -> Result<PairLa
         which: r.text(lang, "which-item", &code_and_name)?,
         rfcs,
     })
-}
-
-fn yes_no(same: bool) -> &'static str {
-    if same { "yes" } else { "no" }
-}
-
-fn subject_number(code: &str) -> &str {
-    code.split('.').nth(1).unwrap_or("")
 }

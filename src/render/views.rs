@@ -9,13 +9,13 @@ use serde::Serialize;
 use super::localizer::Localized;
 
 /// Rendered Markdown and the language it is in when that differs from the page's.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Html {
     pub html: String,
     pub lang: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Link {
     pub href: String,
     pub label: String,
@@ -33,8 +33,10 @@ pub struct CodeView {
     pub class_label: String,
     /// Enhanced codes: the subject's name (X.1.X Addressing Status …).
     pub subject_label: Option<String>,
-    /// Basic codes: when in the session they are sent, as a phrase.
-    pub stages: Option<String>,
+    /// When in the session the code is sent, as a phrase.
+    pub stages: String,
+    /// Its facts in words, as the cells of a pair page's comparison table.
+    pub facts: FactsView,
     pub outcome: String,
     pub summary: Html,
     /// The summary as plain text, for meta descriptions.
@@ -52,11 +54,50 @@ pub struct CodeView {
     pub companions: Vec<CodeListItem>,
 }
 
-/// What a pair page's summary list shows of each code.
-#[derive(Debug, Serialize)]
-pub struct CodeGist<'a> {
-    pub code: &'a str,
-    pub summary: &'a Html,
+/// A code's facts (`model::Facts`) in the words of one locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactsView {
+    pub next: String,
+    /// "Not applicable" for codes that are not transient failures.
+    pub retry: String,
+    pub acts: String,
+    pub cause: String,
+}
+
+/// One row of a pair page's comparison table.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareRow {
+    pub label: String,
+    /// The two codes' values, in the page's order.
+    pub cells: [CompareCell; 2],
+    /// The values differ: the row is marked as a difference.
+    pub differs: bool,
+}
+
+/// A table cell: text, or links (companion codes, RFCs) when there are any, or prose.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CompareCell {
+    pub text: String,
+    pub links: Vec<Link>,
+    pub prose: Option<Html>,
+}
+
+/// A hand-written comparison in one locale (Markdown rendered), with its sources.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparisonView {
+    pub difference: Html,
+    pub tell_apart: Html,
+    pub what_to_do: Html,
+    /// Each source as written, linked when it names an RFC.
+    pub sources: Vec<Source>,
+    /// The language the sources are written in, when it is not the page's.
+    pub sources_lang: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub label: String,
+    pub href: Option<String>,
 }
 
 /// Fields every page has.

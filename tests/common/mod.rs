@@ -319,27 +319,28 @@ fn is_tool_form(form: &scraper::node::Element) -> bool {
         && form.attr("action").is_none()
 }
 
-/// A Japanese pair page has the seed's six section headings, in the seed's order: each
-/// code's three (description, when you see it, how to fix), then the comparison's three.
-pub fn assert_seed_headings_ja(page: &Html) {
+/// A Japanese pair page without a hand-written comparison has, in order: what to do for
+/// each code, each code's three sections (description, when you see it, how to fix), and
+/// where to read more. (The old site's "key differences" list is gone: the key difference
+/// now opens the page, and the table under it compares the facts.)
+pub fn assert_pair_headings_ja(page: &Html) {
     let headings = texts(page, "main h2, main h3");
-    let six = [
+    let known = [
+        "それぞれの対処",
         "説明",
         "このコードが表示される場合",
         "解決方法",
-        "主な違い",
-        "どちらをいつ使うか",
         "詳しく見る",
     ];
     let order: Vec<&str> = headings
         .iter()
         .map(String::as_str)
-        .filter(|h| six.contains(h))
+        .filter(|h| known.contains(h))
         .collect();
     assert_eq!(
         order,
         [
-            six[0], six[1], six[2], six[0], six[1], six[2], six[3], six[4], six[5]
+            known[0], known[1], known[2], known[3], known[1], known[2], known[3], known[4]
         ],
         "all headings: {headings:?}"
     );
