@@ -258,3 +258,119 @@ fn the_command_line_builds_into_out() {
     assert!(stdout.contains("19 pages per locale"), "{stdout}");
     assert!(out.join("ja/251-vs-521/index.html").is_file());
 }
+
+/// A valid hand-written comparison of `a` and `b` (as given, in that order).
+fn comparison(a: &str, b: &str) -> String {
+    format!(
+        "a: \"{a}\"\nb: \"{b}\"\ndifference: >-\n  What separates {a} from {b}.\ntell_apart: |\n  - How to tell.\nwhat_to_do: |\n  - What to do.\nsources: [\"RFC 5321 §4.2.2\"]\n"
+    )
+}
+
+#[test]
+fn a_comparison_of_a_code_that_does_not_exist() {
+    let (_, error) =
+        fails_cleanly(|s| s.write("content/pairs/251-vs-599.yaml", &comparison("251", "599")));
+    assert_located(
+        &error,
+        "content/pairs/251-vs-599.yaml",
+        2,
+        1,
+        "`b` names code 599, which is not defined in content/",
+    );
+}
+
+#[test]
+fn a_code_compared_with_itself() {
+    let (_, error) =
+        fails_cleanly(|s| s.write("content/pairs/251-vs-251.yaml", &comparison("251", "251")));
+    assert_located(
+        &error,
+        "content/pairs/251-vs-251.yaml",
+        2,
+        1,
+        "code 251 is compared with itself",
+    );
+}
+
+#[test]
+fn a_comparison_across_families() {
+    let (_, error) = fails_cleanly(|s| {
+        s.write(
+            "content/pairs/251-vs-5.1.1.yaml",
+            &comparison("251", "5.1.1"),
+        )
+    });
+    assert_located(
+        &error,
+        "content/pairs/251-vs-5.1.1.yaml",
+        2,
+        1,
+        "pairs stay within a family",
+    );
+}
+
+#[test]
+fn a_pair_compared_twice_in_either_order() {
+    // The same pair in the other order, in a file named for that order.
+    let (_, error) = fails_cleanly(|s| {
+        s.write("content/pairs/251-vs-521.yaml", &comparison("251", "521"));
+        s.write("content/pairs/521-vs-251.yaml", &comparison("521", "251"));
+    });
+    assert!(
+        error.contains("content/pairs/521-vs-251.yaml:1:1: ")
+            && error.contains("give the lower code as `a`: a: \"251\", b: \"521\""),
+        "{error}"
+    );
+    // The same pair twice, in two files the loader both reads.
+    let (_, error) = fails_cleanly(|s| {
+        s.write("content/pairs/251-vs-521.yaml", &comparison("251", "521"));
+        s.write("content/pairs/251-vs-521.yml", &comparison("251", "521"));
+    });
+    assert!(
+        error.contains(":1:1: 251 and 521 are already compared in "),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_comparison_without_sources() {
+    let (_, error) = fails_cleanly(|s| {
+        let text =
+            comparison("251", "521").replace("sources: [\"RFC 5321 §4.2.2\"]", "sources: []");
+        s.write("content/pairs/251-vs-521.yaml", &text);
+    });
+    assert_located(
+        &error,
+        "content/pairs/251-vs-521.yaml",
+        9,
+        1,
+        "`sources` must name where the facts come from",
+    );
+}
+
+#[test]
+fn a_fact_value_outside_its_list() {
+    let (_, error) = fails_cleanly(|s| edit(s, &code_path("521"), "next: bounce", "next: bounced"));
+    assert!(error.contains(&format!("{}:", code_path("521"))), "{error}");
+    assert!(error.contains("unknown variant `bounced`"), "{error}");
+    assert!(error.contains("did you mean `bounce`?"), "{error}");
+}
+
+#[test]
+fn a_seen_with_code_that_has_no_page() {
+    let (_, error) = fails_cleanly(|s| {
+        edit(
+            s,
+            &code_path("550"),
+            "stages: [rcpt]",
+            "stages: [rcpt]\nseen_with: [\"5.1.9\"]",
+        )
+    });
+    assert_located(
+        &error,
+        &code_path("550"),
+        4,
+        13,
+        "`seen_with` names code 5.1.9, which is not defined in content/",
+    );
+}

@@ -190,3 +190,114 @@ fn marked_english(element: &scraper::ElementRef) -> bool {
         .next()
         .is_some_and(|lang| lang == "en")
 }
+
+/// A pair page must say something about its own two codes: no sentence outside the table,
+/// the headings and the navigation may appear on more than this share of a locale's pair
+/// pages (the old site's pages shared their one lead sentence with every other pair).
+const MAX_SHARED_SHARE: f64 = 0.05;
+
+#[test]
+fn no_sentence_is_shared_by_more_than_five_percent_of_pair_pages() {
+    use rayon::prelude::*;
+    let (out, _) = shipped();
+    let config = smtpcodes::load::config::Config::load(Path::new(PROJECT)).expect("site.yaml");
+    for locale in &config.locales {
+        let dir = out.join(&locale.code);
+        let pages: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("locale dir")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains("-vs-"))
+            .map(|e| e.path().join("index.html"))
+            .collect();
+        assert!(
+            pages.len() > 1000,
+            "{}: {} pair pages",
+            locale.code,
+            pages.len()
+        );
+        let per_page: Vec<HashSet<String>> = pages
+            .par_iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(path).expect("page");
+                sentences_of(&scraper::Html::parse_document(&text))
+            })
+            .collect();
+        let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+        for sentence in per_page.iter().flatten() {
+            *counts.entry(sentence.as_str()).or_default() += 1;
+        }
+        let sentences_read: usize = per_page.iter().map(HashSet::len).sum();
+        assert!(
+            sentences_read > pages.len() * 10,
+            "only {sentences_read} sentences read"
+        );
+        let limit = (pages.len() as f64 * MAX_SHARED_SHARE) as usize;
+        let mut shared: Vec<(&str, usize)> =
+            counts.into_iter().filter(|(_, n)| *n > limit).collect();
+        shared.sort_by_key(|(s, n)| (std::cmp::Reverse(*n), *s));
+        let report: Vec<String> = shared
+            .iter()
+            .take(20)
+            .map(|(s, n)| {
+                format!(
+                    "{n:>5} pages ({:.1}%): {s:?}",
+                    *n as f64 * 100.0 / pages.len() as f64
+                )
+            })
+            .collect();
+        assert!(
+            shared.is_empty(),
+            "{}: {} sentences are on more than {limit} of {} pair pages, worst first:\n{}",
+            locale.code,
+            shared.len(),
+            pages.len(),
+            report.join("\n")
+        );
+    }
+}
+
+/// The sentences of a page's own text: paragraphs, list items and prose in the article,
+/// not its table, headings, navigation or the reply samples.
+fn sentences_of(page: &scraper::Html) -> HashSet<String> {
+    let blocks = select(page, "main article p, main article li");
+    let skipped = |e: &scraper::ElementRef| {
+        e.ancestors().any(|a| {
+            a.value().as_element().is_some_and(|el| {
+                matches!(el.name(), "table" | "nav" | "figure" | "form")
+                    || el.attr("aria-labelledby") == Some("learn-more")
+            })
+        })
+    };
+    let mut out = HashSet::new();
+    for block in blocks.iter().filter(|b| !skipped(b)) {
+        let text = text_of(block);
+        for sentence in split_sentences(&text) {
+            out.insert(sentence);
+        }
+    }
+    out
+}
+
+/// Splits after `.`, `!`, `?` followed by a space, and after `。`.
+fn split_sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        current.push(c);
+        let ends = c == '。'
+            || (matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|n| n.is_whitespace()));
+        if ends {
+            let sentence = current.trim().to_owned();
+            if sentence.chars().count() > 3 {
+                out.push(sentence);
+            }
+            current.clear();
+        }
+    }
+    let rest = current.trim();
+    if rest.chars().count() > 3 {
+        out.push(rest.to_owned());
+    }
+    out
+}

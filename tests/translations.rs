@@ -287,3 +287,27 @@ fn a_draft_locale_is_built_but_not_published() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_missing_comparison_translation_is_counted_and_reported() {
+    let site = stamped();
+    site.write(
+        "content/pairs/251-vs-521.yaml",
+        "a: \"251\"\nb: \"521\"\ndifference: >-\n  What separates them.\ntell_apart: |\n  - How to tell.\nwhat_to_do: |\n  - What to do.\nsources: [\"RFC 5321 §4.2.2\"]\n",
+    );
+    let report = check::check_root(site.root()).unwrap();
+    let ja = &report.coverage[1];
+    assert_eq!(ja.prose_missing, 3, "difference, tell_apart, what_to_do");
+    assert!(ja.percent() < 100);
+    let messages: Vec<String> = report
+        .findings
+        .iter()
+        .map(|f| f.diagnostic.to_string())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("251-vs-521: not translated yet")),
+        "{messages:?}"
+    );
+}

@@ -76,6 +76,7 @@ code-used-with = Sent with
 code-enhanced-companions = Enhanced status codes
 code-outcome = This is a { $class } reply: { $outcome }.
 code-compare = Compare { $code } with
+code-compare-first = Most often compared with { $code }
 code-related = Related codes
 
 ## Headings shared by code and pair pages

@@ -71,6 +71,7 @@ code-used-with = 組み合わされる基本応答コード
 code-enhanced-companions = 拡張ステータスコード
 code-outcome = これは { $class }の応答です。{ $outcome }。
 code-compare = { $code } と比較する
+code-compare-first = { $code } とよく比較されるコード
 code-related = 関連するコード
 
 ## コードとペアのページに共通の見出し

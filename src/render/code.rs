@@ -54,14 +54,52 @@ pub(super) fn page(r: &Renderer, locale: usize, index: usize) -> Result<Template
     Ok(r.template_page(locale, "code.html", context, vec![index]))
 }
 
-/// A code page's links to all its pairs, grouped by the other code's class.
+/// A code page's links to all its pairs: first the codes it is most often confused with
+/// (hand-written comparisons, then its related codes), unfolded; then every other code
+/// of its family, grouped by class, with its own class unfolded when there is no first
+/// group.
 fn compare_groups(r: &Renderer, locale: usize, index: usize) -> Result<Vec<CodeGroup>> {
     let data = &r.locales[locale];
-    let me = &r.site.codes[index].id;
+    let me = &r.site.codes[index];
+    let item = |i: usize| CodeListItem {
+        code: data.codes[i].code.clone(),
+        href: r.href(locale, LocalPage::Pair(&me.id, &r.site.codes[i].id)),
+        name: data.codes[i].name.clone(),
+    };
+    let mut first: Vec<usize> = Vec::new();
+    let compared = r
+        .site
+        .comparisons
+        .iter()
+        .filter_map(|c| match (c.a == index, c.b == index) {
+            (true, _) => Some(c.b),
+            (_, true) => Some(c.a),
+            _ => None,
+        });
+    let related = me
+        .related
+        .iter()
+        .filter_map(|id| r.site.codes.iter().position(|c| &c.id == id));
+    for other in compared.chain(related) {
+        if other != index && !first.contains(&other) {
+            first.push(other);
+        }
+    }
     let mut groups: Vec<CodeGroup> = Vec::new();
+    if !first.is_empty() {
+        groups.push(CodeGroup {
+            label: r.text(
+                data.lang.as_str(),
+                "code-compare-first",
+                &[("code", Arg::Text(&data.codes[index].code))],
+            )?,
+            codes: first.iter().map(|&i| item(i)).collect(),
+            open: true,
+        });
+    }
     let mut last_class = None;
     for (i, other) in r.site.codes.iter().enumerate() {
-        if i == index || other.id.family() != me.family() {
+        if i == index || other.id.family() != me.id.family() {
             continue;
         }
         let view = &data.codes[i];
@@ -69,15 +107,12 @@ fn compare_groups(r: &Renderer, locale: usize, index: usize) -> Result<Vec<CodeG
             groups.push(CodeGroup {
                 label: view.class_label.clone(),
                 codes: Vec::new(),
+                open: first.is_empty() && view.class == me.id.class(),
             });
             last_class = Some(view.class);
         }
         if let Some(group) = groups.last_mut() {
-            group.codes.push(CodeListItem {
-                code: view.code.clone(),
-                href: r.href(locale, LocalPage::Pair(me, &other.id)),
-                name: view.name.clone(),
-            });
+            group.codes.push(item(i));
         }
     }
     Ok(groups)

@@ -142,6 +142,8 @@ pub struct WhichItem {
 pub struct CodeGroup {
     pub label: String,
     pub codes: Vec<CodeListItem>,
+    /// Shown unfolded where the group is foldable (a code page's "Compare with").
+    pub open: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
