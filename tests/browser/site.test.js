@@ -24,8 +24,11 @@ const shotsDir = path.join(project, "target/browser-screenshots");
 const docsShots = path.join(project, "docs/screenshots");
 const axeSource = require.resolve("axe-core/axe.min.js");
 
-/// HTML + CSS + JS of one pair page, uncompressed.
-const PAGE_BUDGET = 30 * 1024;
+/// What a pair page needs before it can be read, uncompressed: its HTML and stylesheets.
+const RENDER_BUDGET = 30 * 1024;
+/// Everything a pair page loads, uncompressed: HTML + CSS + JS (since the redesign, pair
+/// and code pages also load the deferred lookup.js for the jump box, ~10 KB unminified).
+const PAGE_BUDGET = 45 * 1024;
 
 const LAUNCH_ARGS = [
   "--headless",
@@ -130,32 +133,128 @@ async function decode(page, text) {
   });
 }
 
-describe("pages at phone and desktop widths", () => {
+// The three kinds of pair page, each checked to be what it claims.
+const PAIRS = [
+  // A hand-written comparison (content/pairs/550-vs-554.yaml): p.key, #tell-apart, sources.
+  { kind: "handwritten", url: "/550-vs-554/" },
+  // Generated, but the codes list each other in `related` (content/basic/221.yaml,
+  // 421.yaml) and there is no file in content/pairs: indexed, with "What to do for each".
+  { kind: "related", url: "/221-vs-421/" },
+  // Generated for two unrelated codes: noindex, follow.
+  { kind: "unrelated", url: "/211-vs-554/" },
+];
+
+// What the page says about itself: which kind of pair page it is and how its comparison
+// table is laid out (every body row's cells, in page coordinates).
+function pairLayout(page) {
+  return page.evaluate(() => {
+    const robots = document.querySelector('meta[name="robots"]')?.getAttribute("content") ?? null;
+    const box = (element) => {
+      const r = element.getBoundingClientRect();
+      return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right };
+    };
+    const table = document.querySelector("table.compare");
+    const rows = [...table.querySelectorAll("tbody tr")].map((tr) => ({
+      differs: tr.classList.contains("differs"),
+      tag: tr.querySelector("th[scope=row] span.tag")?.textContent ?? null,
+      label: box(tr.querySelector("th[scope=row]")),
+      cells: [...tr.querySelectorAll("td")].map((td) => ({ ...box(td), label: td.dataset.label })),
+    }));
+    return {
+      robots,
+      handwritten: !!document.querySelector("p.key") && !!document.querySelector("#tell-apart"),
+      which: !!document.querySelector("#which"),
+      codes: [...table.querySelectorAll("thead th[scope=col] a")].map((a) => a.textContent),
+      theadVisible: table.tHead.getBoundingClientRect().height > 1,
+      tableBottom: box(table).bottom,
+      rows,
+    };
+  });
+}
+
+describe("pair pages at phone and desktop widths", () => {
   const widths = [
     { name: "mobile", width: 375, height: 812 },
     { name: "desktop", width: 1280, height: 900 },
   ];
-  for (const lang of ["en", "ja"]) {
-    for (const scheme of ["light", "dark"]) {
-      for (const size of widths) {
-        test(`${lang} pair page, ${size.width} px, ${scheme}`, async () => {
-          const { page, close } = await open(`/${lang}/550-vs-554/`, {
-            viewport: { width: size.width, height: size.height },
-            colorScheme: scheme,
+  for (const { kind, url } of PAIRS) {
+    for (const lang of ["en", "ja"]) {
+      for (const scheme of ["light", "dark"]) {
+        for (const size of widths) {
+          test(`${kind} pair ${url} in ${lang}, ${size.width} px, ${scheme}`, async () => {
+            const { page, close } = await open(`/${lang}${url}`, {
+              viewport: { width: size.width, height: size.height },
+              colorScheme: scheme,
+            });
+            // Nothing may force a phone reader to scroll sideways.
+            const overflow = await page.evaluate(
+              () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+            );
+            assert.equal(overflow, 0, "horizontal overflow in px");
+
+            const layout = await pairLayout(page);
+            // The page is the kind it stands for.
+            assert.equal(layout.handwritten, kind === "handwritten", "p.key and #tell-apart");
+            assert.equal(layout.which, kind !== "handwritten", "#which");
+            assert.equal(layout.robots, kind === "unrelated" ? "noindex, follow" : null, "robots meta");
+            const [a, b] = url.slice(1, -1).split("-vs-");
+            assert.deepEqual(layout.codes, [a, b], "the table's code columns");
+            assert.ok(layout.rows.length >= 5, `${layout.rows.length} table rows`);
+            assert.ok(
+              layout.rows.some((row) => row.differs),
+              "at least one row is marked as differing"
+            );
+            for (const row of layout.rows) {
+              assert.equal(row.tag !== null, row.differs, "a differing row, and only one, carries the tag");
+              assert.deepEqual(
+                row.cells.map((cell) => cell.label),
+                [a, b],
+                "each cell is labelled with its code"
+              );
+            }
+
+            if (size.name === "mobile") {
+              // Stacked: the header row is hidden, the label comes first, then each code's
+              // value below the previous one, each as wide as the row allows.
+              assert.equal(layout.theadVisible, false, "thead is visually hidden at 375 px");
+              for (const { label, cells } of layout.rows) {
+                const [first, second] = cells;
+                assert.ok(first.top >= label.bottom - 1, `first value below the row label: ${JSON.stringify({ label, first })}`);
+                assert.ok(second.top >= first.bottom - 1, `second value below the first: ${JSON.stringify(cells)}`);
+                assert.ok(
+                  second.right - second.left > size.width * 0.7,
+                  `a stacked value uses the width: ${second.right - second.left} px`
+                );
+                assert.ok(label.right - label.left > size.width * 0.7, "the row label uses the width");
+              }
+            } else {
+              // Side by side: label, first code, second code on one line.
+              assert.equal(layout.theadVisible, true, "thead is shown at 1280 px");
+              for (const { label, cells } of layout.rows) {
+                const [first, second] = cells;
+                assert.ok(Math.abs(first.top - second.top) < 1, `cells share a top: ${JSON.stringify(cells)}`);
+                assert.ok(Math.abs(label.top - first.top) < 1, "the label starts the row");
+                assert.ok(first.left >= label.right - 1, "first value right of the label");
+                assert.ok(second.left >= first.right - 1, `second value right of the first: ${JSON.stringify(cells)}`);
+              }
+            }
+
+            const name = `pair-${kind}-${lang}-${size.name}-${scheme}.png`;
+            await page.screenshot({ path: path.join(shotsDir, name), fullPage: true });
+            if (process.env.UPDATE_SCREENSHOTS === "1") {
+              // For the README: the top of the page down to the end of the comparison table
+              // (at least one screenful).
+              const height = Math.ceil(Math.max(size.height, layout.tableBottom + 24));
+              await mkdir(docsShots, { recursive: true });
+              await page.screenshot({
+                path: path.join(docsShots, name),
+                fullPage: true,
+                clip: { x: 0, y: 0, width: size.width, height },
+              });
+            }
+            await close();
           });
-          // Nothing may force a phone reader to scroll sideways.
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth
-          );
-          assert.equal(overflow, 0, "horizontal overflow in px");
-          const name = `pair-${lang}-${size.name}-${scheme}.png`;
-          await page.screenshot({ path: path.join(shotsDir, name), fullPage: true });
-          if (process.env.UPDATE_SCREENSHOTS === "1") {
-            await mkdir(docsShots, { recursive: true });
-            await page.screenshot({ path: path.join(docsShots, name) });
-          }
-          await close();
-        });
+        }
       }
     }
   }
@@ -165,17 +264,23 @@ describe("axe-core finds no violations", () => {
   const pages = [
     ["en home", "/en/"],
     ["ja home", "/ja/"],
-    ["code page", "/ja/5.7.1/"],
-    ["pair page", "/en/550-vs-554/"],
-    ["ja pair page", "/ja/5.1.1-vs-5.7.1/"],
+    ["en code page", "/en/550/"],
+    ["ja code page", "/ja/5.7.1/"],
+    ["hand-written pair page", "/en/550-vs-554/"],
+    ["ja hand-written pair page", "/ja/550-vs-554/"],
+    ["generated related pair page", "/en/221-vs-421/"],
+    ["generated unrelated pair page", "/en/211-vs-554/"],
+    ["ja generated pair page", "/ja/5.1.1-vs-5.7.1/"],
+    ["hand-written pair page at 375 px (stacked table)", "/en/550-vs-554/", { width: 375, height: 812 }],
+    ["ja generated pair page at 375 px (stacked table)", "/ja/221-vs-421/", { width: 375, height: 812 }],
     ["decoder", "/en/decoder/"],
     ["404", "/no/such/page/"],
   ];
   for (const scheme of ["light", "dark"]) {
-    for (const [label, url] of pages) {
+    for (const [label, url, viewport] of pages) {
       test(`${label} (${scheme})`, async (t) => {
         const status = url.startsWith("/no/") ? 404 : 200;
-        const { page, close } = await open(url, { colorScheme: scheme, status });
+        const { page, close } = await open(url, { colorScheme: scheme, status, viewport });
         if (url.includes("decoder")) {
           // Check the decoder's results too, not only the empty form.
           await decode(page, "550 5.4.1 Recipient address rejected: Access denied");
@@ -287,18 +392,20 @@ describe("bounce decoder", () => {
 
   test("an unknown enhanced code gets its class and subject, not an error", async () => {
     const { page, close } = await open("/en/decoder/");
-    const result = await decode(
-      page,
-      "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DM6NAM12FT034.eop-nam12.prod.protection.outlook.com]"
-    );
+    // Postfix refusing a message that has looped through too many relays. (Exchange's
+    // 5.4.1, used here before, is in the catalogue now.)
+    const unknown = "5.4.0";
+    const missing = await page.request.get(`${origin}/en/${unknown}/`);
+    assert.equal(missing.status(), 404, `${unknown} has a page now: pick another code the catalogue lacks`);
+    const result = await decode(page, `554 ${unknown} Error: too many hops`);
     assert.deepEqual(
       result.items.map((i) => [i.code, i.known]),
       [
-        ["550", true],
-        ["5.4.1", false],
+        ["554", true],
+        [unknown, false],
       ]
     );
-    assert.match(result.items[1].text, /5\.4\.1 is not in this reference yet/);
+    assert.match(result.items[1].text, /5\.4\.0 is not in this reference yet/);
     assert.match(result.items[1].text, /5\.X\.X Permanent Failure/);
     assert.match(result.items[1].text, /Network and Routing Status/);
     await close();
@@ -413,42 +520,59 @@ describe("page weight", () => {
   }
 
   // Every pair page: its HTML plus every stylesheet and script it references.
-  test("every pair page is under 30 KB of HTML + CSS + JS", async (t) => {
+  test("every pair page is under 30 KB of HTML + CSS and 45 KB of HTML + CSS + JS", async (t) => {
     const pairs = (await files(siteDir)).filter((f) => /-vs-[^/]+\/index\.html$/.test(f));
     assert.ok(pairs.length > 1000, `${pairs.length} pair pages`);
     const assetSizes = new Map();
     const weights = [];
     for (const file of pairs) {
       const html = await readFile(file, "utf8");
-      let weight = Buffer.byteLength(html);
+      let render = Buffer.byteLength(html);
+      let scripts = 0;
       const assets = assetsOf(html);
       assert.ok(assets.includes("/style.css"), `${file} has no stylesheet?`);
+      assert.ok(assets.includes("/lookup.js"), `${file} does not load lookup.js?`);
       for (const href of assets) {
         if (!assetSizes.has(href)) assetSizes.set(href, (await stat(path.join(siteDir, href))).size);
-        weight += assetSizes.get(href);
+        if (href.endsWith(".js")) scripts += assetSizes.get(href);
+        else render += assetSizes.get(href);
       }
-      weights.push([weight, path.relative(siteDir, file)]);
+      weights.push({ total: render + scripts, render, page: path.relative(siteDir, file) });
     }
-    weights.sort((a, b) => a[0] - b[0]);
-    const [max, heaviest] = weights[weights.length - 1];
-    const median = weights[Math.floor(weights.length / 2)][0];
+    weights.sort((a, b) => a.total - b.total);
+    const heaviest = weights[weights.length - 1];
+    const median = weights[Math.floor(weights.length / 2)];
+    const maxRender = Math.max(...weights.map((w) => w.render));
     t.diagnostic(
-      `${weights.length} pair pages: median ${median} B, max ${max} B (${heaviest}); assets ${JSON.stringify([...assetSizes])}`
+      `${weights.length} pair pages: HTML + CSS + JS median ${median.total} B, max ${heaviest.total} B ` +
+        `(${heaviest.page}); HTML + CSS max ${maxRender} B; assets ${JSON.stringify([...assetSizes])}`
     );
-    assert.ok(max < PAGE_BUDGET, `${heaviest} weighs ${max} B`);
+    assert.ok(maxRender < RENDER_BUDGET, `HTML + CSS: ${maxRender} B`);
+    assert.ok(heaviest.total < PAGE_BUDGET, `${heaviest.page} weighs ${heaviest.total} B`);
   });
 
-  // The same budget as the browser sees it: every response the page loads, decoded.
-  test("a pair page loads under 30 KB in the browser", async (t) => {
-    for (const url of ["/en/550-vs-554/", "/ja/5.1.1-vs-5.7.1/"]) {
+  // The same budgets as the browser sees them: every response the page loads, decoded.
+  test("pair pages load under the budgets in the browser", async (t) => {
+    for (const url of ["/en/550-vs-554/", "/ja/550-vs-554/", "/ja/221-vs-421/", "/ja/5.1.1-vs-5.7.1/"]) {
       const { page, close } = await open(url);
-      const bytes = await page.evaluate(() => {
-        const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
-        return entries.map((e) => [e.name, e.decodedBodySize]);
-      });
-      const total = bytes.reduce((sum, [, size]) => sum + size, 0);
-      t.diagnostic(`${url}: ${total} B in ${bytes.length} responses`);
-      assert.ok(total > 0 && total < PAGE_BUDGET, `${url}: ${total} B`);
+      // lookup.js is deferred: wait until it has run.
+      await page.waitForLoadState("load");
+      const entries = await page.evaluate(() =>
+        [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].map((e) => ({
+          name: new URL(e.name).pathname,
+          type: e.initiatorType,
+          size: e.decodedBodySize,
+        }))
+      );
+      const total = entries.reduce((sum, e) => sum + e.size, 0);
+      const render = entries.filter((e) => e.type !== "script").reduce((sum, e) => sum + e.size, 0);
+      t.diagnostic(`${url}: ${total} B in ${entries.length} responses (${render} B without scripts)`);
+      assert.ok(
+        entries.some((e) => e.name === "/lookup.js" && e.size > 0),
+        `lookup.js is loaded and counted: ${JSON.stringify(entries)}`
+      );
+      assert.ok(render > 0 && render < RENDER_BUDGET, `${url}: ${render} B of HTML + CSS`);
+      assert.ok(total < PAGE_BUDGET, `${url}: ${total} B`);
       await close();
     }
   });
