@@ -171,8 +171,8 @@ fn fluent_message_that_drops_a_variable_used_by_the_generator() {
         edit(
             s,
             "locales/ja/site.ftl",
-            "which-item = { $code }「{ $name }」が返された場合:",
-            "which-item = { $cod }が返された場合:",
+            "which-item = { $code }「{ $name }」が返された場合",
+            "which-item = { $cod }が返された場合",
         )
     });
     assert!(error.contains("locales/ja/site.ftl:"), "{error}");
@@ -372,5 +372,29 @@ fn a_seen_with_code_that_has_no_page() {
         4,
         13,
         "`seen_with` names code 5.1.9, which is not defined in content/",
+    );
+}
+
+#[test]
+fn prose_that_names_a_code_without_a_page() {
+    let (_, error) = fails_cleanly(|s| {
+        edit(
+            s,
+            &code_path("521"),
+            "Summary of 521: what the code means.",
+            "Summary of 521: some servers send 5.9.9 instead.",
+        )
+    });
+    let line = common::code_yaml(&common::CODES[2])
+        .lines()
+        .position(|l| l.contains("Summary of 521"))
+        .expect("summary line")
+        + 1;
+    assert_located(
+        &error,
+        &code_path("521"),
+        line,
+        37,
+        "names code 5.9.9, which has no page",
     );
 }

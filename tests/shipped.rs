@@ -301,3 +301,230 @@ fn split_sentences(text: &str) -> Vec<String> {
     }
     out
 }
+
+/// Generated sentences read as a person would write them, on every page of the shipped
+/// site: no doubled punctuation, no sentence said twice on one page, no Japanese verb
+/// joined to a noun with の (「転送するの詳細」), no empty section. Each offending page and
+/// sentence is printed.
+#[test]
+fn every_page_reads_as_written_by_a_person() {
+    use rayon::prelude::*;
+    let (out, _) = shipped();
+    let pages: Vec<String> = common::snapshot_paths(out)
+        .into_iter()
+        .filter(|f| f.ends_with(".html"))
+        .collect();
+    assert!(pages.len() > 9000, "{} pages", pages.len());
+    let mut problems: Vec<String> = pages
+        .par_iter()
+        .flat_map_iter(|file| {
+            let text = std::fs::read_to_string(out.join(file)).expect("page");
+            prose_problems(&scraper::Html::parse_document(&text))
+                .into_iter()
+                .map(move |p| format!("{file}: {p}"))
+        })
+        .collect();
+    problems.sort();
+    // PROSE_REPORT=<file> writes every problem, for fixing them in one pass.
+    if let Ok(path) = std::env::var("PROSE_REPORT") {
+        std::fs::write(path, problems.join("\n")).expect("write the report");
+    }
+    // A few of each kind, so one frequent problem does not hide the others.
+    let mut shown: std::collections::HashMap<&str, usize> = Default::default();
+    let sample: Vec<&String> = problems
+        .iter()
+        .filter(|p| {
+            let kind = p
+                .split(": ")
+                .nth(1)
+                .and_then(|k| k.split(' ').next())
+                .unwrap_or("");
+            let n = shown.entry(kind).or_default();
+            *n += 1;
+            *n <= 8
+        })
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "{} problems, some of each kind:\n{}",
+        problems.len(),
+        sample
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+fn prose_problems(page: &scraper::Html) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    for block in select(
+        page,
+        "main p, main li, main dd, main td, main h1, main h2, main h3",
+    ) {
+        let in_code = block.ancestors().any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "pre" | "code"))
+        });
+        let text = text_without_code(&block);
+        if in_code {
+            continue;
+        }
+        let heading = matches!(block.value().name(), "h1" | "h2" | "h3");
+        // Headings join two codes' names, which may each hold a colon (RFC 5321's names).
+        if let Some(pair) = doubled_punctuation(&text).filter(|_| !heading) {
+            problems.push(format!("doubled punctuation {pair:?} in {text:?}"));
+        }
+        if let Some(join) = verb_joined_with_no(&text) {
+            problems.push(format!("verb joined with の ({join}) in {text:?}"));
+        }
+        let is_block_text = matches!(block.value().name(), "p" | "li");
+        // Link lists (a code page's "Compare with" lists related pairs twice on purpose).
+        let navigation = ["nav", "form", "details"].iter().any(|n| inside(&block, n));
+        if is_block_text && !navigation {
+            for sentence in split_sentences(&text)
+                .into_iter()
+                .filter(|s| s.chars().count() > 20)
+            {
+                *seen.entry(sentence).or_default() += 1;
+            }
+        }
+        let empty = text.trim().is_empty() && block.children().next().is_none();
+        if empty && !inside(&block, "form") {
+            problems.push(format!("empty <{}>", block.value().name()));
+        }
+    }
+    for section in select(page, "main section") {
+        let body: String = section
+            .children()
+            .filter_map(scraper::ElementRef::wrap)
+            .filter(|e| !matches!(e.value().name(), "h2" | "h3"))
+            .map(|e| text_of(&e))
+            .collect();
+        if body.trim().is_empty() {
+            problems.push(format!(
+                "empty section {:?}",
+                section.value().attr("aria-labelledby")
+            ));
+        }
+    }
+    let mut repeated: Vec<String> = seen
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(s, n)| format!("said {n} times: {s:?}"))
+        .collect();
+    repeated.sort();
+    problems.extend(repeated);
+    problems
+}
+
+fn inside(element: &scraper::ElementRef, name: &str) -> bool {
+    element
+        .ancestors()
+        .any(|a| a.value().as_element().is_some_and(|e| e.name() == name))
+}
+
+/// The element's own sentence text: each `<code>` span stands as one word `X` (commands
+/// and replies are quoted as the servers write them), and a leading bold label
+/// ("**Sending admin:**") is left out: it is a label, not part of the sentence.
+fn text_without_code(element: &scraper::ElementRef) -> String {
+    let label = element
+        .children()
+        .find(|n| !n.value().as_text().is_some_and(|t| t.trim().is_empty()))
+        .and_then(scraper::ElementRef::wrap)
+        .filter(|e| e.value().name() == "strong" && text_of(e).trim_end().ends_with(':'))
+        .map(|e| e.id());
+    let mut out = String::new();
+    let mut last_code = None;
+    for node in element.descendants() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let mut around = node.ancestors();
+        if around.clone().any(|a| Some(a.id()) == label) {
+            continue;
+        }
+        match around.find(|a| a.value().as_element().is_some_and(|e| e.name() == "code")) {
+            Some(code) if last_code != Some(code.id()) => {
+                out.push('X');
+                last_code = Some(code.id());
+            }
+            Some(_) => {}
+            None => out.push_str(text),
+        }
+    }
+    out
+}
+
+/// Two punctuation marks in a row that no writer puts together ("reply:.", "。。", ",,"),
+/// or two colons in one sentence ("reply: the failure is permanent: …").
+fn doubled_punctuation(text: &str) -> Option<String> {
+    const MARKS: &[char] = &['.', ',', ':', ';', '。', '、', '：'];
+    let chars: Vec<char> = text.chars().collect();
+    for window in chars.windows(2) {
+        let [a, b] = [window[0], window[1]];
+        let ellipsis = a == '.' && b == '.';
+        if MARKS.contains(&a) && MARKS.contains(&b) && !ellipsis {
+            return Some(format!("{a}{b}"));
+        }
+    }
+    for sentence in split_sentences(&without_quotes(text)) {
+        // Clauses joined by a semicolon may each have their colon.
+        for clause in sentence.split("; ") {
+            let parts: Vec<&str> = clause.split(": ").collect();
+            // "Sender: fix X: …" is a label and a sentence; a label has no spaces.
+            if parts.len() > 2 && parts[0].contains(' ') {
+                return Some(clause.to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// `text` with quoted passages ("…", “…”, 「…」) left out: a quoted reply keeps its own
+/// punctuation.
+fn without_quotes(text: &str) -> String {
+    let mut out = String::new();
+    let mut closing: Option<char> = None;
+    for c in text.chars() {
+        match closing {
+            Some(end) if c == end => closing = None,
+            Some(_) => {}
+            None => match c {
+                '"' => closing = Some('"'),
+                '“' => closing = Some('”'),
+                '「' => closing = Some('」'),
+                _ => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+/// A Japanese verb or adjective in its plain form joined to a noun with の, as a
+/// template does when it puts a verb-phrase name before 「の詳細」.
+fn verb_joined_with_no(text: &str) -> Option<String> {
+    const ENDINGS: [&str; 6] = [
+        "するの",
+        "されるの",
+        "できるの",
+        "ているの",
+        "ないの",
+        "ますの",
+    ];
+    for ending in ENDINGS {
+        let mut rest = text;
+        while let Some(at) = rest.find(ending) {
+            let after = &rest[at + ending.len()..];
+            let next = after.chars().next();
+            // の as a nominalizer before a particle (するのは, するのを) is good Japanese.
+            if next.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                return Some(format!("{ending}{}", next.unwrap_or(' ')));
+            }
+            rest = after;
+        }
+    }
+    None
+}

@@ -30,14 +30,6 @@ class-enhanced = { $class ->
     [4] 4.X.X Persistent Transient Failure
    *[5] 5.X.X Permanent Failure
 }
-# What a reply of this class means for the message; a clause that completes the
-# sentences diff-outcome and code-outcome below.
-outcome = { $class ->
-    [2] the request succeeded and nothing needs to be retried
-    [3] the server accepted the command and is waiting for the rest of the input
-    [4] the failure is temporary: the sending server keeps the message and retries later
-   *[5] the failure is permanent: sending the same message the same way will fail again
-}
 # $subject is the middle number of an enhanced code.
 subject = { $subject ->
     [0] Other or Undefined Status
@@ -74,7 +66,6 @@ code-sent = Sent
 code-defined-in = Defined in
 code-used-with = Sent with
 code-enhanced-companions = Enhanced status codes
-code-outcome = This is a { $class } reply: { $outcome }.
 code-compare = Compare { $code } with
 code-compare-first = Most often compared with { $code }
 code-related = Related codes
@@ -196,7 +187,7 @@ key-only-condition = They differ in the condition reported: { $a } says “{ $a-
 heading-tell-apart = How to tell which one you have
 heading-what-to-do = What to do
 heading-sources = Sources
-which-item = If you see { $code } ({ $name }):
+which-item = If you see { $code } ({ $name })
 learn-code = Everything about { $code } { $name }
 learn-pair = { $a } vs { $b }
 learn-rfc = Read { $rfc }

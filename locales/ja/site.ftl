@@ -29,13 +29,6 @@ class-enhanced = { $class ->
     [4] 4.X.X 持続的一時エラー
    *[5] 5.X.X 恒久的エラー
 }
-# diff-outcome と code-outcome の中で使う、文を完結させる句です。
-outcome = { $class ->
-    [2] 要求は成功しており、再送の必要はありません
-    [3] サーバーはコマンドを受け付け、続きの入力を待っています
-    [4] 一時的エラーです。送信側サーバーはメッセージを保持し、後で再送します
-   *[5] 恒久的エラーです。同じメッセージを同じ方法で送り直しても、再び失敗します
-}
 subject = { $subject ->
     [0] その他・未定義のステータス
     [1] アドレスに関するステータス
@@ -69,7 +62,6 @@ code-sent = 返されるタイミング
 code-defined-in = 定義
 code-used-with = 組み合わされる基本応答コード
 code-enhanced-companions = 拡張ステータスコード
-code-outcome = これは { $class }の応答です。{ $outcome }。
 code-compare = { $code } と比較する
 code-compare-first = { $code } とよく比較されるコード
 code-related = 関連するコード
@@ -187,8 +179,8 @@ key-only-condition = 違いは伝える状態にあります。{ $a } は「{ $a
 heading-tell-apart = どちらが返されたかの見分け方
 heading-what-to-do = 対処方法
 heading-sources = 出典
-which-item = { $code }「{ $name }」が返された場合:
-learn-code = { $code } { $name } の詳細
+which-item = { $code }「{ $name }」が返された場合
+learn-code = { $code }「{ $name }」の詳細
 learn-pair = { $a } と { $b } の比較
 learn-rfc = { $rfc } を読む
 

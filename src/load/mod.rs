@@ -6,6 +6,7 @@ pub mod comparisons;
 pub mod config;
 pub mod fingerprint;
 pub mod locales;
+pub mod mentions;
 pub mod templates;
 pub mod translations;
 pub mod yaml;
@@ -102,6 +103,7 @@ pub fn load_site_at(root: &Path, base_url: Option<&str>) -> Result<Site> {
         &locale_codes,
         &codes,
     )?;
+    mentions::check_mentions(&content_dir, &locales_dir, &locale_codes, &codes)?;
     let static_files = static_files(&root.join("static"))?;
     let mut site = Site {
         root: root.to_owned(),

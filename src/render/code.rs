@@ -36,16 +36,7 @@ pub(super) fn page(r: &Renderer, locale: usize, index: usize) -> Result<Template
     );
     let crumbs = r.crumbs(locale, Some(code.id.family()), &title);
     let mut context = r.base_context(locale, meta, crumbs);
-    let outcome = r.text(
-        lang,
-        "code-outcome",
-        &[
-            ("class", Arg::Text(&view.class_label)),
-            ("outcome", Arg::Text(&view.outcome)),
-        ],
-    )?;
     context.insert("code", view);
-    context.insert("outcome", &outcome);
     context.insert(
         "compare_heading",
         &r.text(lang, "code-compare", &[("code", Arg::Text(&view.code))])?,
@@ -218,7 +209,6 @@ pub(super) fn view(
         href: urls.href(lang, LocalPage::Code(&code.id)),
         name: prose(site, lang, code, ProseField::Name),
         class,
-        outcome: l.text(lang, "outcome", &[("class", Arg::Number(class.into()))])?,
         class_label,
         subject_label,
         stages,

@@ -24,7 +24,7 @@ const IANA_ENHANCED_CODES: &str = "https://www.iana.org/assignments/smtp-enhance
 pub(super) struct PairLabels {
     /// "Everything about 251 User Not Local", to the code's page.
     pub(super) page: Link,
-    /// "If you see 251 (User Not Local):", before the code's action.
+    /// "If you see 251 (User Not Local)", above the code's action.
     pub(super) which: String,
     /// Each RFC the code cites, with its "Read RFC 5321" link.
     pub(super) rfcs: Vec<(u32, Link)>,

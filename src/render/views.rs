@@ -37,7 +37,6 @@ pub struct CodeView {
     pub stages: String,
     /// Its facts in words, as the cells of a pair page's comparison table.
     pub facts: FactsView,
-    pub outcome: String,
     pub summary: Html,
     /// The summary as plain text, for meta descriptions.
     pub summary_text: String,
