@@ -2,11 +2,11 @@
 //! hand-written comparison where there is one, both codes' sections, and where to go next.
 
 use super::code;
-use super::engine::Renderer;
+use super::engine::{Renderer, ui_text};
 use super::localizer::{Arg, Localized};
 use super::page::TemplatePage;
 use super::views::{
-    CodeView, CompareCell, CompareRow, ComparisonView, Html, Link, Source, WhichItem,
+    CodeView, CompareRow, ComparisonView, Html, Link, Source, UiStrings, WhichItem,
 };
 use crate::error::Result;
 use crate::markdown;
@@ -31,6 +31,22 @@ pub(super) struct PairLabels {
     /// The pairs of this code with each code it lists as related: the other code, and the
     /// "250 vs 251" link to the pair.
     pub(super) neighbours: Vec<(CodeId, Link)>,
+    /// Its clauses for the key difference of every pair it is part of.
+    pub(super) clauses: KeyClauses,
+    /// Its cells of the comparison table (see [`table_cells`]).
+    pub(super) cells: Vec<String>,
+}
+
+/// One code's clauses for the key difference ("452 is temporary: …"), formatted once per
+/// locale; a pair page picks those of the facts on which its two codes differ.
+pub(super) struct KeyClauses {
+    fate: String,
+    /// Transient codes only.
+    retry: Option<String>,
+    /// Codes that name who acts / a cause.
+    acts: Option<String>,
+    cause: Option<String>,
+    stage: String,
 }
 
 pub(super) fn page(r: &Renderer, locale: usize, ai: usize, bi: usize) -> Result<TemplatePage> {
@@ -50,8 +66,7 @@ pub(super) fn page(r: &Renderer, locale: usize, ai: usize, bi: usize) -> Result<
     meta.noindex |= !r.plan.is_indexed(ai, bi);
     let family = r.site.codes[ai].id.family();
     let mut context = r.base_context(locale, meta, r.crumbs(locale, Some(family), &title));
-    let (ca, cb) = (&r.site.codes[ai], &r.site.codes[bi]);
-    context.insert("key", &key_difference(r, lang, [ca, cb], [a, b])?);
+    context.insert("key", &key_difference(r, locale, ai, bi)?);
     context.insert(
         "caption",
         &r.text(
@@ -68,7 +83,8 @@ pub(super) fn page(r: &Renderer, locale: usize, ai: usize, bi: usize) -> Result<
         }),
     );
     context.insert("names", &[&a.name, &b.name]);
-    context.insert("table", &compare_rows(r, lang, [a, b])?);
+    let cells = [&data.labels[ai].cells[..], &data.labels[bi].cells[..]];
+    context.insert("table", &compare_rows(&data.ui, [a, b], cells));
     let comparison = r.site.comparison(ai, bi);
     context.insert(
         "comparison",
@@ -91,29 +107,27 @@ pub(super) fn page(r: &Renderer, locale: usize, ai: usize, bi: usize) -> Result<
 }
 
 /// A clause about each of the two codes, for one fact on which they differ.
-type Contrast = [String; 2];
+type Contrast<'c> = [&'c str; 2];
 
 /// The key difference, stated first: up to [`KEY_SENTENCES`] sentences contrasting the
 /// facts that differ, most consequential first (what happens to the mail, whether a retry
 /// helps, who acts, why, when), then what both share, said once. Every sentence names both
 /// codes, so none can stand on another pair's page.
-fn key_difference(
-    r: &Renderer,
-    lang: &str,
-    codes: [&Code; 2],
-    views: [&CodeView; 2],
-) -> Result<String> {
-    let contrasts = contrasts(r, lang, codes, views)?;
+fn key_difference(r: &Renderer, locale: usize, ai: usize, bi: usize) -> Result<String> {
+    let data = &r.locales[locale];
+    let lang = data.lang.as_str();
+    let (a, b) = (&r.site.codes[ai], &r.site.codes[bi]);
+    let views = [&data.codes[ai], &data.codes[bi]];
+    let contrasts = contrasts([a, b], [&data.labels[ai].clauses, &data.labels[bi].clauses]);
     let mut sentences = Vec::new();
-    for (i, [a, b]) in contrasts.iter().take(KEY_SENTENCES).enumerate() {
+    for (i, [x, y]) in contrasts.iter().take(KEY_SENTENCES).enumerate() {
         let id = if i == 0 { "key-first" } else { "key-more" };
         sentences.push(r.text(
             lang,
             id,
-            &[("a-clause", Arg::Text(a)), ("b-clause", Arg::Text(b))],
+            &[("a-clause", Arg::Text(x)), ("b-clause", Arg::Text(y))],
         )?);
     }
-    let [a, b] = codes;
     let both = [
         ("a", Arg::Text(&views[0].code)),
         ("b", Arg::Text(&views[1].code)),
@@ -136,8 +150,7 @@ fn key_difference(
             &[&both[..], &names[..]].concat(),
         )?);
     }
-    let separator = r.text(lang, "sentence-separator", &[])?;
-    Ok(sentences.join(&separator))
+    Ok(sentences.join(&ui_text(&data.ui, "sentence_separator")))
 }
 
 fn same_fate(a: &Code, b: &Code) -> bool {
@@ -146,130 +159,206 @@ fn same_fate(a: &Code, b: &Code) -> bool {
 
 /// Every fact on which the two codes differ, as a clause about each, in the order
 /// [`key_difference`] states them.
-fn contrasts(
-    r: &Renderer,
-    lang: &str,
-    codes: [&Code; 2],
-    views: [&CodeView; 2],
-) -> Result<Vec<Contrast>> {
+fn contrasts<'c>(codes: [&Code; 2], clauses: [&'c KeyClauses; 2]) -> Vec<Contrast<'c>> {
     let [a, b] = codes;
-    let clause = |i: usize, id: &str, name: &str, value: &str| -> Result<String> {
+    let [x, y] = clauses;
+    let mut out = Vec::new();
+    if !same_fate(a, b) {
+        out.push([x.fate.as_str(), y.fate.as_str()]);
+    }
+    let differ = [
+        a.facts.retry_helps != b.facts.retry_helps,
+        a.facts.acts.first() != b.facts.acts.first(),
+        a.facts.cause.first() != b.facts.cause.first(),
+    ];
+    let optional = [
+        (&x.retry, &y.retry),
+        (&x.acts, &y.acts),
+        (&x.cause, &y.cause),
+    ];
+    for (differs, pair) in differ.into_iter().zip(optional) {
+        if let (true, (Some(p), Some(q))) = (differs, pair) {
+            out.push([p.as_str(), q.as_str()]);
+        }
+    }
+    if x.stage != y.stage {
+        out.push([x.stage.as_str(), y.stage.as_str()]);
+    }
+    out
+}
+
+/// `code`'s [`KeyClauses`] in `lang`.
+fn key_clauses(r: &Renderer, lang: &str, code: &Code, view: &CodeView) -> Result<KeyClauses> {
+    let clause = |id: &str, name: &str, value: &str| -> Result<String> {
         r.text(
             lang,
             id,
             &[
-                ("code", Arg::Text(&views[i].code)),
+                ("code", Arg::Text(&view.code)),
                 (name, Arg::Text(value)),
-                ("outcome", Arg::Text(codes[i].outcome().as_str())),
+                ("outcome", Arg::Text(code.outcome().as_str())),
             ],
         )
     };
-    let both = |id: &str, name: &str, values: [&str; 2]| -> Result<Contrast> {
-        Ok([
-            clause(0, id, name, values[0])?,
-            clause(1, id, name, values[1])?,
-        ])
-    };
-    let mut out = Vec::new();
-    if !same_fate(a, b) {
-        out.push(both(
-            "key-fate-clause",
-            "next",
-            [a, b].map(|c| c.facts.next.as_str()),
-        )?);
-    }
-    if let (Some(x), Some(y)) = (a.facts.retry_helps, b.facts.retry_helps)
-        && x != y
-    {
-        out.push(both("key-retry-clause", "retry", [x.as_str(), y.as_str()])?);
-    }
-    if let (Some(x), Some(y)) = (a.facts.acts.first(), b.facts.acts.first())
-        && x != y
-    {
-        out.push(both("key-acts-clause", "actor", [x.as_str(), y.as_str()])?);
-    }
-    if let (Some(x), Some(y)) = (a.facts.cause.first(), b.facts.cause.first())
-        && x != y
-    {
-        out.push(both("key-cause-clause", "cause", [x.as_str(), y.as_str()])?);
-    }
-    if views[0].stages != views[1].stages {
-        out.push(both(
-            "key-stage-clause",
-            "stages",
-            [views[0].stages.as_str(), views[1].stages.as_str()],
-        )?);
-    }
-    Ok(out)
+    let facts = &code.facts;
+    Ok(KeyClauses {
+        fate: clause("key-fate-clause", "next", facts.next.as_str())?,
+        retry: facts
+            .retry_helps
+            .map(|v| clause("key-retry-clause", "retry", v.as_str()))
+            .transpose()?,
+        acts: facts
+            .acts
+            .first()
+            .map(|v| clause("key-acts-clause", "actor", v.as_str()))
+            .transpose()?,
+        cause: facts
+            .cause
+            .first()
+            .map(|v| clause("key-cause-clause", "cause", v.as_str()))
+            .transpose()?,
+        stage: clause("key-stage-clause", "stages", &view.stages)?,
+    })
 }
 
-/// The comparison table's rows: what each code means, then one row per fact.
-fn compare_rows(r: &Renderer, lang: &str, views: [&CodeView; 2]) -> Result<Vec<CompareRow>> {
-    let label = |id: &str| r.text(lang, id, &[]);
-    let text = |f: &dyn Fn(&CodeView) -> &str| views.map(|v| cell(f(v).to_owned(), Vec::new()));
-    let mut rows = vec![CompareRow {
-        label: label("row-meaning")?,
-        cells: views.map(|v| CompareCell {
-            text: String::new(),
-            links: Vec::new(),
-            prose: Some(v.summary.clone()),
-        }),
-        // Two codes always mean different things: the facts below say how.
-        differs: false,
-    }];
-    let mut fact = |label: String, cells: [CompareCell; 2]| {
-        let differs = cells[0] != cells[1];
-        rows.push(CompareRow {
-            label,
-            cells,
-            differs,
-        });
-    };
-    fact(label("code-class")?, text(&|v| &v.class_label));
-    if let [Some(_), Some(_)] = views.map(|v| v.subject_label.as_ref()) {
-        fact(
-            label("code-subject")?,
-            text(&|v| v.subject_label.as_deref().unwrap_or_default()),
-        );
-    }
-    fact(label("row-next")?, text(&|v| &v.facts.next));
-    if views.iter().any(|v| v.class == 4) {
-        fact(label("row-retry")?, text(&|v| &v.facts.retry));
-    }
-    fact(label("row-acts")?, text(&|v| &v.facts.acts));
-    fact(label("code-sent")?, text(&|v| &v.stages));
-    fact(label("row-cause")?, text(&|v| &v.facts.cause));
-    let companions_label = match views[0].family {
-        "enhanced" => "code-used-with",
-        _ => "code-enhanced-companions",
-    };
-    fact(
-        label(companions_label)?,
-        views.map(|v| {
-            let links = v
-                .companions
-                .iter()
-                .map(|c| Link {
-                    href: c.href.clone(),
-                    label: c.code.clone(),
-                })
-                .collect();
-            cell(String::new(), links)
-        }),
-    );
-    fact(
-        label("code-defined-in")?,
-        views.map(|v| cell(v.rfcs_text.clone(), v.rfcs.clone())),
-    );
-    Ok(rows)
+/// The rows of the comparison table, in order; a row is shown on a pair page when
+/// [`Row::shown`] says so.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Meaning,
+    Class,
+    Subject,
+    Next,
+    Retry,
+    Acts,
+    Sent,
+    Cause,
+    Companions,
+    Defined,
 }
 
-fn cell(text: String, links: Vec<Link>) -> CompareCell {
-    CompareCell {
-        text,
-        links,
-        prose: None,
+const ROWS: [Row; 10] = [
+    Row::Meaning,
+    Row::Class,
+    Row::Subject,
+    Row::Next,
+    Row::Retry,
+    Row::Acts,
+    Row::Sent,
+    Row::Cause,
+    Row::Companions,
+    Row::Defined,
+];
+
+impl Row {
+    /// The row's label: a message without variables, read from the locale's UI strings.
+    fn label(self, family: &str) -> &'static str {
+        match self {
+            Row::Meaning => "row_meaning",
+            Row::Class => "code_class",
+            Row::Subject => "code_subject",
+            Row::Next => "row_next",
+            Row::Retry => "row_retry",
+            Row::Acts => "row_acts",
+            Row::Sent => "code_sent",
+            Row::Cause => "row_cause",
+            Row::Companions if family == "enhanced" => "code_used_with",
+            Row::Companions => "code_enhanced_companions",
+            Row::Defined => "code_defined_in",
+        }
     }
+
+    /// Subjects only for enhanced codes; whether a retry helps only when one is transient.
+    fn shown(self, views: [&CodeView; 2]) -> bool {
+        match self {
+            Row::Subject => views.iter().all(|v| v.subject_label.is_some()),
+            Row::Retry => views.iter().any(|v| v.class == 4),
+            _ => true,
+        }
+    }
+}
+
+/// A code's cell in every row of the comparison table, as escaped HTML: computed once per
+/// locale and code, since a code's cells are the same on each of its ~100 pair pages.
+pub(super) fn table_cells(view: &CodeView, separator: &str) -> Vec<String> {
+    let text = |t: &str| {
+        if t.is_empty() {
+            "—".to_owned()
+        } else {
+            tera::escape_html(t)
+        }
+    };
+    let links = |links: &mut dyn Iterator<Item = (&str, &str)>| -> String {
+        let html: Vec<String> = links
+            .map(|(href, label)| {
+                format!(
+                    "<a href=\"{}\">{}</a>",
+                    tera::escape_html(href),
+                    tera::escape_html(label)
+                )
+            })
+            .collect();
+        if html.is_empty() {
+            "—".to_owned()
+        } else {
+            html.join(&tera::escape_html(separator))
+        }
+    };
+    ROWS.iter()
+        .map(|row| match row {
+            Row::Meaning => match &view.summary.lang {
+                Some(lang) => format!(
+                    "<span lang=\"{}\">{}</span>",
+                    tera::escape_html(lang),
+                    view.summary.html
+                ),
+                None => view.summary.html.clone(),
+            },
+            Row::Class => text(&view.class_label),
+            Row::Subject => text(view.subject_label.as_deref().unwrap_or_default()),
+            Row::Next => text(&view.facts.next),
+            Row::Retry => text(&view.facts.retry),
+            Row::Acts => text(&view.facts.acts),
+            Row::Sent => text(&view.stages),
+            Row::Cause => text(&view.facts.cause),
+            Row::Companions => links(
+                &mut view
+                    .companions
+                    .iter()
+                    .map(|c| (c.href.as_str(), c.code.as_str())),
+            ),
+            Row::Defined => links(
+                &mut view
+                    .rfcs
+                    .iter()
+                    .map(|l| (l.href.as_str(), l.label.as_str())),
+            ),
+        })
+        .collect()
+}
+
+/// The comparison table's rows: what each code means, then one row per fact, the rows
+/// where the two differ marked.
+fn compare_rows<'p>(
+    ui: &'p UiStrings,
+    views: [&CodeView; 2],
+    cells: [&'p [String]; 2],
+) -> Vec<CompareRow<'p>> {
+    ROWS.iter()
+        .enumerate()
+        .filter(|(_, row)| row.shown(views))
+        .map(|(i, row)| {
+            let pair = [cells[0][i].as_str(), cells[1][i].as_str()];
+            CompareRow {
+                label: ui
+                    .get(row.label(views[0].family))
+                    .map_or("", |l| l.text.as_str()),
+                cells: pair,
+                // Two codes always mean different things: the facts below say how.
+                differs: *row != Row::Meaning && pair[0] != pair[1],
+            }
+        })
+        .collect()
 }
 
 /// A hand-written comparison in `lang`, each field falling back to the default locale.
@@ -403,7 +492,10 @@ pub(super) fn labels(r: &Renderer, locale: usize, index: usize) -> Result<PairLa
             },
         ));
     }
+    let separator = ui_text(&r.locales[locale].ui, "list_separator");
     Ok(PairLabels {
+        clauses: key_clauses(r, lang, code, view)?,
+        cells: table_cells(view, &separator),
         neighbours,
         page: Link {
             href: view.href.clone(),

@@ -65,20 +65,12 @@ pub struct FactsView {
 
 /// One row of a pair page's comparison table.
 #[derive(Debug, Clone, Serialize)]
-pub struct CompareRow {
-    pub label: String,
-    /// The two codes' values, in the page's order.
-    pub cells: [CompareCell; 2],
+pub struct CompareRow<'a> {
+    pub label: &'a str,
+    /// The two codes' cells, in the page's order, as escaped HTML (`render::pair`).
+    pub cells: [&'a str; 2],
     /// The values differ: the row is marked as a difference.
     pub differs: bool,
-}
-
-/// A table cell: text, or links (companion codes, RFCs) when there are any, or prose.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct CompareCell {
-    pub text: String,
-    pub links: Vec<Link>,
-    pub prose: Option<Html>,
 }
 
 /// A hand-written comparison in one locale (Markdown rendered), with its sources.
