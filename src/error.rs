@@ -185,6 +185,19 @@ pub enum WriteError {
     NotOurs { out: PathBuf, markers: String },
     #[error("refusing to write `{}`: not a plain relative path", path.escape_debug())]
     NotPlainPath { path: String },
+    /// Another build holds the output's lock file (`serve` and `build` into one `--out`).
+    #[error(
+        "another build is writing {} ({}; lock file {}); wait for it to finish, stop it, or \
+         choose another --out",
+        out.display(),
+        holder.map_or_else(|| "pid unknown".to_owned(), |pid| format!("pid {pid}")),
+        lock.display()
+    )]
+    Locked {
+        out: PathBuf,
+        lock: PathBuf,
+        holder: Option<u32>,
+    },
 }
 
 /// Problems of the tools on top of the build: `serve` and `stamp`.
