@@ -155,17 +155,41 @@ fn forbidden_escape(path: &Path, source: &str) -> Option<Diagnostic> {
     )
 }
 
+/// The `.ftl` files directly in `dir`. A symbolic link is refused, not followed: a link
+/// to a file outside the site (`passwd.ftl -> /etc/passwd`) would otherwise be parsed and
+/// its lines quoted in the syntax errors. The error shows no line of the target.
 fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    refuse_symlink(dir)?;
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     let mut files = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_file() && path.extension().is_some_and(|x| x == "ftl") {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "ftl") {
+            continue;
+        }
+        let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if kind.is_symlink() {
+            refuse_symlink(&path)?;
+        }
+        if kind.is_file() {
             files.push(path);
         }
     }
     files.sort();
     Ok(files)
+}
+
+fn refuse_symlink(path: &Path) -> Result<()> {
+    let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.file_type().is_symlink() {
+        return Ok(());
+    }
+    Err(Error::single(Diagnostic::new(
+        Location::new(path, 1, 1),
+        "is a symbolic link; locale files must be regular files inside the site, \
+         so the link was not followed",
+    )))
 }
 
 fn syntax_diagnostic(
