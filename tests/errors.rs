@@ -3,11 +3,12 @@
 
 mod common;
 
+use common::bad_inputs::{breakage, edit};
 use common::{Fixture, code_path};
 
 /// Builds the good fixture, applies `breakage`, builds again, and returns the error text
 /// after checking that the previous dist/ is untouched.
-fn fails_cleanly(breakage: impl FnOnce(&Fixture)) -> (Fixture, String) {
+fn fails_cleanly(breakage: fn(&Fixture)) -> (Fixture, String) {
     let site = Fixture::new();
     site.build().expect("the unbroken fixture builds");
     let before = site.snapshot();
@@ -34,15 +35,9 @@ fn assert_located(error: &str, path: &str, line: usize, col: usize, message: &st
     );
 }
 
-fn edit(site: &Fixture, relative: &str, from: &str, to: &str) {
-    let text = site.read(relative);
-    assert!(text.contains(from), "{relative} has no {from:?}");
-    site.write(relative, &text.replacen(from, to, 1));
-}
-
 #[test]
 fn broken_yaml() {
-    let (_, error) = fails_cleanly(|s| edit(s, &code_path("521"), "related: [", "related: [[\n"));
+    let (_, error) = fails_cleanly(breakage("broken_yaml"));
     let path = code_path("521");
     assert!(error.contains(&format!("{path}:")), "{error}");
     assert!(error.contains(" | "), "shows the offending line: {error}");
@@ -50,18 +45,14 @@ fn broken_yaml() {
 
 #[test]
 fn unknown_field() {
-    let (_, error) = fails_cleanly(|s| edit(s, &code_path("521"), "samples:", "sampels:"));
+    let (_, error) = fails_cleanly(breakage("unknown_field"));
     assert_located(&error, &code_path("521"), 9, 1, "unknown field `sampels`");
     assert_located(&error, &code_path("521"), 9, 1, "did you mean `samples`?");
 }
 
 #[test]
 fn misspelt_values_get_a_suggestion_too() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(s, &code_path("521"), "family: basic", "family: basik");
-        edit(s, &code_path("550"), "stages: [rcpt]", "stages: [rpct]");
-        edit(s, "locales/ja/codes/251.yaml", "summary:", "sumary:");
-    });
+    let (_, error) = fails_cleanly(breakage("misspelt_values"));
     assert!(
         error.contains("unknown variant `basik`: did you mean `basic`?"),
         "{error}"
@@ -80,24 +71,14 @@ fn misspelt_values_get_a_suggestion_too() {
 
 #[test]
 fn missing_field() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(
-            s,
-            &code_path("521"),
-            "name: Host Does Not Accept Mail\n",
-            "",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("missing_field"));
     assert!(error.contains(&code_path("521")), "{error}");
     assert!(error.contains("missing field `name`"), "{error}");
 }
 
 #[test]
 fn duplicate_code() {
-    let (_, error) = fails_cleanly(|s| {
-        let yaml = s.read(&code_path("521"));
-        s.write("content/more/521.yaml", &yaml);
-    });
+    let (_, error) = fails_cleanly(breakage("duplicate_code"));
     assert!(error.contains("duplicate code 521"), "{error}");
     assert!(
         error.contains("content/basic/521.yaml:1:1"),
@@ -111,8 +92,7 @@ fn duplicate_code() {
 
 #[test]
 fn a_code_that_is_a_path() {
-    let (site, error) =
-        fails_cleanly(|s| edit(s, &code_path("521"), "code: \"521\"", "code: \"../x\""));
+    let (site, error) = fails_cleanly(breakage("code_that_is_a_path"));
     assert_located(
         &error,
         &code_path("521"),
@@ -125,14 +105,7 @@ fn a_code_that_is_a_path() {
 
 #[test]
 fn dangling_related_code() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(
-            s,
-            &code_path("521"),
-            "related: [\"251\"",
-            "related: [\"252\"",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("dangling_related_code"));
     assert_located(
         &error,
         &code_path("521"),
@@ -144,14 +117,7 @@ fn dangling_related_code() {
 
 #[test]
 fn fluent_syntax_error_is_located_in_characters() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(
-            s,
-            "locales/ja/site.ftl",
-            "nav-home = ホーム",
-            "nav-home = ホーム { $\n",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("fluent_syntax_error"));
     let ftl = std::fs::read_to_string(format!("{}/locales/ja/site.ftl", common::PROJECT)).unwrap();
     let line = ftl.lines().position(|l| l.starts_with("nav-home")).unwrap() + 1;
     assert!(
@@ -167,53 +133,32 @@ fn fluent_syntax_error_is_located_in_characters() {
 
 #[test]
 fn fluent_message_that_drops_a_variable_used_by_the_generator() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(
-            s,
-            "locales/ja/site.ftl",
-            "which-item = { $code }「{ $name }」が返された場合:",
-            "which-item = { $cod }が返された場合:",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("fluent_unknown_variable"));
     assert!(error.contains("locales/ja/site.ftl:"), "{error}");
     assert!(error.contains("which-item"), "{error}");
 }
 
 #[test]
 fn template_syntax_error() {
-    let (_, error) = fails_cleanly(|s| {
-        s.write(
-            "templates/pair.html",
-            "{% extends \"base.html\" %}\n{% block main %}\n{{ lead }\n{% endblock main %}\n",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("template_syntax_error"));
     assert_located(&error, "templates/pair.html", 3, 9, "template error");
 }
 
 #[test]
 fn template_render_error() {
-    let (_, error) = fails_cleanly(|s| {
-        s.write(
-            "templates/pair.html",
-            "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ no_such_value }}</p>\n{% endblock main %}\n",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("template_render_error"));
     assert_located(&error, "templates/pair.html", 3, 7, "no_such_value");
 }
 
 #[test]
 fn translation_for_a_code_that_does_not_exist() {
-    let (_, error) = fails_cleanly(|s| s.write("locales/ja/codes/999.yaml", "name: x\n"));
+    let (_, error) = fails_cleanly(breakage("translation_of_no_code"));
     assert_located(&error, "locales/ja/codes/999.yaml", 1, 1, "no such code");
 }
 
 #[test]
 fn all_problems_are_reported_in_one_run() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(s, &code_path("521"), "samples:", "sampels:");
-        edit(s, &code_path("501"), "samples:", "sampels:");
-        edit(s, "locales/en/site.ftl", "nav-home = Home", "nav-home = {");
-    });
+    let (_, error) = fails_cleanly(breakage("three_problems"));
     assert!(error.contains(&code_path("521")), "{error}");
     assert!(error.contains(&code_path("501")), "{error}");
     assert!(error.contains("locales/en/site.ftl"), "{error}");

@@ -197,12 +197,35 @@ fn syntax_diagnostic(
     source: &str,
     error: &fluent_syntax::parser::ParserError,
 ) -> Diagnostic {
-    let (line, col) = line_col_of_byte(source, error.pos.start);
-    Diagnostic::new(
-        Location::new(path, line, col),
-        format!("Fluent syntax error: {}", error.kind),
-    )
-    .with_source(source)
+    use fluent_syntax::parser::ErrorKind;
+    let mut byte = error.pos.start.min(source.len());
+    let message = match &error.kind {
+        // The parser looks for the `}` past the end of the line and stops on a later one;
+        // the brace is missing where the placeable's own text ends.
+        ErrorKind::ExpectedToken('}') => {
+            byte = end_of_text_before(source, byte);
+            "Fluent syntax error: a `{` placeable is not closed; add `}` here".to_owned()
+        }
+        ErrorKind::ExpectedMessageField { entry_id }
+        | ErrorKind::ExpectedTermField { entry_id } => {
+            format!("Fluent syntax error: `{entry_id}` has no value; write its text after `=`")
+        }
+        kind => format!("Fluent syntax error: {kind}"),
+    };
+    let (line, col) = line_col_of_byte(source, byte);
+    Diagnostic::new(Location::new(path, line, col), message).with_source(source)
+}
+
+/// `byte` moved back over blank lines and trailing spaces to just after the last text
+/// before it, when a line break lies between: the end of the line that needs the edit.
+fn end_of_text_before(source: &str, byte: usize) -> usize {
+    let before = &source[..byte];
+    let text_end = before.trim_end().len();
+    if before[text_end..].contains('\n') {
+        text_end
+    } else {
+        byte
+    }
 }
 
 fn message_shapes(resource: &FluentResource) -> Vec<(String, MessageShape)> {

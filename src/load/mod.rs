@@ -12,7 +12,7 @@ pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Code, Comparison};
 use config::Config;
 use locales::LocaleMessages;
@@ -95,6 +95,7 @@ pub fn load_site_at(root: &Path, base_url: Option<&str>) -> Result<Site> {
     let locales = locales::load_locales(&locales_dir, &locale_codes);
     let templates = templates::load_templates(&root.join("templates"));
     let (codes, locales, templates) = merge_problems(codes, locales, templates)?;
+    interface_strings_defined(&templates, &locales, &config.default_locale)?;
     let comparisons = comparisons::load_comparisons(
         &content_dir,
         &locales_dir,
@@ -115,6 +116,68 @@ pub fn load_site_at(root: &Path, base_url: Option<&str>) -> Result<Site> {
     };
     site.translations = translations::check_site(&site);
     Ok(site)
+}
+
+/// Every `t.<name>` a template reads must be a message of the default locale that takes
+/// no variables: otherwise Tera only finds the value missing, and would name the template
+/// rather than the message a person has to fix. Checked here, for `check` and `build`.
+fn interface_strings_defined(
+    templates: &Templates,
+    locales: &[locales::LocaleMessages],
+    default_locale: &str,
+) -> Result<()> {
+    let Some(english) = locales.iter().find(|l| l.code == default_locale) else {
+        return Ok(());
+    };
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for (name, read_at, template) in templates.interface_strings_read() {
+        let id = english
+            .message_ids()
+            .into_iter()
+            .find(|id| id.replace('-', "_") == name);
+        let problem = match id {
+            None => Diagnostic::new(
+                read_at,
+                format!(
+                    "`t.{name}` reads the message `{}`, which locales/{default_locale}/ does \
+                     not define; add it there or remove it here",
+                    name.replace('_', "-")
+                ),
+            )
+            .with_source(template),
+            Some(id) => {
+                let variables = &english
+                    .shapes
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_default()
+                    .variables;
+                if variables.is_empty() {
+                    continue;
+                }
+                let defined = english.defined_at[id].clone();
+                let source = crate::error::fs::read_to_string(&defined.path).unwrap_or_default();
+                let shown: Vec<String> = variables.iter().map(|v| format!("{{ ${v} }}")).collect();
+                Diagnostic::new(
+                    defined,
+                    format!(
+                        "`{id}` uses {}, but {read_at} shows it as `t.{name}`, which gives it \
+                         no variables; remove them from the message",
+                        shown.join(", ")
+                    ),
+                )
+                .with_source(&source)
+            }
+        };
+        if !problems.contains(&problem) {
+            problems.push(problem);
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(problems))
+    }
 }
 
 fn merge_problems<A, B, C>(a: Result<A>, b: Result<B>, c: Result<C>) -> Result<(A, B, C)> {

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod bad_inputs;
 pub mod links;
 
 use std::collections::BTreeMap;
