@@ -130,6 +130,8 @@ fn interface_strings_defined(
         return Ok(());
     };
     let mut problems: Vec<Diagnostic> = Vec::new();
+    // A message with variables is one thing to fix, however many templates show it.
+    let mut reported: Vec<&str> = Vec::new();
     for (name, read_at, template) in templates.interface_strings_read() {
         let id = english
             .message_ids()
@@ -152,9 +154,10 @@ fn interface_strings_defined(
                     .cloned()
                     .unwrap_or_default()
                     .variables;
-                if variables.is_empty() {
+                if variables.is_empty() || reported.contains(&id) {
                     continue;
                 }
+                reported.push(id);
                 let defined = english.defined_at[id].clone();
                 let source = crate::error::fs::read_to_string(&defined.path).unwrap_or_default();
                 let shown: Vec<String> = variables.iter().map(|v| format!("{{ ${v} }}")).collect();
