@@ -26,7 +26,12 @@ fn check(site: &Fixture, strict: bool) -> (bool, String) {
 fn suspicious_text_in_translations_is_warned_about_where_it_is() {
     let site = Fixture::new();
     let (_, clean) = check(&site, false);
-    edit(&site, JA_FTL, "nav-home = ホーム", "nav-home = ホ\u{200b}ーム <b>太字</b>");
+    edit(
+        &site,
+        JA_FTL,
+        "nav-home = ホーム",
+        "nav-home = ホ\u{200b}ーム <b>太字</b>",
+    );
     edit(
         &site,
         JA_251,
@@ -54,18 +59,15 @@ fn suspicious_text_in_translations_is_warned_about_where_it_is() {
     ] {
         let wanted = format!("warning: {at}: ");
         assert!(
-            text.lines().any(|l| l.starts_with(&wanted) && l.contains(word)),
+            text.lines()
+                .any(|l| l.starts_with(&wanted) && l.contains(word)),
             "no `{wanted}…{word}` in:\n{text}"
         );
     }
     // Inside a code span, `<b>` is meant to be shown.
     let column_of_code = format!("{yaml}:{summary}:53");
     assert!(!text.contains(&column_of_code), "{text}");
-    let count = |t: &str| {
-        t.lines()
-            .filter(|l| l.contains("in a translation"))
-            .count()
-    };
+    let count = |t: &str| t.lines().filter(|l| l.contains("in a translation")).count();
     assert_eq!(count(&text) - count(&clean), 5, "{text}");
     let (strict_passed, _) = check(&site, true);
     assert!(!strict_passed, "--strict must fail on these warnings");
