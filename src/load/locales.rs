@@ -180,14 +180,16 @@ fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn refuse_symlink(path: &Path) -> Result<()> {
+/// A symbolic link where the site must have a file or directory of its own is refused,
+/// without reading what it points to.
+pub(super) fn refuse_symlink(path: &Path) -> Result<()> {
     let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.file_type().is_symlink() {
         return Ok(());
     }
     Err(Error::single(Diagnostic::new(
         Location::new(path, 1, 1),
-        "is a symbolic link; locale files must be regular files inside the site, \
+        "is a symbolic link; site files must be regular files inside the site, \
          so the link was not followed",
     )))
 }
@@ -209,6 +211,10 @@ fn syntax_diagnostic(
         ErrorKind::ExpectedMessageField { entry_id }
         | ErrorKind::ExpectedTermField { entry_id } => {
             format!("Fluent syntax error: `{entry_id}` has no value; write its text after `=`")
+        }
+        ErrorKind::ExpectedCharRange { .. } => {
+            "Fluent syntax error: a name is missing here (it starts with a letter a-z or A-Z)"
+                .to_owned()
         }
         kind => format!("Fluent syntax error: {kind}"),
     };

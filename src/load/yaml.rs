@@ -17,7 +17,18 @@ fn diagnostic(path: &Path, text: &str, error: &serde_yaml::Error) -> Diagnostic 
     let message = message_without_position(error);
     let (line, col, message) =
         explain(text, &message, line).unwrap_or_else(|| (line, col, with_suggestion(message)));
-    Diagnostic::new(Location::new(path, line, col), message).with_source(text)
+    Diagnostic::new(Location::new(path, line, col), shortened(message)).with_source(text)
+}
+
+/// serde quotes a wrongly typed value whole ("invalid type: string \"…\""), which for a
+/// file that is one long scalar is the whole file: the message keeps its start only.
+fn shortened(message: String) -> String {
+    const MAX_CHARS: usize = 300;
+    if message.chars().count() <= MAX_CHARS {
+        return message;
+    }
+    let cut: String = message.chars().take(MAX_CHARS).collect();
+    format!("{cut}…")
 }
 
 /// The parser's position and words for three mistakes send a person to the wrong line or
@@ -209,6 +220,15 @@ mod tests {
         let err = parse::<Doc>(Path::new("x.yaml"), "name: a\ncolour: b\n").unwrap_err();
         let message = &err.diagnostics()[0].message;
         assert!(!message.contains("did you mean"), "{message}");
+    }
+
+    #[test]
+    fn a_long_quoted_value_is_cut_in_the_message() {
+        let text = format!("\"{}\"\n", "x".repeat(5000));
+        let err = parse::<Doc>(Path::new("x.yaml"), &text).unwrap_err();
+        let message = &err.diagnostics()[0].message;
+        assert!(message.starts_with("invalid type: string"), "{message}");
+        assert!(message.chars().count() <= 301, "{} chars", message.len());
     }
 
     #[test]

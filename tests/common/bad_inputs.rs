@@ -255,6 +255,16 @@ pub const ALL: &[BadInput] = &[
         from: POSITIONS,
         apply: |s| symlink("/etc/passwd", &s.root().join("locales/en/passwd.ftl")),
     },
+    BadInput {
+        name: "site_yaml_symlink",
+        what: "site.yaml, a symbolic link to /etc/passwd",
+        from: POSITIONS,
+        apply: |s| {
+            let path = s.root().join("site.yaml");
+            std::fs::remove_file(&path).expect("remove site.yaml");
+            symlink("/etc/passwd", &path);
+        },
+    },
 ];
 
 #[cfg(unix)]
