@@ -129,50 +129,21 @@ fn interface_strings_defined(
     let Some(english) = locales.iter().find(|l| l.code == default_locale) else {
         return Ok(());
     };
+    let ids = english.message_ids();
     let mut problems: Vec<Diagnostic> = Vec::new();
-    // A message with variables is one thing to fix, however many templates show it.
-    let mut reported: Vec<&str> = Vec::new();
+    // A message is one thing to fix, however many templates show it.
+    let mut seen: Vec<&str> = Vec::new();
     for (name, read_at, template) in templates.interface_strings_read() {
-        let id = english
-            .message_ids()
-            .into_iter()
-            .find(|id| id.replace('-', "_") == name);
+        let id = ids.iter().copied().find(|id| id.replace('-', "_") == name);
         let problem = match id {
-            None => Diagnostic::new(
-                read_at,
-                format!(
-                    "`t.{name}` reads the message `{}`, which locales/{default_locale}/ does \
-                     not define; add it there or remove it here",
-                    name.replace('_', "-")
-                ),
-            )
-            .with_source(template),
-            Some(id) => {
-                let variables = &english
-                    .shapes
-                    .get(id)
-                    .cloned()
-                    .unwrap_or_default()
-                    .variables;
-                if variables.is_empty() || reported.contains(&id) {
-                    continue;
-                }
-                reported.push(id);
-                let defined = english.defined_at[id].clone();
-                let source = crate::error::fs::read_to_string(&defined.path).unwrap_or_default();
-                let shown: Vec<String> = variables.iter().map(|v| format!("{{ ${v} }}")).collect();
-                Diagnostic::new(
-                    defined,
-                    format!(
-                        "`{id}` uses {}, but {read_at} shows it as `t.{name}`, which gives it \
-                         no variables; remove them from the message",
-                        shown.join(", ")
-                    ),
-                )
-                .with_source(&source)
+            None => Some(undefined_message(&name, read_at, template, default_locale)),
+            Some(id) if !seen.contains(&id) => {
+                seen.push(id);
+                message_with_variables(english, id, &name, &read_at)
             }
+            Some(_) => None,
         };
-        if !problems.contains(&problem) {
+        if let Some(problem) = problem.filter(|p| !problems.contains(p)) {
             problems.push(problem);
         }
     }
@@ -181,6 +152,48 @@ fn interface_strings_defined(
     } else {
         Err(Error::Invalid(problems))
     }
+}
+
+/// `t.<name>` read where no message of the default locale has that name: located at the
+/// template, the only place that names it.
+fn undefined_message(
+    name: &str,
+    read_at: crate::error::Location,
+    template: &str,
+    default_locale: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        read_at,
+        format!(
+            "`t.{name}` reads the message `{}`, which locales/{default_locale}/ does not \
+             define; add it there or remove it here",
+            name.replace('_', "-")
+        ),
+    )
+    .with_source(template)
+}
+
+/// A message shown as `t.<name>` that uses variables (it is then left out of `t`, and
+/// would be "not found" at render): located at its line in the .ftl file.
+fn message_with_variables(
+    english: &locales::LocaleMessages,
+    id: &str,
+    name: &str,
+    read_at: &crate::error::Location,
+) -> Option<Diagnostic> {
+    let variables = &english.shapes.get(id)?.variables;
+    let defined = english.defined_at.get(id)?.clone();
+    if variables.is_empty() {
+        return None;
+    }
+    let source = crate::error::fs::read_to_string(&defined.path).unwrap_or_default();
+    let shown: Vec<String> = variables.iter().map(|v| format!("{{ ${v} }}")).collect();
+    let message = format!(
+        "`{id}` uses {}, but {read_at} shows it as `t.{name}`, which gives it no \
+         variables; remove them from the message",
+        shown.join(", ")
+    );
+    Some(Diagnostic::new(defined, message).with_source(&source))
 }
 
 fn merge_problems<A, B, C>(a: Result<A>, b: Result<B>, c: Result<C>) -> Result<(A, B, C)> {
