@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Failure drills against the real binary (issue 22), on a synthetic site in the real
-# schema (examples/synth, ~1500 pages, with the project's templates and messages): the
+# schema (examples/synth, DRILL_PAGES=3000 pages by default, with the project's templates and messages): the
 # shipped site writes 200 MB per build, too slow to build twenty times. Exits non-zero on
 # the first drill that fails.
 #
@@ -49,7 +49,7 @@ litter() {
     find "$(dirname "$1")" -maxdepth 1 \( -name ".$name.staging-*" -o -name ".$name.old-*" \) -print
 }
 
-"$synth" --pages 1500 --locales 2 --out "$tmp/source" >/dev/null
+"$synth" --pages "${DRILL_PAGES:-3000}" --locales 2 --out "$tmp/source" >/dev/null
 cp -r templates static "$tmp/source"/
 site="$tmp/site"
 fresh_site "$site"
