@@ -30,7 +30,13 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 started=$SECONDS
 
-fail() { echo "drill FAILED: $*" >&2; exit 1; }
+fail() {
+    echo "drill FAILED: $*" >&2
+    # Builds still running in the background would race the removal of $tmp.
+    kill $(jobs -p) 2>/dev/null || true
+    wait 2>/dev/null || true
+    exit 1
+}
 say() { echo "== drill: $*"; }
 
 # A fresh copy of the drill site, so drills can break it.

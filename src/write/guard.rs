@@ -68,15 +68,33 @@ pub(super) fn parent_and_name(out: &Path) -> (PathBuf, String) {
     (parent, name)
 }
 
+/// Overwrites the pid in place, then cuts what is left of a longer one: the file is never
+/// empty on the way, so a build that loses the race has something to read.
 fn record_pid(file: &mut File) -> std::io::Result<()> {
-    file.set_len(0)?;
+    let text = format!("{}\n", std::process::id());
     file.rewind()?;
-    writeln!(file, "{}", std::process::id())?;
+    file.write_all(text.as_bytes())?;
+    file.set_len(text.len() as u64)?;
     file.flush()
 }
 
-/// The pid the holder wrote; `None` if it has not written it yet or the file is odd.
+/// The running process that holds the lock. The holder writes its pid just after
+/// locking, so a build that loses by a hair may find none yet, or the previous holder's
+/// (no longer running): it looks again, briefly. `None` if nothing better turns up.
 fn holder_of(file: &mut File) -> Option<u32> {
+    for _ in 0..HOLDER_TRIES {
+        if let Some(pid) = read_pid(file).filter(|pid| is_running(*pid)) {
+            return Some(pid);
+        }
+        std::thread::sleep(HOLDER_WAIT);
+    }
+    None
+}
+
+const HOLDER_TRIES: usize = 50;
+const HOLDER_WAIT: std::time::Duration = std::time::Duration::from_millis(4);
+
+fn read_pid(file: &mut File) -> Option<u32> {
     let mut text = String::new();
     file.rewind().ok()?;
     file.take(32).read_to_string(&mut text).ok()?;
