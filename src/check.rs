@@ -5,28 +5,88 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, ToolError};
-use crate::load::Site;
+use rayon::prelude::*;
+
+use crate::error::{Diagnostic, Error, ToolError};
 use crate::load::translations::Translatable;
 pub use crate::load::translations::{CheckReport, Coverage, Finding, Severity, check_site};
+use crate::load::{Site, StaticSource};
 use crate::model::prose_hash;
+use crate::render::Rendered;
 
-/// Loads and checks the site at `root`. Loading problems (syntax, schema, references)
-/// become error findings, so one run lists everything.
+/// Loads and checks the site at `root`, running every validation `build` runs short of
+/// writing: the input files are read as the build reads them, then loaded, planned, and
+/// every page rendered in memory. Problems with a place in a file become error findings,
+/// so one run lists everything; an error without one (an unreadable file, say) is
+/// returned as it is, as `build` would stop with it.
 pub fn check_root(root: &Path) -> Result<CheckReport, Error> {
-    match crate::load::load_site(root) {
-        Ok(site) => Ok(site.translations),
-        Err(Error::Invalid(diagnostics)) => Ok(CheckReport {
-            findings: diagnostics
-                .into_iter()
-                .map(|diagnostic| Finding {
-                    severity: Severity::Error,
-                    diagnostic,
-                })
-                .collect(),
-            coverage: Vec::new(),
-        }),
-        Err(other) => Err(other),
+    crate::load::fingerprint::InputFiles::hash(root)?;
+    let site = match crate::load::load_site(root) {
+        Ok(site) => site,
+        Err(Error::Invalid(diagnostics)) => return Ok(errors_only(diagnostics)),
+        Err(other) => return Err(other),
+    };
+    let mut report = site.translations.clone();
+    // `build` stops at the translation errors; rendering past them repeats them.
+    if report.count(Severity::Error) > 0 {
+        return Ok(report);
+    }
+    match render_in_memory(&site) {
+        Ok(()) => {}
+        Err(Error::Invalid(diagnostics)) => {
+            report.findings.extend(errors_only(diagnostics).findings)
+        }
+        Err(other) => return Err(other),
+    }
+    Ok(report)
+}
+
+fn errors_only(diagnostics: Vec<Diagnostic>) -> CheckReport {
+    CheckReport {
+        findings: diagnostics
+            .into_iter()
+            .map(|diagnostic| Finding {
+                severity: Severity::Error,
+                diagnostic,
+            })
+            .collect(),
+        coverage: Vec::new(),
+    }
+}
+
+/// Plans the site and renders every page as `build` does, keeping nothing. The located
+/// problems of all pages are gathered (each once: one template error shows on many pages).
+fn render_in_memory(site: &Site) -> Result<(), Error> {
+    let plan = crate::plan::plan(site)?;
+    let renderer = crate::render::Renderer::new(site, &plan)?;
+    let results: Vec<Result<(), Error>> = plan
+        .routes
+        .par_iter()
+        .map(|route| match renderer.render(route)? {
+            Rendered::Copy(StaticSource::File(path)) => std::fs::read(path)
+                .map(drop)
+                .map_err(|e| Error::io(path, e)),
+            _ => Ok(()),
+        })
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    for result in results {
+        match result {
+            Ok(()) => {}
+            Err(Error::Invalid(found)) => {
+                for d in found {
+                    if !diagnostics.contains(&d) {
+                        diagnostics.push(d);
+                    }
+                }
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(diagnostics))
     }
 }
 

@@ -185,6 +185,19 @@ pub enum WriteError {
     NotOurs { out: PathBuf, markers: String },
     #[error("refusing to write `{}`: not a plain relative path", path.escape_debug())]
     NotPlainPath { path: String },
+    /// Another build holds the output's lock file (`serve` and `build` into one `--out`).
+    #[error(
+        "another build is writing {} ({}; lock file {}); wait for it to finish, stop it, or \
+         choose another --out",
+        out.display(),
+        holder.map_or_else(|| "pid unknown".to_owned(), |pid| format!("pid {pid}")),
+        lock.display()
+    )]
+    Locked {
+        out: PathBuf,
+        lock: PathBuf,
+        holder: Option<u32>,
+    },
 }
 
 /// Problems of the tools on top of the build: `serve` and `stamp`.
@@ -245,8 +258,16 @@ pub mod fs {
     use super::{Error, Result};
     use std::path::Path;
 
+    /// U+FEFF encoded in UTF-8, as some Windows editors put it at the start of a file.
+    const BOM: &[u8] = b"\xef\xbb\xbf";
+
+    /// The file's text, without a leading byte-order mark: editors hide it and count
+    /// columns after it, and parsers would take it for part of the first key or id.
     pub fn read_to_string(path: &Path) -> Result<String> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let mut bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        if bytes.starts_with(BOM) {
+            bytes.drain(..BOM.len());
+        }
         String::from_utf8(bytes).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
             let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();

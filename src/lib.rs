@@ -79,9 +79,29 @@ pub fn build_with(options: &BuildOptions) -> Result<BuildReport> {
 
 /// [`build_with`], reporting progress as files are rendered (the CLI's progress bar).
 pub fn build_reporting(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport> {
+    // Held to the end: a second build into the output stops here, naming this one.
+    let lock = write::OutputLock::acquire(&output_of(options))?;
+    build_holding(options, progress, &lock)
+}
+
+/// Where `options` builds to.
+pub fn output_of(options: &BuildOptions) -> PathBuf {
+    options
+        .out
+        .clone()
+        .unwrap_or_else(|| options.root.join("dist"))
+}
+
+/// [`build_reporting`] for a caller that holds the output's lock already (`serve`, which
+/// keeps it while it runs, as its output is its own).
+pub fn build_holding(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+    _lock: &write::OutputLock,
+) -> Result<BuildReport> {
     let started = Instant::now();
     let root = options.root.as_path();
-    let out = options.out.clone().unwrap_or_else(|| root.join("dist"));
+    let out = output_of(options);
 
     // The files are hashed before they are read: see `InputFiles`.
     let inputs = load::fingerprint::InputFiles::hash(root)?;

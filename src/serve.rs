@@ -16,11 +16,12 @@ use std::time::Duration;
 
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
-use tiny_http::{Header, Request, Response, Server};
+use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::error::{Error, Result, ToolError};
 use crate::load::config::{CONFIG_FILE, base_path_of};
 use crate::lock::lock;
+use crate::write::OutputLock;
 use crate::{BuildOptions, BuildReport};
 
 /// The input directories a change in which triggers a rebuild (with site.yaml).
@@ -71,6 +72,9 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event)) -> Result<()> {
         None => default_out(&root),
     };
     refuse_out_inside_inputs(&root, &out)?;
+    // The output is serve's own while it runs: a `build` into it would be overwritten by
+    // the next rebuild, so it is refused at once, naming this process.
+    let output_lock = OutputLock::acquire(&out)?;
     let build_options = BuildOptions {
         root: root.clone(),
         out: Some(out.clone()),
@@ -105,7 +109,7 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event)) -> Result<()> {
         })?;
     watch_input_dirs(&mut debouncer, &root, &on_event);
 
-    rebuild(&build_options, &live, &on_event);
+    rebuild(&build_options, &output_lock, &live, &on_event);
     for _ in 0..HTTP_THREADS {
         let server = Arc::clone(&server);
         let live = Arc::clone(&live);
@@ -129,7 +133,7 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event)) -> Result<()> {
         }
         if relevant {
             watch_input_dirs(&mut debouncer, &root, &on_event);
-            rebuild(&build_options, &live, &on_event);
+            rebuild(&build_options, &output_lock, &live, &on_event);
         }
     }
     Err(ToolError::WatcherStopped.into())
@@ -187,8 +191,13 @@ fn is_input(root: &Path, path: &Path) -> bool {
     path == root.join(CONFIG_FILE) || WATCHED_DIRS.iter().any(|d| path.starts_with(root.join(d)))
 }
 
-fn rebuild(options: &BuildOptions, live: &Mutex<Live>, on_event: &impl Fn(Event)) {
-    match crate::build_with(options) {
+fn rebuild(
+    options: &BuildOptions,
+    output_lock: &OutputLock,
+    live: &Mutex<Live>,
+    on_event: &impl Fn(Event),
+) {
+    match crate::build_holding(options, &crate::report::Silent, output_lock) {
         Ok(report) => {
             let mut live = lock(live);
             if report.written + report.removed > 0 {
@@ -227,7 +236,11 @@ fn respond(request: Request, out: &Path, live: &Mutex<Live>) {
         .next()
         .unwrap_or("/")
         .to_owned();
-    let reply = route(&path, &base_path, out, build, error.as_deref());
+    let reply = if is_read(request.method()) {
+        route(&path, &base_path, out, build, error.as_deref())
+    } else {
+        not_allowed()
+    };
     let mut response = Response::from_data(reply.body).with_status_code(reply.status);
     for (name, value) in reply.headers {
         if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
@@ -235,6 +248,22 @@ fn respond(request: Request, out: &Path, live: &Mutex<Live>) {
         }
     }
     let _ = request.respond(response);
+}
+
+/// The preview only reads: a POST or DELETE (or an invented method) is not answered with
+/// the file as if it were a GET.
+fn is_read(method: &Method) -> bool {
+    matches!(method, Method::Get | Method::Head)
+}
+
+fn not_allowed() -> Reply {
+    let mut reply = Reply::new(
+        405,
+        "text/plain; charset=utf-8",
+        b"405 Method Not Allowed: the preview answers GET and HEAD only\n".to_vec(),
+    );
+    reply.headers.push(("Allow", "GET, HEAD".to_owned()));
+    reply
 }
 
 struct Reply {

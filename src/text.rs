@@ -123,6 +123,10 @@ pub fn describe_char(c: char) -> String {
         '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
         '\u{2068}' => "FIRST STRONG ISOLATE",
         '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{200b}' => "ZERO WIDTH SPACE",
+        '\u{200c}' => "ZERO WIDTH NON-JOINER",
+        '\u{200d}' => "ZERO WIDTH JOINER",
+        '\u{feff}' => "ZERO WIDTH NO-BREAK SPACE",
         _ => "",
     };
     if name.is_empty() {
@@ -146,6 +150,216 @@ pub fn visible(text: &str) -> String {
         .collect()
 }
 
+/// What in one line of a translation the site neutralizes but a reviewer should still
+/// see: invisible zero-width characters (which do reach the pages), raw HTML tags,
+/// `javascript:` and template syntax (shown as text, or a link dropped). Each with the
+/// 1-based character column where it starts.
+pub fn suspicious_in_line(line: &str) -> Vec<(usize, String)> {
+    let col = |byte: usize| line[..byte].chars().count() + 1;
+    // Inside a Markdown code span, `<address>` or `{{` is meant to be shown as it is.
+    let spans = code_spans(line);
+    let in_code = |byte: usize| spans.iter().any(|r| r.contains(&byte));
+    let mut found = Vec::new();
+    for (byte, c) in line.char_indices() {
+        if matches!(c, '\u{200b}'..='\u{200d}' | '\u{feff}') {
+            found.push((
+                col(byte),
+                format!(
+                    "invisible {} in a translation: it reaches the pages unseen; remove it",
+                    describe_char(c)
+                ),
+            ));
+        }
+    }
+    for (byte, _) in line.match_indices('<').filter(|(b, _)| !in_code(*b)) {
+        if let Some(tag) = html_tag_at(&line[byte + 1..]) {
+            found.push((
+                col(byte),
+                format!(
+                    "raw HTML `<{tag}` in a translation: pages show it as text, not markup; \
+                     write it in words or remove it"
+                ),
+            ));
+        }
+    }
+    let lower = line.to_ascii_lowercase();
+    for (byte, _) in lower
+        .match_indices("javascript:")
+        .filter(|(b, _)| !in_code(*b))
+    {
+        found.push((
+            col(byte),
+            "`javascript:` in a translation: such links are removed from pages; remove it".into(),
+        ));
+    }
+    for syntax in ["{{", "{%"] {
+        for (byte, _) in line.match_indices(syntax).filter(|(b, _)| !in_code(*b)) {
+            found.push((
+                col(byte),
+                format!(
+                    "template syntax `{syntax}` in a translation: pages show it as text, it is \
+                     never run; remove it"
+                ),
+            ));
+        }
+    }
+    found.sort_by_key(|(col, _)| *col);
+    found
+}
+
+/// Byte ranges of the Markdown code spans of one line: a run of backticks up to the next
+/// run of the same length.
+fn code_spans(line: &str) -> Vec<std::ops::Range<usize>> {
+    let runs: Vec<(usize, usize)> = {
+        let mut runs = Vec::new();
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'`' {
+                let start = i;
+                while i < bytes.len() && bytes[i] == b'`' {
+                    i += 1;
+                }
+                runs.push((start, i - start));
+            } else {
+                i += 1;
+            }
+        }
+        runs
+    };
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (start, len) in runs {
+        match open {
+            Some((from, n)) if n == len => {
+                spans.push(from..start + len);
+                open = None;
+            }
+            Some(_) => {}
+            None => open = Some((start, len)),
+        }
+    }
+    spans
+}
+
+/// The tag name if `after` (the text after a `<`) starts like an HTML tag: `b>`, `/b>`,
+/// `script src=…`, `br/>`. An autolink (`<https://…>`) or an address is not one.
+fn html_tag_at(after: &str) -> Option<&str> {
+    let name_start = usize::from(after.starts_with('/'));
+    let rest = &after[name_start..];
+    let len = rest
+        .char_indices()
+        .find(|(i, c)| !(c.is_ascii_alphabetic() || (*i > 0 && c.is_ascii_digit())))
+        .map_or(rest.len(), |(i, _)| i);
+    let ends_name = rest[len..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_whitespace() || c == '>' || c == '/');
+    let name = &rest[..len];
+    let is_element = HTML_ELEMENTS.iter().any(|e| e.eq_ignore_ascii_case(name));
+    (is_element && ends_name).then(|| &after[..name_start + len])
+}
+
+/// HTML element names, so that placeholders in quoted replies (`<domain>`, `<x>`) are not
+/// taken for markup.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "applet",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "center",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "marquee",
+    "math",
+    "meta",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "option",
+    "p",
+    "picture",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "script",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "th",
+    "title",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +372,24 @@ mod tests {
         );
         assert_eq!(capitalize_first("送信者"), "送信者");
         assert_eq!(capitalize_first(""), "");
+    }
+
+    #[test]
+    fn suspicious_things_in_a_translation_are_found_with_their_columns() {
+        let found = |line: &str| -> Vec<usize> {
+            suspicious_in_line(line)
+                .into_iter()
+                .map(|(col, _)| col)
+                .collect()
+        };
+        assert_eq!(found("名前\u{200b}です"), [3]);
+        assert_eq!(found("a <b>x</b> <https://x.org> <a@b.c>"), [3, 7]);
+        assert_eq!(found("[x](JavaScript:alert(1))"), [5]);
+        assert_eq!(found("x {{ 7 }} {% if %}"), [3, 11]);
+        assert_eq!(found("1 < 2 and x<y"), Vec::<usize>::new());
+        assert_eq!(found("`<address>` and ``{{ x }}`` but <b>"), [33]);
+        let (_, message) = &suspicious_in_line("<script>")[0];
+        assert!(message.contains("raw HTML `<script`"), "{message}");
     }
 
     #[test]

@@ -3,11 +3,12 @@
 
 mod common;
 
+use common::bad_inputs::{breakage, edit};
 use common::{Fixture, code_path};
 
 /// Builds the good fixture, applies `breakage`, builds again, and returns the error text
 /// after checking that the previous dist/ is untouched.
-fn fails_cleanly(breakage: impl FnOnce(&Fixture)) -> (Fixture, String) {
+fn fails_cleanly(breakage: fn(&Fixture)) -> (Fixture, String) {
     let site = Fixture::new();
     site.build().expect("the unbroken fixture builds");
     let before = site.snapshot();
@@ -34,15 +35,9 @@ fn assert_located(error: &str, path: &str, line: usize, col: usize, message: &st
     );
 }
 
-fn edit(site: &Fixture, relative: &str, from: &str, to: &str) {
-    let text = site.read(relative);
-    assert!(text.contains(from), "{relative} has no {from:?}");
-    site.write(relative, &text.replacen(from, to, 1));
-}
-
 #[test]
 fn broken_yaml() {
-    let (_, error) = fails_cleanly(|s| edit(s, &code_path("521"), "related: [", "related: [[\n"));
+    let (_, error) = fails_cleanly(breakage("broken_yaml"));
     let path = code_path("521");
     assert!(error.contains(&format!("{path}:")), "{error}");
     assert!(error.contains(" | "), "shows the offending line: {error}");
@@ -50,18 +45,14 @@ fn broken_yaml() {
 
 #[test]
 fn unknown_field() {
-    let (_, error) = fails_cleanly(|s| edit(s, &code_path("521"), "samples:", "sampels:"));
+    let (_, error) = fails_cleanly(breakage("unknown_field"));
     assert_located(&error, &code_path("521"), 9, 1, "unknown field `sampels`");
     assert_located(&error, &code_path("521"), 9, 1, "did you mean `samples`?");
 }
 
 #[test]
 fn misspelt_values_get_a_suggestion_too() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(s, &code_path("521"), "family: basic", "family: basik");
-        edit(s, &code_path("550"), "stages: [rcpt]", "stages: [rpct]");
-        edit(s, "locales/ja/codes/251.yaml", "summary:", "sumary:");
-    });
+    let (_, error) = fails_cleanly(breakage("misspelt_values"));
     assert!(
         error.contains("unknown variant `basik`: did you mean `basic`?"),
         "{error}"
@@ -80,24 +71,14 @@ fn misspelt_values_get_a_suggestion_too() {
 
 #[test]
 fn missing_field() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(
-            s,
-            &code_path("521"),
-            "name: Host Does Not Accept Mail\n",
-            "",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("missing_field"));
     assert!(error.contains(&code_path("521")), "{error}");
     assert!(error.contains("missing field `name`"), "{error}");
 }
 
 #[test]
 fn duplicate_code() {
-    let (_, error) = fails_cleanly(|s| {
-        let yaml = s.read(&code_path("521"));
-        s.write("content/more/521.yaml", &yaml);
-    });
+    let (_, error) = fails_cleanly(breakage("duplicate_code"));
     assert!(error.contains("duplicate code 521"), "{error}");
     assert!(
         error.contains("content/basic/521.yaml:1:1"),
@@ -111,8 +92,7 @@ fn duplicate_code() {
 
 #[test]
 fn a_code_that_is_a_path() {
-    let (site, error) =
-        fails_cleanly(|s| edit(s, &code_path("521"), "code: \"521\"", "code: \"../x\""));
+    let (site, error) = fails_cleanly(breakage("code_that_is_a_path"));
     assert_located(
         &error,
         &code_path("521"),
@@ -125,14 +105,7 @@ fn a_code_that_is_a_path() {
 
 #[test]
 fn dangling_related_code() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(
-            s,
-            &code_path("521"),
-            "related: [\"251\"",
-            "related: [\"252\"",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("dangling_related_code"));
     assert_located(
         &error,
         &code_path("521"),
@@ -144,14 +117,7 @@ fn dangling_related_code() {
 
 #[test]
 fn fluent_syntax_error_is_located_in_characters() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(
-            s,
-            "locales/ja/site.ftl",
-            "nav-home = ホーム",
-            "nav-home = ホーム { $\n",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("fluent_syntax_error"));
     let ftl = std::fs::read_to_string(format!("{}/locales/ja/site.ftl", common::PROJECT)).unwrap();
     let line = ftl.lines().position(|l| l.starts_with("nav-home")).unwrap() + 1;
     assert!(
@@ -167,53 +133,32 @@ fn fluent_syntax_error_is_located_in_characters() {
 
 #[test]
 fn fluent_message_that_drops_a_variable_used_by_the_generator() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(
-            s,
-            "locales/ja/site.ftl",
-            "which-item = { $code }「{ $name }」が返された場合",
-            "which-item = { $cod }が返された場合",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("fluent_unknown_variable"));
     assert!(error.contains("locales/ja/site.ftl:"), "{error}");
     assert!(error.contains("which-item"), "{error}");
 }
 
 #[test]
 fn template_syntax_error() {
-    let (_, error) = fails_cleanly(|s| {
-        s.write(
-            "templates/pair.html",
-            "{% extends \"base.html\" %}\n{% block main %}\n{{ lead }\n{% endblock main %}\n",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("template_syntax_error"));
     assert_located(&error, "templates/pair.html", 3, 9, "template error");
 }
 
 #[test]
 fn template_render_error() {
-    let (_, error) = fails_cleanly(|s| {
-        s.write(
-            "templates/pair.html",
-            "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ no_such_value }}</p>\n{% endblock main %}\n",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("template_render_error"));
     assert_located(&error, "templates/pair.html", 3, 7, "no_such_value");
 }
 
 #[test]
 fn translation_for_a_code_that_does_not_exist() {
-    let (_, error) = fails_cleanly(|s| s.write("locales/ja/codes/999.yaml", "name: x\n"));
+    let (_, error) = fails_cleanly(breakage("translation_of_no_code"));
     assert_located(&error, "locales/ja/codes/999.yaml", 1, 1, "no such code");
 }
 
 #[test]
 fn all_problems_are_reported_in_one_run() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(s, &code_path("521"), "samples:", "sampels:");
-        edit(s, &code_path("501"), "samples:", "sampels:");
-        edit(s, "locales/en/site.ftl", "nav-home = Home", "nav-home = {");
-    });
+    let (_, error) = fails_cleanly(breakage("three_problems"));
     assert!(error.contains(&code_path("521")), "{error}");
     assert!(error.contains(&code_path("501")), "{error}");
     assert!(error.contains("locales/en/site.ftl"), "{error}");
@@ -259,17 +204,9 @@ fn the_command_line_builds_into_out() {
     assert!(out.join("ja/251-vs-521/index.html").is_file());
 }
 
-/// A valid hand-written comparison of `a` and `b` (as given, in that order).
-fn comparison(a: &str, b: &str) -> String {
-    format!(
-        "a: \"{a}\"\nb: \"{b}\"\ndifference: >-\n  What separates {a} from {b}.\ntell_apart: |\n  - How to tell.\nwhat_to_do: |\n  - What to do.\nsources: [\"RFC 5321 §4.2.2\"]\n"
-    )
-}
-
 #[test]
 fn a_comparison_of_a_code_that_does_not_exist() {
-    let (_, error) =
-        fails_cleanly(|s| s.write("content/pairs/251-vs-599.yaml", &comparison("251", "599")));
+    let (_, error) = fails_cleanly(breakage("pair_of_unknown_code"));
     assert_located(
         &error,
         "content/pairs/251-vs-599.yaml",
@@ -281,8 +218,7 @@ fn a_comparison_of_a_code_that_does_not_exist() {
 
 #[test]
 fn a_code_compared_with_itself() {
-    let (_, error) =
-        fails_cleanly(|s| s.write("content/pairs/251-vs-251.yaml", &comparison("251", "251")));
+    let (_, error) = fails_cleanly(breakage("pair_of_code_with_itself"));
     assert_located(
         &error,
         "content/pairs/251-vs-251.yaml",
@@ -294,12 +230,7 @@ fn a_code_compared_with_itself() {
 
 #[test]
 fn a_comparison_across_families() {
-    let (_, error) = fails_cleanly(|s| {
-        s.write(
-            "content/pairs/251-vs-5.1.1.yaml",
-            &comparison("251", "5.1.1"),
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("pair_across_families"));
     assert_located(
         &error,
         "content/pairs/251-vs-5.1.1.yaml",
@@ -312,20 +243,14 @@ fn a_comparison_across_families() {
 #[test]
 fn a_pair_compared_twice_in_either_order() {
     // The same pair in the other order, in a file named for that order.
-    let (_, error) = fails_cleanly(|s| {
-        s.write("content/pairs/251-vs-521.yaml", &comparison("251", "521"));
-        s.write("content/pairs/521-vs-251.yaml", &comparison("521", "251"));
-    });
+    let (_, error) = fails_cleanly(breakage("pair_in_reverse_order"));
     assert!(
         error.contains("content/pairs/521-vs-251.yaml:1:1: ")
             && error.contains("give the lower code as `a`: a: \"251\", b: \"521\""),
         "{error}"
     );
     // The same pair twice, in two files the loader both reads.
-    let (_, error) = fails_cleanly(|s| {
-        s.write("content/pairs/251-vs-521.yaml", &comparison("251", "521"));
-        s.write("content/pairs/251-vs-521.yml", &comparison("251", "521"));
-    });
+    let (_, error) = fails_cleanly(breakage("pair_twice"));
     assert!(
         error.contains(":1:1: 251 and 521 are already compared in "),
         "{error}"
@@ -334,11 +259,7 @@ fn a_pair_compared_twice_in_either_order() {
 
 #[test]
 fn a_comparison_without_sources() {
-    let (_, error) = fails_cleanly(|s| {
-        let text =
-            comparison("251", "521").replace("sources: [\"RFC 5321 §4.2.2\"]", "sources: []");
-        s.write("content/pairs/251-vs-521.yaml", &text);
-    });
+    let (_, error) = fails_cleanly(breakage("pair_without_sources"));
     assert_located(
         &error,
         "content/pairs/251-vs-521.yaml",
@@ -350,7 +271,7 @@ fn a_comparison_without_sources() {
 
 #[test]
 fn a_fact_value_outside_its_list() {
-    let (_, error) = fails_cleanly(|s| edit(s, &code_path("521"), "next: bounce", "next: bounced"));
+    let (_, error) = fails_cleanly(breakage("fact_value_outside_its_list"));
     assert!(error.contains(&format!("{}:", code_path("521"))), "{error}");
     assert!(error.contains("unknown variant `bounced`"), "{error}");
     assert!(error.contains("did you mean `bounce`?"), "{error}");
@@ -358,14 +279,7 @@ fn a_fact_value_outside_its_list() {
 
 #[test]
 fn a_seen_with_code_that_has_no_page() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(
-            s,
-            &code_path("550"),
-            "stages: [rcpt]",
-            "stages: [rcpt]\nseen_with: [\"5.1.9\"]",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("seen_with_code_without_page"));
     assert_located(
         &error,
         &code_path("550"),
@@ -377,14 +291,7 @@ fn a_seen_with_code_that_has_no_page() {
 
 #[test]
 fn prose_that_names_a_code_without_a_page() {
-    let (_, error) = fails_cleanly(|s| {
-        edit(
-            s,
-            &code_path("521"),
-            "Summary of 521: what the code means.",
-            "Summary of 521: some servers send 5.9.9 instead.",
-        )
-    });
+    let (_, error) = fails_cleanly(breakage("prose_names_code_without_page"));
     let line = common::code_yaml(&common::CODES[2])
         .lines()
         .position(|l| l.contains("Summary of 521"))

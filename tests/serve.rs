@@ -75,11 +75,21 @@ fn start(site: &Fixture, out: &std::path::Path) -> Server {
 
 /// A plain HTTP/1.0 GET: (status, body).
 fn get(port: u16, path: &str) -> (u16, String) {
+    let (status, _, body) = request(port, "GET", path);
+    (status, body)
+}
+
+/// A plain HTTP/1.0 request: (status, head, body).
+fn request(port: u16, method: &str, path: &str) -> (u16, String, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .expect("timeout");
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").expect("send");
+    write!(
+        stream,
+        "{method} {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n"
+    )
+    .expect("send");
     let mut response = Vec::new();
     stream.read_to_end(&mut response).expect("read");
     let response = String::from_utf8(response).expect("utf-8");
@@ -90,7 +100,7 @@ fn get(port: u16, path: &str) -> (u16, String) {
         .expect("status")
         .parse()
         .expect("code");
-    (status, body.to_owned())
+    (status, head.to_owned(), body.to_owned())
 }
 
 fn livereload(port: u16) -> serde_json::Value {
@@ -133,6 +143,35 @@ fn serve_rebuilds_on_edit_and_keeps_the_last_good_site_on_error() {
     assert_eq!(get(port, "/en/251/").0, 404, "served outside the base path");
     let first = livereload(port);
     assert!(first["error"].is_null(), "{first}");
+
+    // Only reading methods get the file.
+    for method in ["POST", "DELETE", "PUT", "BREW"] {
+        let (status, head, body) = request(port, method, "/repo/en/251/");
+        assert_eq!(status, 405, "{method}: {head}");
+        assert!(
+            head.lines()
+                .any(|l| l.eq_ignore_ascii_case("Allow: GET, HEAD")),
+            "{method}: {head}"
+        );
+        assert!(!body.contains("User Not Local"), "{method} got the page");
+    }
+    assert_eq!(request(port, "HEAD", "/repo/en/251/").0, 200);
+
+    // A build into the output serve writes is refused, naming serve's process.
+    let output = Command::new(env!("CARGO_BIN_EXE_smtpcodes"))
+        .args(["build", "--root"])
+        .arg(site.root())
+        .arg("--out")
+        .arg(tmp.path().join("serve"))
+        .output()
+        .expect("run build");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("another build is writing")
+            && stderr.contains(&format!("pid {}", server.child.id())),
+        "{stderr}"
+    );
 
     // An edit shows up, and the build counter moves so open pages reload.
     let yaml = site.read(&common::code_path("251"));

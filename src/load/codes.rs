@@ -180,6 +180,9 @@ pub fn load_codes(
     {
         match parse_code_file(&path) {
             Ok(p) => parsed.push(p),
+            // An unreadable file is not a problem in the text: it stops loading, as it
+            // stops the build, rather than being left out of the site and of `check`.
+            Err(e @ (Error::Io { .. } | Error::Load(_))) => return Err(e),
             Err(e) => {
                 problems.extend(e.diagnostics().iter().cloned());
                 if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {

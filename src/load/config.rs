@@ -51,6 +51,8 @@ pub struct Config {
 impl Config {
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(CONFIG_FILE);
+        // A linked site.yaml would have the target's lines quoted in the YAML errors.
+        super::locales::refuse_symlink(&path)?;
         let source = crate::error::fs::read_to_string(&path)?;
         if let Some(problem) = Diagnostic::first_forbidden_char(&path, &source) {
             return Err(Error::single(problem));

@@ -68,6 +68,10 @@ impl InputFiles {
                 std::fs::read_dir(&locales_dir).map_err(|e| Error::io(&locales_dir, e))?;
             for entry in entries {
                 let entry = entry.map_err(|e| Error::io(&locales_dir, e))?;
+                // A linked locale directory is refused by loading; it is not read here.
+                if entry.file_type().is_ok_and(|t| t.is_symlink()) {
+                    continue;
+                }
                 let mut own = Fnv::new();
                 hash_dir(&mut own, root, &entry.path())?;
                 locales.push((

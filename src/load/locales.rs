@@ -155,12 +155,24 @@ fn forbidden_escape(path: &Path, source: &str) -> Option<Diagnostic> {
     )
 }
 
+/// The `.ftl` files directly in `dir`. A symbolic link is refused, not followed: a link
+/// to a file outside the site (`passwd.ftl -> /etc/passwd`) would otherwise be parsed and
+/// its lines quoted in the syntax errors. The error shows no line of the target.
 fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    refuse_symlink(dir)?;
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     let mut files = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_file() && path.extension().is_some_and(|x| x == "ftl") {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "ftl") {
+            continue;
+        }
+        let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if kind.is_symlink() {
+            refuse_symlink(&path)?;
+        }
+        if kind.is_file() {
             files.push(path);
         }
     }
@@ -168,17 +180,58 @@ fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// A symbolic link where the site must have a file or directory of its own is refused,
+/// without reading what it points to.
+pub(super) fn refuse_symlink(path: &Path) -> Result<()> {
+    let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.file_type().is_symlink() {
+        return Ok(());
+    }
+    Err(Error::single(Diagnostic::new(
+        Location::new(path, 1, 1),
+        "is a symbolic link; site files must be regular files inside the site, \
+         so the link was not followed",
+    )))
+}
+
 fn syntax_diagnostic(
     path: &Path,
     source: &str,
     error: &fluent_syntax::parser::ParserError,
 ) -> Diagnostic {
-    let (line, col) = line_col_of_byte(source, error.pos.start);
-    Diagnostic::new(
-        Location::new(path, line, col),
-        format!("Fluent syntax error: {}", error.kind),
-    )
-    .with_source(source)
+    use fluent_syntax::parser::ErrorKind;
+    let mut byte = error.pos.start.min(source.len());
+    let message = match &error.kind {
+        // The parser looks for the `}` past the end of the line and stops on a later one;
+        // the brace is missing where the placeable's own text ends.
+        ErrorKind::ExpectedToken('}') => {
+            byte = end_of_text_before(source, byte);
+            "Fluent syntax error: a `{` placeable is not closed; add `}` here".to_owned()
+        }
+        ErrorKind::ExpectedMessageField { entry_id }
+        | ErrorKind::ExpectedTermField { entry_id } => {
+            format!("Fluent syntax error: `{entry_id}` has no value; write its text after `=`")
+        }
+        ErrorKind::ExpectedCharRange { .. } => {
+            "Fluent syntax error: a name is missing here (it starts with a letter a-z or A-Z)"
+                .to_owned()
+        }
+        kind => format!("Fluent syntax error: {kind}"),
+    };
+    let (line, col) = line_col_of_byte(source, byte);
+    Diagnostic::new(Location::new(path, line, col), message).with_source(source)
+}
+
+/// `byte` moved back over blank lines and trailing spaces to just after the last text
+/// before it, when a line break lies between: the end of the line that needs the edit.
+fn end_of_text_before(source: &str, byte: usize) -> usize {
+    let before = &source[..byte];
+    let text_end = before.trim_end().len();
+    if before[text_end..].contains('\n') {
+        text_end
+    } else {
+        byte
+    }
 }
 
 fn message_shapes(resource: &FluentResource) -> Vec<(String, MessageShape)> {

@@ -13,7 +13,7 @@ pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Code, Comparison};
 use config::Config;
 use locales::LocaleMessages;
@@ -96,6 +96,7 @@ pub fn load_site_at(root: &Path, base_url: Option<&str>) -> Result<Site> {
     let locales = locales::load_locales(&locales_dir, &locale_codes);
     let templates = templates::load_templates(&root.join("templates"));
     let (codes, locales, templates) = merge_problems(codes, locales, templates)?;
+    interface_strings_defined(&templates, &locales, &config.default_locale)?;
     let comparisons = comparisons::load_comparisons(
         &content_dir,
         &locales_dir,
@@ -117,6 +118,84 @@ pub fn load_site_at(root: &Path, base_url: Option<&str>) -> Result<Site> {
     };
     site.translations = translations::check_site(&site);
     Ok(site)
+}
+
+/// Every `t.<name>` a template reads must be a message of the default locale that takes
+/// no variables: otherwise Tera only finds the value missing, and would name the template
+/// rather than the message a person has to fix. Checked here, for `check` and `build`.
+fn interface_strings_defined(
+    templates: &Templates,
+    locales: &[locales::LocaleMessages],
+    default_locale: &str,
+) -> Result<()> {
+    let Some(english) = locales.iter().find(|l| l.code == default_locale) else {
+        return Ok(());
+    };
+    let ids = english.message_ids();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    // A message is one thing to fix, however many templates show it.
+    let mut seen: Vec<&str> = Vec::new();
+    for (name, read_at, template) in templates.interface_strings_read() {
+        let id = ids.iter().copied().find(|id| id.replace('-', "_") == name);
+        let problem = match id {
+            None => Some(undefined_message(&name, read_at, template, default_locale)),
+            Some(id) if !seen.contains(&id) => {
+                seen.push(id);
+                message_with_variables(english, id, &name, &read_at)
+            }
+            Some(_) => None,
+        };
+        if let Some(problem) = problem.filter(|p| !problems.contains(p)) {
+            problems.push(problem);
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+/// `t.<name>` read where no message of the default locale has that name: located at the
+/// template, the only place that names it.
+fn undefined_message(
+    name: &str,
+    read_at: crate::error::Location,
+    template: &str,
+    default_locale: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        read_at,
+        format!(
+            "`t.{name}` reads the message `{}`, which locales/{default_locale}/ does not \
+             define; add it there or remove it here",
+            name.replace('_', "-")
+        ),
+    )
+    .with_source(template)
+}
+
+/// A message shown as `t.<name>` that uses variables (it is then left out of `t`, and
+/// would be "not found" at render): located at its line in the .ftl file.
+fn message_with_variables(
+    english: &locales::LocaleMessages,
+    id: &str,
+    name: &str,
+    read_at: &crate::error::Location,
+) -> Option<Diagnostic> {
+    let variables = &english.shapes.get(id)?.variables;
+    let defined = english.defined_at.get(id)?.clone();
+    if variables.is_empty() {
+        return None;
+    }
+    let source = crate::error::fs::read_to_string(&defined.path).unwrap_or_default();
+    let shown: Vec<String> = variables.iter().map(|v| format!("{{ ${v} }}")).collect();
+    let message = format!(
+        "`{id}` uses {}, but {read_at} shows it as `t.{name}`, which gives it no \
+         variables; remove them from the message",
+        shown.join(", ")
+    );
+    Some(Diagnostic::new(defined, message).with_source(&source))
 }
 
 fn merge_problems<A, B, C>(a: Result<A>, b: Result<B>, c: Result<C>) -> Result<(A, B, C)> {

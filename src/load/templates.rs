@@ -72,6 +72,31 @@ impl Templates {
         })
     }
 
+    /// Every `t.<name>` the templates read (the interface strings: messages formatted
+    /// once per locale, without variables), with where it is read, sorted by place.
+    pub fn interface_strings_read(&self) -> Vec<(String, Location, &str)> {
+        let mut found = Vec::new();
+        for (path, text) in self.sources.values() {
+            for (byte, _) in text.match_indices("t.") {
+                let before = text[..byte].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                    continue;
+                }
+                let rest = &text[byte + 2..];
+                let len = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                if len > 0 {
+                    let (line, col) = crate::text::line_col_of_byte(text, byte);
+                    let at = Location::new(path, line, col);
+                    found.push((rest[..len].to_owned(), at, text.as_str()));
+                }
+            }
+        }
+        found.sort_by(|a, b| (&a.1.path, a.1.line, a.1.col).cmp(&(&b.1.path, b.1.line, b.1.col)));
+        found
+    }
+
     /// Renders `name`, turning Tera's error chain into a located diagnostic.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
         self.tera
@@ -118,11 +143,14 @@ fn locate_error(sources: &HashMap<String, (PathBuf, String)>, error: &tera::Erro
             chain.contains(&format!("'{name}'")) || chain.contains(&format!("\"{name}\""))
         })
         .max_by_key(|name| name.len());
-    let Some(name) = template else {
+    let include = missing_include(sources, &chain);
+    let Some(name) = include.map(|(name, _)| name).or(template) else {
         return LoadError::Template { chain }.into();
     };
     let (path, text) = &sources[name];
-    let (line, col) = parse_position(&chain)
+    let (line, col) = include
+        .map(|(_, at)| at)
+        .or_else(|| parse_position(&chain))
         .or_else(|| backticked(&chain).and_then(|needle| crate::text::locate_text(text, needle)))
         .unwrap_or((1, 1));
     let message = chain
@@ -140,6 +168,42 @@ fn locate_error(sources: &HashMap<String, (PathBuf, String)>, error: &tera::Erro
         )
         .with_source(text),
     )
+}
+
+/// A template the error names that does not exist, and the template and line:col of the
+/// `{% include %}` that asks for it: the line to fix (Tera names only the page rendered).
+fn missing_include<'s>(
+    sources: &'s HashMap<String, (PathBuf, String)>,
+    chain: &str,
+) -> Option<(&'s String, (usize, usize))> {
+    // Tera names a missing include as '[nope.html]' (the list of names it tried).
+    let missing = chain
+        .split('\'')
+        .skip(1)
+        .step_by(2)
+        .map(|name| name.trim_start_matches('[').trim_end_matches(']'))
+        .find(|name| !name.is_empty() && !name.contains(", ") && !sources.contains_key(*name))?;
+    let mut names: Vec<&String> = sources.keys().collect();
+    names.sort_unstable();
+    names.into_iter().find_map(|name| {
+        let text = &sources[name].1;
+        let at = ["\"", "'"].iter().find_map(|q| {
+            text.match_indices(&format!("{q}{missing}{q}"))
+                .find(|(byte, _)| is_include_tag(&text[..*byte]))
+                .map(|(byte, _)| byte)
+        })?;
+        let tag = text[..at].rfind("{%").unwrap_or(at);
+        Some((name, crate::text::line_col_of_byte(text, tag)))
+    })
+}
+
+/// Whether `before` ends in `{% include ` (or `{%- include `), just before a name.
+fn is_include_tag(before: &str) -> bool {
+    let before = before.trim_end();
+    before
+        .strip_suffix("include")
+        .map(|b| b.trim_end())
+        .is_some_and(|b| b.ends_with("{%") || b.ends_with("{%-"))
 }
 
 fn error_chain(error: &tera::Error) -> String {

@@ -94,6 +94,7 @@ pub fn check_site(site: &Site) -> CheckReport {
                 compare_messages(source, messages, &mut coverage, &mut report.findings);
             }
             compare_prose(site, &locale.code, &mut coverage, &mut report.findings);
+            suspicious_text(site, &locale.code, &mut report.findings);
         } else {
             coverage.messages = source.message_ids().len();
             coverage.messages_translated = coverage.messages;
@@ -329,6 +330,34 @@ fn compare_prose(site: &Site, lang: &str, coverage: &mut Coverage, findings: &mu
                     missing.join(", ")
                 ),
             ));
+        }
+    }
+}
+
+/// Warns, at file:line:col, about what a translation of `lang` (its Fluent messages, code
+/// and comparison prose) holds that the pages neutralize without a word: see
+/// [`text::suspicious_in_line`]. Comment lines are left alone.
+fn suspicious_text(site: &Site, lang: &str, findings: &mut Vec<Finding>) {
+    let dir = site.root.join("locales").join(lang);
+    // Loading has read (and reported) every one of these files already.
+    let files = super::files_below(&dir).unwrap_or_default();
+    let translations = files.iter().filter(|p| {
+        p.extension()
+            .is_some_and(|x| x == "ftl" || x == "yaml" || x == "yml")
+    });
+    for path in translations {
+        let Ok(source) = crate::error::fs::read_to_string(path) else {
+            continue;
+        };
+        for (i, line) in source.lines().enumerate() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            for (col, what) in text::suspicious_in_line(line) {
+                let mut finding = warning(Location::new(path, i + 1, col), what);
+                finding.diagnostic = finding.diagnostic.with_source(&source);
+                findings.push(finding);
+            }
         }
     }
 }

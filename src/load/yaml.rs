@@ -14,8 +14,138 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
 
 fn diagnostic(path: &Path, text: &str, error: &serde_yaml::Error) -> Diagnostic {
     let (line, col) = error.location().map_or((1, 1), |l| (l.line(), l.column()));
-    let message = with_suggestion(message_without_position(error));
-    Diagnostic::new(Location::new(path, line, col), message).with_source(text)
+    let message = message_without_position(error);
+    let (line, col, message) =
+        explain(text, &message, line).unwrap_or_else(|| (line, col, with_suggestion(message)));
+    Diagnostic::new(Location::new(path, line, col), shortened(message)).with_source(text)
+}
+
+/// serde quotes a wrongly typed value whole ("invalid type: string \"…\""), which for a
+/// file that is one long scalar is the whole file: the message keeps its start only.
+fn shortened(message: String) -> String {
+    const MAX_CHARS: usize = 300;
+    if message.chars().count() <= MAX_CHARS {
+        return message;
+    }
+    let cut: String = message.chars().take(MAX_CHARS).collect();
+    format!("{cut}…")
+}
+
+/// The parser's position and words for three mistakes send a person to the wrong line or
+/// say nothing useful ("did not find expected key" lines below an unclosed quote, a
+/// duplicate key at 1:1, "found character that cannot start any token" for a tab). Each
+/// is recognised here and pointed at the line to edit, in plain words.
+fn explain(text: &str, message: &str, line: usize) -> Option<(usize, usize, String)> {
+    if let Some(key) = duplicate_key(message) {
+        return duplicate_at(text, key);
+    }
+    // Only the parser's syntax errors are explained; serde's data errors are precise.
+    let syntax = ["found ", "did not find", "while scanning", "while parsing"];
+    if !syntax.iter().any(|s| message.contains(s)) {
+        return None;
+    }
+    tab_indent_before(text, line).or_else(|| unclosed_quote_before(text, line))
+}
+
+/// serde's "duplicate field `name`", or serde_yaml's "duplicate entry with key \"name\""
+/// (either with a path in front when nested).
+fn duplicate_key(message: &str) -> Option<&str> {
+    if let Some(at) = message.find("duplicate field `") {
+        return message[at + 17..].split('`').next();
+    }
+    let rest = &message[message.find("duplicate entry with key ")? + 25..];
+    Some(rest.trim_matches('"'))
+}
+
+/// The second `key:` at the indentation of an earlier one.
+fn duplicate_at(text: &str, key: &str) -> Option<(usize, usize, String)> {
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let content = line.trim_start_matches(' ');
+        let indent = line.len() - content.len();
+        let content = content.strip_prefix("- ").unwrap_or(content);
+        let named = [key.to_owned(), format!("\"{key}\""), format!("'{key}'")]
+            .iter()
+            .any(|k| {
+                content
+                    .strip_prefix(k.as_str())
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            });
+        if !named {
+            continue;
+        }
+        if let Some((first, _)) = seen.iter().find(|(_, at)| *at == indent) {
+            let message =
+                format!("`{key}` is given twice (first on line {first}); keep one of them");
+            return Some((i + 1, indent + 1, message));
+        }
+        seen.push((i + 1, indent));
+    }
+    None
+}
+
+/// The nearest line at or above `line` indented with a tab, at the tab.
+fn tab_indent_before(text: &str, line: usize) -> Option<(usize, usize, String)> {
+    let lines: Vec<&str> = text.lines().take(line.max(1)).collect();
+    lines.iter().enumerate().rev().find_map(|(i, l)| {
+        let indent = &l[..l.len() - l.trim_start().len()];
+        let tab = indent.find('\t')?;
+        let message = "a tab indents this line; YAML indents with spaces only, so replace \
+                       the tab with spaces"
+            .to_owned();
+        Some((i + 1, tab + 1, message))
+    })
+}
+
+/// The first line at or above `line` whose value opens a quote it does not close: the
+/// parser reads on to some later line and complains there.
+fn unclosed_quote_before(text: &str, line: usize) -> Option<(usize, usize, String)> {
+    text.lines().take(line.max(1)).enumerate().find_map(|(i, l)| {
+        let (byte, quote) = opening_quote(l)?;
+        let rest = &l[byte + 1..];
+        let closed = match quote {
+            '"' => closes_double(rest),
+            _ => rest.trim_end().ends_with('\''),
+        };
+        if closed {
+            return None;
+        }
+        let col = l[..byte].chars().count() + 1;
+        let message = format!(
+            "this quoted value has no closing {quote} on its line; add it at the end of the value"
+        );
+        Some((i + 1, col, message))
+    })
+}
+
+/// Where a line's value starts with a quote: after `key: `, `- ` or both.
+fn opening_quote(line: &str) -> Option<(usize, char)> {
+    let trimmed = line.trim_start();
+    if trimmed.starts_with('#') {
+        return None;
+    }
+    let mut value = trimmed.strip_prefix("- ").unwrap_or(trimmed);
+    if let Some((key, rest)) = value.split_once(": ")
+        && !key.contains(['"', '\''])
+    {
+        value = rest;
+    }
+    let value = value.trim_start();
+    let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    Some((line.len() - value.len(), quote))
+}
+
+/// Whether a double-quoted value that started before `rest` ends in it (`\"` escapes).
+fn closes_double(rest: &str) -> bool {
+    let mut escaped = false;
+    for c in rest.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return true,
+            _ => escaped = false,
+        }
+    }
+    false
 }
 
 /// Turns serde's "unknown field `sampels`, expected one of `code`, …" (or "unknown
@@ -90,6 +220,15 @@ mod tests {
         let err = parse::<Doc>(Path::new("x.yaml"), "name: a\ncolour: b\n").unwrap_err();
         let message = &err.diagnostics()[0].message;
         assert!(!message.contains("did you mean"), "{message}");
+    }
+
+    #[test]
+    fn a_long_quoted_value_is_cut_in_the_message() {
+        let text = format!("\"{}\"\n", "x".repeat(5000));
+        let err = parse::<Doc>(Path::new("x.yaml"), &text).unwrap_err();
+        let message = &err.diagnostics()[0].message;
+        assert!(message.starts_with("invalid type: string"), "{message}");
+        assert!(message.chars().count() <= 301, "{} chars", message.len());
     }
 
     #[test]

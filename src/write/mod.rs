@@ -16,8 +16,10 @@
 //!   staging directory and the complete tree is swapped in with two renames, so a reader
 //!   sees the old tree or the new one, never a mix.
 
+mod guard;
 mod pages;
 
+pub use guard::{OutputLock, is_running};
 pub use pages::{Progress, Reuse, Written, write_site};
 
 use std::borrow::Cow;

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod bad_inputs;
+pub mod hostile_cases;
 pub mod links;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,92 @@
+//! `check` warns, at file:line:col, about what a translation holds that the pages
+//! neutralize without a word: zero-width characters, raw HTML, `javascript:` and template
+//! syntax, in Fluent messages and in code prose alike. And it stops on an unreadable file
+//! as `build` does.
+
+mod common;
+
+use std::process::Command;
+
+use common::Fixture;
+use common::bad_inputs::{JA_251, JA_FTL, edit};
+
+fn check(site: &Fixture, strict: bool) -> (bool, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_smtpcodes"));
+    command.args(["check", "--root"]).arg(site.root());
+    if strict {
+        command.arg("--strict");
+    }
+    let output = command.output().expect("run check");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    (output.status.success(), text)
+}
+
+#[test]
+fn suspicious_text_in_translations_is_warned_about_where_it_is() {
+    let site = Fixture::new();
+    let (_, clean) = check(&site, false);
+    edit(
+        &site,
+        JA_FTL,
+        "nav-home = ホーム",
+        "nav-home = ホ\u{200b}ーム <b>太字</b>",
+    );
+    edit(
+        &site,
+        JA_251,
+        "summary: 251 の要約です。",
+        "summary: \"251 の要約 [x](JavaScript:alert(1)) {{ 7 }} `<b>` です。\"",
+    );
+    let line_of = |file: &str, start: &str| {
+        site.read(file)
+            .lines()
+            .position(|l| l.starts_with(start))
+            .expect("line")
+            + 1
+    };
+    let ftl = format!("{}/{JA_FTL}", site.root().display());
+    let yaml = format!("{}/{JA_251}", site.root().display());
+    let (nav, summary) = (line_of(JA_FTL, "nav-home"), line_of(JA_251, "summary"));
+    let (passed, text) = check(&site, false);
+    assert!(passed, "warnings only: {text}");
+    for (at, word) in [
+        (format!("{ftl}:{nav}:13"), "ZERO WIDTH SPACE"),
+        (format!("{ftl}:{nav}:17"), "raw HTML `<b`"),
+        (format!("{ftl}:{nav}:22"), "raw HTML `</b`"),
+        (format!("{yaml}:{summary}:23"), "`javascript:`"),
+        (format!("{yaml}:{summary}:44"), "template syntax `{{`"),
+    ] {
+        let wanted = format!("warning: {at}: ");
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&wanted) && l.contains(word)),
+            "no `{wanted}…{word}` in:\n{text}"
+        );
+    }
+    // Inside a code span, `<b>` is meant to be shown.
+    let column_of_code = format!("{yaml}:{summary}:53");
+    assert!(!text.contains(&column_of_code), "{text}");
+    let count = |t: &str| t.lines().filter(|l| l.contains("in a translation")).count();
+    assert_eq!(count(&text) - count(&clean), 5, "{text}");
+    let (strict_passed, _) = check(&site, true);
+    assert!(!strict_passed, "--strict must fail on these warnings");
+    site.build().expect("warnings do not stop a build");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_content_file_stops_check_as_it_stops_build() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = Fixture::new();
+    let path = site.root().join(common::code_path("550"));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::read(&path).is_ok() {
+        eprintln!("skipped: this user (root?) reads files whatever their mode");
+        return;
+    }
+    assert!(site.build().is_err(), "build read an unreadable file");
+    let (passed, text) = check(&site, false);
+    assert!(!passed, "check skipped an unreadable file: {text}");
+    assert!(text.contains("550.yaml"), "{text}");
+}

@@ -1,0 +1,369 @@
+//! Bad inputs that `build` must reject, each a named change to the good fixture site:
+//! those of tests/errors.rs and the located ones of tests/positions.rs. One table, so
+//! tests/reliability.rs can feed every one of them to `check` as well and list them all
+//! in RELIABILITY.md.
+
+use super::{Fixture, code_path};
+
+/// One breakage of the fixture site.
+pub struct BadInput {
+    /// Short name, unique: the test that uses it looks it up by this.
+    pub name: &'static str,
+    /// What the change is, in words, for RELIABILITY.md.
+    pub what: &'static str,
+    /// The test file that asserts the exact error.
+    pub from: &'static str,
+    pub apply: fn(&Fixture),
+}
+
+/// Replaces the first `from` in `relative` by `to`.
+pub fn edit(site: &Fixture, relative: &str, from: &str, to: &str) {
+    let text = site.read(relative);
+    assert!(text.contains(from), "{relative} has no {from:?}");
+    site.write(relative, &text.replacen(from, to, 1));
+}
+
+/// The breakage named `name` (panics on a name not in [`ALL`]).
+pub fn breakage(name: &str) -> fn(&Fixture) {
+    ALL.iter()
+        .find(|b| b.name == name)
+        .unwrap_or_else(|| panic!("no bad input named {name}"))
+        .apply
+}
+
+const ERRORS: &str = "tests/errors.rs";
+const POSITIONS: &str = "tests/positions.rs";
+
+pub const EN_FTL: &str = "locales/en/site.ftl";
+pub const JA_FTL: &str = "locales/ja/site.ftl";
+pub const JA_251: &str = "locales/ja/codes/251.yaml";
+
+pub const ALL: &[BadInput] = &[
+    BadInput {
+        name: "broken_yaml",
+        what: "an unclosed flow sequence `related: [[` in a code file",
+        from: ERRORS,
+        apply: |s| edit(s, &code_path("521"), "related: [", "related: [[\n"),
+    },
+    BadInput {
+        name: "unknown_field",
+        what: "a misspelt field name `sampels` in a code file",
+        from: ERRORS,
+        apply: |s| edit(s, &code_path("521"), "samples:", "sampels:"),
+    },
+    BadInput {
+        name: "misspelt_values",
+        what: "misspelt values (`basik`, `rpct`) and a misspelt field in a translation",
+        from: ERRORS,
+        apply: |s| {
+            edit(s, &code_path("521"), "family: basic", "family: basik");
+            edit(s, &code_path("550"), "stages: [rcpt]", "stages: [rpct]");
+            edit(s, JA_251, "summary:", "sumary:");
+        },
+    },
+    BadInput {
+        name: "missing_field",
+        what: "a code file without its `name`",
+        from: ERRORS,
+        apply: |s| {
+            edit(
+                s,
+                &code_path("521"),
+                "name: Host Does Not Accept Mail\n",
+                "",
+            )
+        },
+    },
+    BadInput {
+        name: "duplicate_code",
+        what: "the same code defined in two files",
+        from: ERRORS,
+        apply: |s| {
+            let yaml = s.read(&code_path("521"));
+            s.write("content/more/521.yaml", &yaml);
+        },
+    },
+    BadInput {
+        name: "code_that_is_a_path",
+        what: "a code `../x` (a path, not a code)",
+        from: ERRORS,
+        apply: |s| edit(s, &code_path("521"), "code: \"521\"", "code: \"../x\""),
+    },
+    BadInput {
+        name: "dangling_related_code",
+        what: "a related code that is not defined",
+        from: ERRORS,
+        apply: |s| {
+            edit(
+                s,
+                &code_path("521"),
+                "related: [\"251\"",
+                "related: [\"252\"",
+            )
+        },
+    },
+    BadInput {
+        name: "fluent_syntax_error",
+        what: "an unclosed placeable `{ $` in a Japanese message",
+        from: ERRORS,
+        apply: |s| edit(s, JA_FTL, "nav-home = ホーム", "nav-home = ホーム { $\n"),
+    },
+    BadInput {
+        name: "fluent_unknown_variable",
+        what: "a Japanese message using a variable the generator does not provide",
+        from: ERRORS,
+        apply: |s| {
+            edit(
+                s,
+                JA_FTL,
+                "which-item = { $code }「{ $name }」が返された場合",
+                "which-item = { $cod }が返された場合",
+            )
+        },
+    },
+    BadInput {
+        name: "template_syntax_error",
+        what: "a template with an unclosed `{{ lead }`",
+        from: ERRORS,
+        apply: |s| {
+            s.write(
+                "templates/pair.html",
+                "{% extends \"base.html\" %}\n{% block main %}\n{{ lead }\n{% endblock main %}\n",
+            )
+        },
+    },
+    BadInput {
+        name: "template_render_error",
+        what: "a template reading an undefined variable",
+        from: ERRORS,
+        apply: |s| {
+            s.write(
+                "templates/pair.html",
+                "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ no_such_value }}</p>\n{% endblock main %}\n",
+            )
+        },
+    },
+    BadInput {
+        name: "translation_of_no_code",
+        what: "a translation file for a code that does not exist",
+        from: ERRORS,
+        apply: |s| s.write("locales/ja/codes/999.yaml", "name: x\n"),
+    },
+    BadInput {
+        name: "three_problems",
+        what: "three problems in three files at once",
+        from: ERRORS,
+        apply: |s| {
+            edit(s, &code_path("521"), "samples:", "sampels:");
+            edit(s, &code_path("501"), "samples:", "sampels:");
+            edit(s, EN_FTL, "nav-home = Home", "nav-home = {");
+        },
+    },
+    BadInput {
+        name: "unclosed_quote",
+        what: "an unclosed double quote on line 3 of a translation",
+        from: POSITIONS,
+        apply: |s| edit(s, JA_251, "action: 251", "action: \"251"),
+    },
+    BadInput {
+        name: "unclosed_single_quote",
+        what: "an unclosed single quote in a code file's name",
+        from: POSITIONS,
+        apply: |s| edit(s, &code_path("521"), "name: Host Does", "name: 'Host Does"),
+    },
+    BadInput {
+        name: "duplicate_key",
+        what: "a key given twice in a code file",
+        from: POSITIONS,
+        apply: |s| edit(s, &code_path("521"), "samples:", "name: Again\nsamples:"),
+    },
+    BadInput {
+        name: "tab_indent",
+        what: "a tab indenting a line of a code file",
+        from: POSITIONS,
+        apply: |s| edit(s, &code_path("521"), "  - number: 5321", "\t- number: 5321"),
+    },
+    BadInput {
+        name: "bom_and_bad_code",
+        what: "a byte-order mark, then a bad code on line 1 (the column after the mark)",
+        from: POSITIONS,
+        apply: |s| {
+            let text = s
+                .read(&code_path("521"))
+                .replace("code: \"521\"", "code: \"../x\"");
+            s.write(&code_path("521"), &format!("\u{feff}{text}"));
+        },
+    },
+    BadInput {
+        name: "fluent_missing_value",
+        what: "a Fluent message with `=` and no value, followed by a blank line",
+        from: POSITIONS,
+        apply: |s| edit(s, JA_FTL, "nav-home = ホーム", "nav-home =\n"),
+    },
+    BadInput {
+        name: "fluent_unclosed_placeable",
+        what: "a Fluent placeable `{ $count` not closed at the end of its line",
+        from: POSITIONS,
+        apply: |s| edit(s, JA_FTL, "nav-home = ホーム", "nav-home = ホーム { $count"),
+    },
+    BadInput {
+        name: "missing_include",
+        what: "an `{% include %}` of a template that does not exist",
+        from: POSITIONS,
+        apply: |s| {
+            s.write(
+                "templates/pair.html",
+                "{% extends \"base.html\" %}\n{% block main %}\n<p>x</p>\n{% include \"nope.html\" %}\n{% endblock main %}\n",
+            )
+        },
+    },
+    BadInput {
+        name: "english_message_deleted",
+        what: "an English message a template shows (`site-name`) deleted",
+        from: POSITIONS,
+        apply: |s| {
+            let text = s.read(EN_FTL);
+            let kept: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.starts_with("site-name ="))
+                .collect();
+            s.write(EN_FTL, &(kept.join("\n") + "\n"));
+        },
+    },
+    BadInput {
+        name: "english_message_unknown_variable",
+        what: "an English message a template shows given a variable (`{ $brand }`)",
+        from: POSITIONS,
+        apply: |s| {
+            let text = s.read(EN_FTL);
+            let edited: Vec<String> = text
+                .lines()
+                .map(|l| {
+                    if l.starts_with("site-name =") {
+                        format!("{l} {{ $brand }}")
+                    } else {
+                        l.to_owned()
+                    }
+                })
+                .collect();
+            s.write(EN_FTL, &(edited.join("\n") + "\n"));
+        },
+    },
+    BadInput {
+        name: "locale_symlink",
+        what: "locales/en/passwd.ftl, a symbolic link to /etc/passwd",
+        from: POSITIONS,
+        apply: |s| symlink("/etc/passwd", &s.root().join("locales/en/passwd.ftl")),
+    },
+    BadInput {
+        name: "site_yaml_symlink",
+        what: "site.yaml, a symbolic link to /etc/passwd",
+        from: POSITIONS,
+        apply: |s| {
+            let path = s.root().join("site.yaml");
+            std::fs::remove_file(&path).expect("remove site.yaml");
+            symlink("/etc/passwd", &path);
+        },
+    },
+    BadInput {
+        name: "pair_of_unknown_code",
+        what: "a hand-written comparison naming a code that does not exist",
+        from: ERRORS,
+        apply: |s| s.write("content/pairs/251-vs-599.yaml", &comparison("251", "599")),
+    },
+    BadInput {
+        name: "pair_of_code_with_itself",
+        what: "a hand-written comparison of a code with itself",
+        from: ERRORS,
+        apply: |s| s.write("content/pairs/251-vs-251.yaml", &comparison("251", "251")),
+    },
+    BadInput {
+        name: "pair_across_families",
+        what: "a hand-written comparison of a basic and an enhanced code",
+        from: ERRORS,
+        apply: |s| {
+            s.write(
+                "content/pairs/251-vs-5.1.1.yaml",
+                &comparison("251", "5.1.1"),
+            )
+        },
+    },
+    BadInput {
+        name: "pair_in_reverse_order",
+        what: "a pair compared twice, the second time in the other order",
+        from: ERRORS,
+        apply: |s| {
+            s.write("content/pairs/251-vs-521.yaml", &comparison("251", "521"));
+            s.write("content/pairs/521-vs-251.yaml", &comparison("521", "251"));
+        },
+    },
+    BadInput {
+        name: "pair_twice",
+        what: "a pair compared twice, in `.yaml` and `.yml` files",
+        from: ERRORS,
+        apply: |s| {
+            s.write("content/pairs/251-vs-521.yaml", &comparison("251", "521"));
+            s.write("content/pairs/251-vs-521.yml", &comparison("251", "521"));
+        },
+    },
+    BadInput {
+        name: "pair_without_sources",
+        what: "a hand-written comparison with an empty `sources` list",
+        from: ERRORS,
+        apply: |s| {
+            let text =
+                comparison("251", "521").replace("sources: [\"RFC 5321 §4.2.2\"]", "sources: []");
+            s.write("content/pairs/251-vs-521.yaml", &text);
+        },
+    },
+    BadInput {
+        name: "fact_value_outside_its_list",
+        what: "a fact value not in its list (`next: bounced`)",
+        from: ERRORS,
+        apply: |s| edit(s, &code_path("521"), "next: bounce", "next: bounced"),
+    },
+    BadInput {
+        name: "seen_with_code_without_page",
+        what: "a basic code's `seen_with` naming an enhanced code that has no page",
+        from: ERRORS,
+        apply: |s| {
+            edit(
+                s,
+                &code_path("550"),
+                "stages: [rcpt]",
+                "stages: [rcpt]\nseen_with: [\"5.1.9\"]",
+            )
+        },
+    },
+    BadInput {
+        name: "prose_names_code_without_page",
+        what: "prose naming an enhanced code that has no page",
+        from: ERRORS,
+        apply: |s| {
+            edit(
+                s,
+                &code_path("521"),
+                "Summary of 521: what the code means.",
+                "Summary of 521: some servers send 5.9.9 instead.",
+            )
+        },
+    },
+];
+
+/// A valid hand-written comparison of `a` and `b` (as given, in that order).
+pub fn comparison(a: &str, b: &str) -> String {
+    format!(
+        "a: \"{a}\"\nb: \"{b}\"\ndifference: >-\n  What separates {a} from {b}.\ntell_apart: |\n  - How to tell.\nwhat_to_do: |\n  - What to do.\nsources: [\"RFC 5321 §4.2.2\"]\n"
+    )
+}
+
+#[cfg(unix)]
+fn symlink(target: &str, link: &std::path::Path) {
+    std::os::unix::fs::symlink(target, link).expect("symlink");
+}
+
+#[cfg(not(unix))]
+fn symlink(_target: &str, link: &std::path::Path) {
+    // No symlinks to make: a file that is at least as bad for the build.
+    std::fs::write(link, "not fluent {").expect("write");
+}
