@@ -132,15 +132,20 @@ pub(super) fn localized<'a>(
 }
 
 fn prose_html(site: &Site, lang: &str, code: &Code, field: ProseField, inline: bool) -> Html {
-    let source = prose(site, lang, code, field);
+    markdown_html(prose(site, lang, code, field), inline)
+}
+
+/// Localized Markdown as HTML (`inline`: one paragraph's content, without the `<p>`),
+/// keeping the language it is in.
+pub(super) fn markdown_html(text: Localized, inline: bool) -> Html {
     let html = if inline {
-        markdown::to_inline_html(&source.text)
+        markdown::to_inline_html(&text.text)
     } else {
-        markdown::to_html(&source.text)
+        markdown::to_html(&text.text)
     };
     Html {
         html,
-        lang: source.lang,
+        lang: text.lang,
     }
 }
 

@@ -3,13 +3,12 @@
 
 use super::code;
 use super::engine::{Renderer, ui_text};
-use super::localizer::{Arg, Localized};
+use super::localizer::Arg;
 use super::page::TemplatePage;
 use super::views::{
     CodeView, CompareRow, ComparisonView, Html, Link, Source, UiStrings, WhichItem,
 };
 use crate::error::Result;
-use crate::markdown;
 use crate::model::{Code, CodeId, Comparison, FactValue};
 use crate::plan::{self, LocalPage};
 
@@ -367,7 +366,7 @@ fn comparison_view(r: &Renderer, lang: &str, comparison: &Comparison) -> Compari
         let text = code::localized(&r.site.config.default_locale, lang, |l| {
             comparison.prose.get(l).and_then(|p| p.get(name))
         });
-        markdown_html(text, inline)
+        code::markdown_html(text, inline)
     };
     ComparisonView {
         difference: field("difference", true),
@@ -377,18 +376,6 @@ fn comparison_view(r: &Renderer, lang: &str, comparison: &Comparison) -> Compari
         // Sources are titles and section numbers as written in the source locale.
         sources_lang: (lang != r.site.config.default_locale)
             .then(|| r.site.config.default_locale.clone()),
-    }
-}
-
-fn markdown_html(text: Localized, inline: bool) -> Html {
-    let html = if inline {
-        markdown::to_inline_html(&text.text)
-    } else {
-        markdown::to_html(&text.text)
-    };
-    Html {
-        html,
-        lang: text.lang,
     }
 }
 
