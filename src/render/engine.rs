@@ -14,9 +14,9 @@ use super::views::{Alternate, CodeView, Crumb, PageMeta, UiStrings};
 use super::{code, index, lookup, pair, sitemap};
 use crate::error::Result;
 use crate::hash::Fnv;
-use crate::load::Site;
+use crate::load::{Site, StaticFile, StaticSource};
 use crate::lock::lock;
-use crate::minify;
+use crate::minify::{self, AssetKind};
 use crate::model::Family;
 use crate::plan::{LocalPage, PageKind, Plan, Route};
 
@@ -156,8 +156,7 @@ impl<'s> Renderer<'s> {
                 ))));
             }
             PageKind::Static { index } => {
-                let source = &self.site.static_files[index].source;
-                return Ok(Prepared::Ready(Rendered::Copy(source)));
+                return static_file(&self.site.static_files[index]).map(Prepared::Ready);
             }
             PageKind::CodeIndex { locale } => {
                 return lookup::code_index_json(self, locale)
@@ -349,6 +348,21 @@ impl<'s> Renderer<'s> {
         });
         crumbs
     }
+}
+
+/// A file of static/: stylesheets and scripts minified (they count in every page's
+/// weight), anything else copied as it is.
+fn static_file(file: &StaticFile) -> Result<Rendered<'_>> {
+    let kind = match file.path.rsplit('.').next() {
+        Some("css") => AssetKind::Style,
+        Some("js") => AssetKind::Script,
+        _ => return Ok(Rendered::Copy(&file.source)),
+    };
+    let text = match &file.source {
+        StaticSource::Embedded(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+        StaticSource::File(path) => crate::error::fs::read_to_string(path)?,
+    };
+    Ok(Rendered::Text(minify::asset(&text, kind)))
 }
 
 pub(super) fn ui_text(ui: &UiStrings, key: &str) -> String {
