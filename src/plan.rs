@@ -287,7 +287,7 @@ pub fn plan(site: &Site) -> Result<Plan, PlanError> {
 }
 
 /// Whether the pair page of codes `a` and `b` has something specific to say, and so is
-/// offered to search engines (README, "What goes in the index"): a hand-written
+/// offered to search engines (README, "Pair pages and what search engines see"): a hand-written
 /// comparison; one code lists the other as related; they are the temporary and permanent
 /// forms of one condition (450 and 550, 4.2.2 and 5.2.2); or they fail for the same main
 /// reason at the same step of the session with the same consequence (both permanent
