@@ -7,10 +7,8 @@ use super::localizer::{Arg, Localized, Localizer};
 use super::page::TemplatePage;
 use super::views::{CodeGroup, CodeListItem, CodeView, FactsView, Html, Link};
 use crate::error::Result;
-use crate::hash::Fnv;
 use crate::load::Site;
 use crate::markdown;
-use crate::minify;
 use crate::model::{Actor, Code, CodeId, FactValue, Family, ProseField, RfcRef, Stage};
 use crate::plan::{self, LocalPage, Urls};
 use crate::text;
@@ -42,7 +40,8 @@ pub(super) fn page(r: &Renderer, locale: usize, index: usize) -> Result<Template
         &r.text(lang, "code-compare", &[("code", Arg::Text(&view.code))])?,
     );
     context.insert("compare", &compare_groups(r, locale, index)?);
-    Ok(r.template_page(locale, "code.html", context, vec![index]))
+    Ok(r.template_page(locale, "code.html", context, vec![index])
+        .with_fragment(data.tools.own("tools")))
 }
 
 /// A code page's links to all its pairs: first the codes it is most often confused with
@@ -154,15 +153,7 @@ pub(super) fn markdown_html(text: Localized, inline: bool) -> Html {
 pub(super) fn sections(site: &Site, locale_context: &Context, view: &CodeView) -> Result<Fragment> {
     let mut context = locale_context.clone();
     context.insert("code", view);
-    let html = site.templates.render("code_sections.html", &context)?;
-    let minified = String::from_utf8_lossy(&minify::minify(&html)).into_owned();
-    let mut key = Fnv::new();
-    key.write_str(&minified);
-    Ok(Fragment {
-        html,
-        minified,
-        key: key.finish(),
-    })
+    Fragment::of_template(site, "code_sections.html", &context)
 }
 
 /// `code` as every page of locale `lang` shows it.

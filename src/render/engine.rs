@@ -2,14 +2,15 @@
 //! steps every template page goes through (context → key → render). The files beside it
 //! each assemble one kind of page with it.
 
+use std::borrow::Cow;
 use std::sync::Mutex;
 
 use tera::Context;
 
 use super::Rendered;
 use super::localizer::{self, Arg, Localizer};
-use super::page::{KeyedContext, Prepared, TemplatePage};
-use super::pair::PairLabels;
+use super::page::{KeyedContext, OwnFragment, Prepared, TemplatePage};
+use super::pair::{PairLabels, TableLabels};
 use super::views::{Alternate, CodeView, Crumb, PageMeta, UiStrings};
 use super::{code, index, lookup, pair, sitemap};
 use crate::error::Result;
@@ -48,6 +49,10 @@ pub(super) struct LocaleData {
     /// Each code's labels on pair pages, formatted once per locale instead of on each of
     /// its pairs.
     pub(super) labels: Vec<PairLabels>,
+    /// The comparison table's words, escaped and minified once.
+    pub(super) table_labels: TableLabels,
+    /// The jump box and decoder link closing code and pair pages (`tools.html`).
+    pub(super) tools: Fragment,
     /// The locale's part of every page's context, serialized once.
     pub(super) context: KeyedContext,
     /// Copies of `context` that pages borrow: a page adds its values to one, renders, and
@@ -58,11 +63,36 @@ pub(super) struct LocaleData {
 }
 
 /// A piece of page rendered once and shown on many pages.
+#[derive(Default)]
 pub(super) struct Fragment {
     pub(super) html: String,
     pub(super) minified: String,
     /// A hash of `minified`, for the keys of the pages that show it.
     pub(super) key: u64,
+}
+
+impl Fragment {
+    /// `template` rendered with `context` and minified.
+    pub(super) fn of_template(site: &Site, template: &str, context: &Context) -> Result<Fragment> {
+        let html = site.templates.render(template, context)?;
+        let minified = String::from_utf8_lossy(&minify::minify(&html)).into_owned();
+        let mut key = Fnv::new();
+        key.write_str(&minified);
+        Ok(Fragment {
+            html,
+            minified,
+            key: key.finish(),
+        })
+    }
+
+    /// A copy for one page, shown by its template as `{{ name | safe }}`.
+    pub(super) fn own(&self, name: &'static str) -> OwnFragment {
+        OwnFragment {
+            name,
+            html: self.html.clone(),
+            minified: self.minified.clone(),
+        }
+    }
 }
 
 impl<'s> Renderer<'s> {
@@ -83,6 +113,8 @@ impl<'s> Renderer<'s> {
                 codes,
                 sections: Vec::new(),
                 labels: Vec::new(),
+                table_labels: TableLabels::default(),
+                tools: Fragment::default(),
                 context: KeyedContext::new(),
                 spare_contexts: Mutex::new(Vec::new()),
             });
@@ -108,6 +140,11 @@ impl<'s> Renderer<'s> {
                 .map(|code| pair::labels(&renderer, locale, code))
                 .collect::<Result<_>>()?;
             renderer.locales[locale].labels = labels;
+            let data = &renderer.locales[locale];
+            let table_labels = TableLabels::new(&data.ui);
+            let tools = Fragment::of_template(site, "tools.html", data.context.context())?;
+            renderer.locales[locale].table_labels = table_labels;
+            renderer.locales[locale].tools = tools;
         }
         Ok(renderer)
     }
@@ -169,27 +206,38 @@ impl<'s> Renderer<'s> {
     /// Renders a prepared template page. Its code sections are rendered and minified
     /// already: the template gets placeholders that the write stage replaces with them.
     pub fn finish(&self, page: TemplatePage) -> Result<Rendered<'_>> {
-        let fragments: Vec<&Fragment> = page
+        let shared: Vec<&Fragment> = page
             .sections
             .iter()
             .map(|&i| &self.locales[page.locale].sections[i])
             .collect();
-        let splice = !fragments.is_empty() && self.splice;
+        let splice = !(shared.is_empty() && page.own_fragments.is_empty()) && self.splice;
         let mut extra = Context::new();
-        if splice {
-            let placeholders: Vec<String> = (0..fragments.len()).map(minify::placeholder).collect();
-            extra.insert("sections", &placeholders);
-        } else {
-            let html: Vec<&str> = fragments.iter().map(|f| f.html.as_str()).collect();
-            extra.insert("sections", &html);
-        }
         let (values, mut names) = page.context.into_parts();
+        let mut fragments: Vec<Cow<'_, str>> = Vec::new();
+        if splice {
+            let placeholders: Vec<String> = (0..shared.len()).map(minify::placeholder).collect();
+            extra.insert("sections", &placeholders);
+            fragments.extend(shared.iter().map(|f| Cow::Borrowed(f.minified.as_str())));
+            for own in page.own_fragments {
+                extra.insert(own.name, &minify::placeholder(fragments.len()));
+                names.push(own.name);
+                fragments.push(Cow::Owned(own.minified));
+            }
+        } else {
+            let html: Vec<&str> = shared.iter().map(|f| f.html.as_str()).collect();
+            extra.insert("sections", &html);
+            for own in &page.own_fragments {
+                extra.insert(own.name, &own.html);
+                names.push(own.name);
+            }
+        }
         names.push("sections");
         let html = self.render_in_locale(page.locale, page.template, values, extra, &names)?;
         Ok(if splice {
             Rendered::Spliced {
                 shell: html,
-                fragments: fragments.iter().map(|f| f.minified.as_str()).collect(),
+                fragments,
             }
         } else {
             Rendered::Html(html)
@@ -248,6 +296,7 @@ impl<'s> Renderer<'s> {
             template,
             context,
             sections,
+            own_fragments: Vec::new(),
             key: key.finish(),
         }
     }

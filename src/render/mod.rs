@@ -34,7 +34,9 @@ pub enum Rendered<'a> {
     /// that are minified already: the write stage minifies the rest and splices them in.
     Spliced {
         shell: String,
-        fragments: Vec<&'a str>,
+        /// Shared fragments (a code's sections) are borrowed; a page's own (its comparison
+        /// table) are owned.
+        fragments: Vec<std::borrow::Cow<'a, str>>,
     },
     Text(String),
     Copy(&'a StaticSource),

@@ -77,11 +77,33 @@ pub struct TemplatePage {
     pub(super) template: &'static str,
     pub(super) context: KeyedContext,
     pub(super) sections: Vec<usize>,
+    /// Pieces of this page built and minified outside the template (a pair page's
+    /// comparison table): shown by the template as `{{ name | safe }}`, spliced like the
+    /// sections.
+    pub(super) own_fragments: Vec<OwnFragment>,
     /// The renderer's share of the key: generator, templates, the sections' contents.
     pub(super) key: u64,
 }
 
+/// A piece of one page, as HTML and as minify-html would write it in place.
+pub(super) struct OwnFragment {
+    pub(super) name: &'static str,
+    pub(super) html: String,
+    pub(super) minified: String,
+}
+
 impl TemplatePage {
+    /// Adds `fragment`, and its contents to the key.
+    pub(super) fn with_fragment(mut self, fragment: OwnFragment) -> TemplatePage {
+        let mut key = Fnv::new();
+        key.write_u64(self.key);
+        key.write_str(fragment.name);
+        key.write_str(&fragment.minified);
+        self.key = key.finish();
+        self.own_fragments.push(fragment);
+        self
+    }
+
     /// A hash of everything this page is rendered from: two pages with the same key have
     /// the same bytes. Templates that read something other than their context (Tera's
     /// `now()`, `get_random()`, `get_env()`) make the renderer give every page a key that

@@ -4,11 +4,10 @@
 use super::code;
 use super::engine::{Renderer, ui_text};
 use super::localizer::Arg;
-use super::page::TemplatePage;
-use super::views::{
-    CodeView, CompareRow, ComparisonView, Html, Link, Source, UiStrings, WhichItem,
-};
+use super::page::{OwnFragment, TemplatePage};
+use super::views::{CodeView, ComparisonView, Html, Link, Source, UiStrings, WhichItem};
 use crate::error::Result;
+use crate::minify;
 use crate::model::{Code, CodeId, Comparison, FactValue};
 use crate::plan::{self, LocalPage};
 
@@ -32,8 +31,60 @@ pub(super) struct PairLabels {
     pub(super) neighbours: Vec<(CodeId, Link)>,
     /// Its clauses for the key difference of every pair it is part of.
     pub(super) clauses: KeyClauses,
-    /// Its cells of the comparison table (see [`table_cells`]).
-    pub(super) cells: Vec<String>,
+    /// Its column head in the comparison table: the code, linked, and its name.
+    pub(super) head: Part,
+    /// Its cells in every row of the comparison table (see [`table_cells`]).
+    pub(super) cells: Vec<Part>,
+}
+
+/// A piece of the comparison table as escaped HTML, and as minify-html writes it in place
+/// (see [`minify::cell_content`]): minified once per locale, so a pair page's table is
+/// assembled from pieces instead of going through Tera and minify-html on every page.
+pub(super) struct Part {
+    html: String,
+    minified: String,
+}
+
+impl Part {
+    fn new(html: String, tag: &str) -> Part {
+        let minified = minify::cell_content(&html, tag);
+        Part { html, minified }
+    }
+}
+
+/// A locale's words in the comparison table: the first column's head, the mark on a row
+/// that differs, and each row's label by message id.
+#[derive(Default)]
+pub(super) struct TableLabels {
+    fact: Option<Part>,
+    differs: Option<Part>,
+    rows: Vec<(&'static str, Part)>,
+}
+
+impl TableLabels {
+    pub(super) fn new(ui: &UiStrings) -> TableLabels {
+        let part = |id: &str| Part::new(tera::escape_html(&ui_text(ui, id)), "th");
+        let mut ids: Vec<&'static str> = ROWS
+            .iter()
+            .flat_map(|row| [row.label("basic"), row.label("enhanced")])
+            .collect();
+        ids.dedup();
+        TableLabels {
+            fact: Some(part("compare_fact")),
+            differs: Some(Part::new(
+                tera::escape_html(&ui_text(ui, "compare_differs")),
+                "th",
+            )),
+            rows: ids.into_iter().map(|id| (id, part(id))).collect(),
+        }
+    }
+
+    fn row(&self, id: &str) -> Option<&Part> {
+        self.rows
+            .iter()
+            .find(|(row, _)| *row == id)
+            .map(|(_, part)| part)
+    }
 }
 
 /// One code's clauses for the key difference ("452 is temporary: …"), formatted once per
@@ -66,24 +117,12 @@ pub(super) fn page(r: &Renderer, locale: usize, ai: usize, bi: usize) -> Result<
     let family = r.site.codes[ai].id.family();
     let mut context = r.base_context(locale, meta, r.crumbs(locale, Some(family), &title));
     context.insert("key", &key_difference(r, locale, ai, bi)?);
-    context.insert(
-        "caption",
-        &r.text(
-            lang,
-            "compare-caption",
-            &[("a", Arg::Text(&a.code)), ("b", Arg::Text(&b.code))],
-        )?,
-    );
-    context.insert(
-        "pair",
-        &[a, b].map(|c| Link {
-            href: c.href.clone(),
-            label: c.code.clone(),
-        }),
-    );
-    context.insert("names", &[&a.name, &b.name]);
-    let cells = [&data.labels[ai].cells[..], &data.labels[bi].cells[..]];
-    context.insert("table", &compare_rows(&data.ui, [a, b], cells));
+    let caption = r.text(
+        lang,
+        "compare-caption",
+        &[("a", Arg::Text(&a.code)), ("b", Arg::Text(&b.code))],
+    )?;
+    let table = comparison_table(r, locale, [ai, bi], &caption);
     let comparison = r.site.comparison(ai, bi);
     context.insert(
         "comparison",
@@ -102,7 +141,9 @@ pub(super) fn page(r: &Renderer, locale: usize, ai: usize, bi: usize) -> Result<
         context.insert("which", &which);
     }
     context.insert("learn_more", &learn_more(r, locale, ai, bi));
-    Ok(r.template_page(locale, "pair.html", context, vec![ai, bi]))
+    Ok(r.template_page(locale, "pair.html", context, vec![ai, bi])
+        .with_fragment(table)
+        .with_fragment(data.tools.own("tools")))
 }
 
 /// A clause about each of the two codes, for one fact on which they differ.
@@ -277,6 +318,20 @@ impl Row {
     }
 }
 
+/// A code's column head: the code, linked to its page, and its name.
+fn table_head(view: &CodeView) -> String {
+    let lang = match &view.name.lang {
+        Some(lang) => format!(" lang=\"{}\"", tera::escape_html(lang)),
+        None => String::new(),
+    };
+    format!(
+        "<a href=\"{}\">{}</a> <span{lang}>{}</span>",
+        tera::escape_html(&view.href),
+        tera::escape_html(&view.code),
+        tera::escape_html(&view.name.text)
+    )
+}
+
 /// A code's cell in every row of the comparison table, as escaped HTML: computed once per
 /// locale and code, since a code's cells are the same on each of its ~100 pair pages.
 pub(super) fn table_cells(view: &CodeView, separator: &str) -> Vec<String> {
@@ -336,28 +391,72 @@ pub(super) fn table_cells(view: &CodeView, separator: &str) -> Vec<String> {
         .collect()
 }
 
-/// The comparison table's rows: what each code means, then one row per fact, the rows
-/// where the two differ marked.
-fn compare_rows<'p>(
-    ui: &'p UiStrings,
-    views: [&CodeView; 2],
-    cells: [&'p [String]; 2],
-) -> Vec<CompareRow<'p>> {
-    ROWS.iter()
-        .enumerate()
-        .filter(|(_, row)| row.shown(views))
-        .map(|(i, row)| {
-            let pair = [cells[0][i].as_str(), cells[1][i].as_str()];
-            CompareRow {
-                label: ui
-                    .get(row.label(views[0].family))
-                    .map_or("", |l| l.text.as_str()),
-                cells: pair,
-                // Two codes always mean different things: the facts below say how.
-                differs: *row != Row::Meaning && pair[0] != pair[1],
-            }
-        })
-        .collect()
+/// The comparison table of codes `ai` and `bi`: what each means, then one row per fact,
+/// the rows where they differ marked. Built as HTML (for pages minified whole) and, from
+/// the pre-minified parts, as minify-html would write it (tests/splice.rs checks both give
+/// the same page).
+fn comparison_table(r: &Renderer, locale: usize, codes: [usize; 2], caption: &str) -> OwnFragment {
+    let data = &r.locales[locale];
+    let views = codes.map(|i| &data.codes[i]);
+    let parts = codes.map(|i| &data.labels[i]);
+    let labels = &data.table_labels;
+    let empty = Part {
+        html: String::new(),
+        minified: String::new(),
+    };
+    let fact = labels.fact.as_ref().unwrap_or(&empty);
+    let differs_mark = labels.differs.as_ref().unwrap_or(&empty);
+    let caption_html = tera::escape_html(caption);
+    let mut html = format!(
+        "<table class=\"compare\"><caption>{caption_html}</caption><thead><tr><th scope=\"col\">{}</th>",
+        fact.html
+    );
+    let mut min = format!(
+        "<table class=compare><caption>{}</caption><thead><tr><th scope=col>{}",
+        minify::cell_content(&caption_html, "caption"),
+        fact.minified
+    );
+    for part in parts {
+        html.push_str(&format!("<th scope=\"col\">{}</th>", part.head.html));
+        min.push_str(&format!("<th scope=col>{}", part.head.minified));
+    }
+    html.push_str("</tr></thead><tbody>");
+    min.push_str("<tbody>");
+    for (i, row) in ROWS.iter().enumerate().filter(|(_, row)| row.shown(views)) {
+        let [x, y] = [&parts[0].cells[i], &parts[1].cells[i]];
+        // Two codes always mean different things: the facts below say how.
+        let differs = *row != Row::Meaning && x.html != y.html;
+        let label = labels.row(row.label(views[0].family)).unwrap_or(&empty);
+        let (tr, tr_min) = if differs {
+            ("<tr class=\"differs\">", "<tr class=differs>")
+        } else {
+            ("<tr>", "<tr>")
+        };
+        let (mark, mark_min) = if differs {
+            (
+                format!(" <span class=\"tag\">{}</span>", differs_mark.html),
+                format!(" <span class=tag>{}</span>", differs_mark.minified),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        let [a, b] = [&views[0].code, &views[1].code];
+        html.push_str(&format!(
+            "{tr}<th scope=\"row\">{}{mark}</th><td data-label=\"{a}\">{}</td><td data-label=\"{b}\">{}</td></tr>",
+            label.html, x.html, y.html
+        ));
+        min.push_str(&format!(
+            "{tr_min}<th scope=row>{}{mark_min}<td data-label={a}>{}<td data-label={b}>{}",
+            label.minified, x.minified, y.minified
+        ));
+    }
+    html.push_str("</tbody></table>");
+    min.push_str("</table>");
+    OwnFragment {
+        name: "table",
+        html,
+        minified: min,
+    }
 }
 
 /// A hand-written comparison in `lang`, each field falling back to the default locale.
@@ -482,7 +581,11 @@ pub(super) fn labels(r: &Renderer, locale: usize, index: usize) -> Result<PairLa
     let separator = ui_text(&r.locales[locale].ui, "list_separator");
     Ok(PairLabels {
         clauses: key_clauses(r, lang, code, view)?,
-        cells: table_cells(view, &separator),
+        head: Part::new(table_head(view), "th"),
+        cells: table_cells(view, &separator)
+            .into_iter()
+            .map(|cell| Part::new(cell, "td"))
+            .collect(),
         neighbours,
         page: Link {
             href: view.href.clone(),

@@ -63,16 +63,6 @@ pub struct FactsView {
     pub cause: String,
 }
 
-/// One row of a pair page's comparison table.
-#[derive(Debug, Clone, Serialize)]
-pub struct CompareRow<'a> {
-    pub label: &'a str,
-    /// The two codes' cells, in the page's order, as escaped HTML (`render::pair`).
-    pub cells: [&'a str; 2],
-    /// The values differ: the row is marked as a difference.
-    pub differs: bool,
-}
-
 /// A hand-written comparison in one locale (Markdown rendered), with its sources.
 #[derive(Debug, Clone, Serialize)]
 pub struct ComparisonView {
