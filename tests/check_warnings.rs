@@ -90,3 +90,45 @@ fn an_unreadable_content_file_stops_check_as_it_stops_build() {
     assert!(!passed, "check skipped an unreadable file: {text}");
     assert!(text.contains("550.yaml"), "{text}");
 }
+
+/// A locale's glossary (locales/<lang>/glossary.yaml) names the forms to avoid; `check`
+/// warns at each, naming the form to use, and a broken glossary stops it.
+#[test]
+fn a_term_the_glossary_avoids_is_warned_about_where_it_is() {
+    let site = Fixture::new();
+    site.write(
+        "locales/ja/glossary.yaml",
+        "- english: authentication mechanism (SASL)\n  preferred: 認証方式\n  avoid: [認証メカニズム]\n",
+    );
+    let (passed, clean) = check(&site, false);
+    assert!(passed && !clean.contains("glossary"), "{clean}");
+    edit(
+        &site,
+        JA_251,
+        "summary: 251 の要約です。",
+        "summary: 251 の要約です。認証メカニズムと認証方式。",
+    );
+    let line = site
+        .read(JA_251)
+        .lines()
+        .position(|l| l.starts_with("summary"))
+        .expect("summary")
+        + 1;
+    let (passed, text) = check(&site, false);
+    assert!(passed, "a warning, not an error: {text}");
+    let wanted = format!(
+        "warning: {}/{JA_251}:{line}:20: 「認証メカニズム」: the glossary",
+        site.root().display()
+    );
+    assert!(text.contains(&wanted), "wanted {wanted}, got:\n{text}");
+    assert!(text.contains("uses 「認証方式」"), "{text}");
+    assert_eq!(text.matches("「認証メカニズム」").count(), 1, "{text}");
+    site.write("locales/ja/glossary.yaml", "- english: x\n  prefered: y\n");
+    let (passed, text) = check(&site, false);
+    assert!(!passed, "{text}");
+    assert!(text.contains("glossary.yaml:2:3: "), "{text}");
+    assert!(
+        text.contains("unknown field `prefered`: did you mean `preferred`?"),
+        "{text}"
+    );
+}

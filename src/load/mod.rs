@@ -5,6 +5,7 @@ pub mod codes;
 pub mod comparisons;
 pub mod config;
 pub mod fingerprint;
+pub mod glossary;
 pub mod locales;
 pub mod mentions;
 pub mod templates;

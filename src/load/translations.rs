@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::error::{Diagnostic, Location};
+use crate::error::{Diagnostic, Error, Location};
 use crate::load::Site;
 use crate::load::locales::LocaleMessages;
 use std::collections::BTreeMap;
 
 use super::comparisons;
+use super::glossary::{self, Glossary};
 use crate::model::{COMPARISON_FIELDS, Code, Comparison, PROSE_FIELD_NAMES, prose_hash};
 use crate::text;
 
@@ -339,11 +340,29 @@ fn compare_prose(site: &Site, lang: &str, coverage: &mut Coverage, findings: &mu
 /// [`text::suspicious_in_line`]. Comment lines are left alone.
 fn suspicious_text(site: &Site, lang: &str, findings: &mut Vec<Finding>) {
     let dir = site.root.join("locales").join(lang);
+    let glossary = match Glossary::load(&dir) {
+        Ok(glossary) => glossary,
+        Err(Error::Invalid(diagnostics)) => {
+            findings.extend(diagnostics.into_iter().map(|diagnostic| Finding {
+                severity: Severity::Error,
+                diagnostic,
+            }));
+            None
+        }
+        Err(other) => {
+            findings.push(error(
+                Location::new(dir.join(glossary::FILE), 1, 1),
+                other.to_string(),
+            ));
+            None
+        }
+    };
     // Loading has read (and reported) every one of these files already.
     let files = super::files_below(&dir).unwrap_or_default();
     let translations = files.iter().filter(|p| {
         p.extension()
             .is_some_and(|x| x == "ftl" || x == "yaml" || x == "yml")
+            && glossary.as_ref().is_none_or(|g| g.path != **p)
     });
     for path in translations {
         let Ok(source) = crate::error::fs::read_to_string(path) else {
@@ -353,7 +372,11 @@ fn suspicious_text(site: &Site, lang: &str, findings: &mut Vec<Finding>) {
             if line.trim_start().starts_with('#') {
                 continue;
             }
-            for (col, what) in text::suspicious_in_line(line) {
+            let mut found = text::suspicious_in_line(line);
+            if let Some(glossary) = &glossary {
+                found.extend(glossary.variants_in_line(line));
+            }
+            for (col, what) in found {
                 let mut finding = warning(Location::new(path, i + 1, col), what);
                 finding.diagnostic = finding.diagnostic.with_source(&source);
                 findings.push(finding);
