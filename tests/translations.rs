@@ -311,3 +311,39 @@ fn a_missing_comparison_translation_is_counted_and_reported() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn a_locale_started_by_copying_english_is_not_counted_as_translated() {
+    let site = stamped();
+    let english = site.read("locales/en/site.ftl");
+    site.write("locales/ja/site.ftl", &english);
+    let report = check::check_root(site.root()).unwrap();
+    let ja = &report.coverage[1];
+    assert!(ja.messages > 50, "{}", ja.messages);
+    assert_eq!(ja.messages_translated, 0);
+    let line = english
+        .lines()
+        .position(|l| l.starts_with("nav-home ="))
+        .expect("nav-home")
+        + 1;
+    let wanted = format!("locales/ja/site.ftl:{line}:1: `nav-home` is the English text");
+    let found = findings(&site);
+    assert!(
+        found
+            .iter()
+            .any(|(s, m)| *s == Severity::Warning && m.contains(&wanted)),
+        "{found:?}"
+    );
+    // Marked as meant to read as in English: counted, and not reported.
+    site.write(
+        "locales/ja/site.ftl",
+        &english.replacen("nav-home =", "# Same as English: a name.\nnav-home =", 1),
+    );
+    let report = check::check_root(site.root()).unwrap();
+    assert_eq!(report.coverage[1].messages_translated, 1);
+    assert!(
+        !findings(&site)
+            .iter()
+            .any(|(_, m)| m.contains("`nav-home` is the English text"))
+    );
+}

@@ -16,6 +16,7 @@ footer-note = 各コードの意味は、そのコードを定義する RFC に�
 
 family-basic = 基本応答コード
 family-enhanced = 拡張ステータスコード
+# same as English: プロトコル名です。
 family-basic-short = SMTP
 family-enhanced-short = SMTP 拡張ステータス
 class-basic = { $class ->
@@ -50,11 +51,13 @@ list-or = { $head }、または { $last }
 list-and = { $head }、{ $last }
 list-separator = 、
 sentence-separator = {""}
+# same as English: 文書番号の書き方は英語と同じです。
 rfc = RFC { $number }
 rfc-section = RFC { $number } の { $sections } 節
 
 ## コードのページ
 
+# same as English: コード番号と（翻訳済みの）名前を並べるだけです。
 code-title = SMTP { $code } { $name }
 code-class = クラス
 code-subject = 分類
@@ -77,6 +80,7 @@ heading-learn-more = 詳しく見る
 
 ## ペアのページ
 
+# same as English: 検索で使われる「vs」をそのまま使います。
 pair-title = SMTP { $a } { $a-name } vs { $b } { $b-name }
 pair-description = { $a }「{ $a-name }」と { $b }「{ $b-name }」の違いは？ 二つの SMTP 応答の意味、サーバーが返す場面、対処方法を比べます。
 # 比較表：項目ごとに 1 行、二つのコードを列に並べます。
@@ -214,6 +218,7 @@ decoder-description = バウンスメールや SMTP 応答を貼り付けると�
 decoder-heading = バウンスを解析する
 decoder-intro = バウンスメールやメールログのエラーを貼り付けてください（1 行でもメッセージ全体でも構いません）。含まれるコードの意味を表示します。
 decoder-label = バウンスメールまたは SMTP 応答
+# same as English: サーバーが返す応答の例で、翻訳しません。
 decoder-placeholder = 550 5.1.1 <user@example.com>: Recipient address rejected
 decoder-button = コードを解説する
 decoder-how-heading = SMTP 応答の読み方

@@ -30,7 +30,16 @@ pub struct LocaleMessages {
 pub struct MessageShape {
     pub attributes: BTreeSet<String>,
     pub variables: BTreeSet<String>,
+    /// The message's value and attributes, as parsed: equal in two locales when the
+    /// translation is the English text itself.
+    pub text: String,
+    /// The comment right above the message says it is meant to read as in English (a
+    /// code literal, a product name): `# same as English`.
+    pub same_as_english: bool,
 }
+
+/// What a comment above a message says when the translation is meant to be the English.
+pub const SAME_AS_ENGLISH: &str = "same as english";
 
 impl LocaleMessages {
     /// Ids of the messages (not terms) this locale defines, sorted.
@@ -100,7 +109,11 @@ fn load_locale(dir: &Path, code: &str) -> Result<LocaleMessages> {
             }
         };
         shapes.extend(message_shapes(&resource));
+        let lines: Vec<&str> = source.lines().collect();
         for (id, at) in entry_locations(&path, &source, &resource) {
+            if let Some(shape) = shapes.get_mut(&id) {
+                shape.same_as_english = marked_same_as_english(&lines, at.line);
+            }
             if let Some(first) = defined_at.get(&id) {
                 problems.push(
                     Diagnostic::new(
@@ -242,7 +255,10 @@ fn message_shapes(resource: &FluentResource) -> Vec<(String, MessageShape)> {
             _ => None,
         })
         .map(|m| {
-            let mut shape = MessageShape::default();
+            let mut shape = MessageShape {
+                text: format!("{:?}{:?}", m.value, m.attributes),
+                ..MessageShape::default()
+            };
             if let Some(value) = &m.value {
                 collect_variables(value, &mut shape.variables);
             }
@@ -295,6 +311,16 @@ fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<Str
         }
         _ => {}
     }
+}
+
+/// Whether the comment right above the message on `line` (from 1) says
+/// `# same as English`. The runtime parser drops comments, so the lines are read here.
+fn marked_same_as_english(lines: &[&str], line: usize) -> bool {
+    lines[..line.saturating_sub(1).min(lines.len())]
+        .iter()
+        .rev()
+        .take_while(|l| l.starts_with("# ") || **l == "#")
+        .any(|l| l.to_lowercase().contains(SAME_AS_ENGLISH))
 }
 
 /// The id of every message and term in `resource` with the line it starts on. Terms keep

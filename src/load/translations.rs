@@ -169,6 +169,17 @@ fn compare_messages(
                 format!("`{id}` has the attribute `.{attribute}`, which English no longer has"),
             ));
         }
+        if ok && got.text == wanted.text && !got.same_as_english {
+            ok = false;
+            findings.push(warning(
+                at.clone(),
+                format!(
+                    "`{id}` is the English text: translate it, or, if it is meant to read the \
+                     same (a code literal, a product name), put `# same as English` on the \
+                     line above it"
+                ),
+            ));
+        }
         if ok {
             coverage.messages_translated += 1;
         }
