@@ -281,6 +281,38 @@
     });
   }
 
+  // GitHub Pages serves the one 404.html for every missing path: show its message in the
+  // language of the path's first segment (/ja/…), when the page carries that language.
+  function localizeNotFound() {
+    var holder = document.querySelector("[data-not-found]");
+    if (!holder) return;
+    var base = holder.getAttribute("data-base") || "";
+    var path = window.location.pathname;
+    if (base && path.indexOf(base + "/") === 0) path = path.slice(base.length);
+    var lang = path.split("/")[1] || "";
+    if (!/^[A-Za-z0-9-]+$/.test(lang)) return;
+    var template = document.querySelector('template[data-locale="' + lang + '"]');
+    if (!template) return;
+    holder.replaceChildren(template.content.cloneNode(true));
+    document.documentElement.lang = lang;
+    document.title = template.getAttribute("data-title") || document.title;
+    var jump = document.querySelector("form[data-jump]");
+    if (!jump) return;
+    var words = [
+      ["label", "data-jump-label"],
+      ["button", "data-jump-button"],
+      [".hint", "data-jump-hint"]
+    ];
+    words.forEach(function (pair) {
+      var target = jump.querySelector(pair[0]);
+      if (target) target.textContent = template.getAttribute(pair[1]) || target.textContent;
+    });
+    var list = jump.querySelector(".suggestions");
+    if (list) list.setAttribute("aria-label", template.getAttribute("data-jump-label") || "");
+    jump.setAttribute("data-index", template.getAttribute("data-index") || jump.getAttribute("data-index"));
+  }
+
+  localizeNotFound();
   document.querySelectorAll("form[data-decoder]").forEach(setUpDecoder);
   document.querySelectorAll("form[data-jump]").forEach(setUpJump);
 })();

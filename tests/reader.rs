@@ -150,9 +150,9 @@ fn titles_and_descriptions_are_unique_and_headings_do_not_skip_levels() {
         if let Some(other) = descriptions.insert(description.clone(), path.clone()) {
             panic!("{path} and {other} share the description {description:?}");
         }
-        assert_eq!(select(&page, "h1").len(), 1, "{path}: one h1");
+        assert_eq!(common::shown(&page, "h1").len(), 1, "{path}: one h1");
         let mut previous = 1;
-        for heading in select(&page, "h1, h2, h3, h4, h5, h6") {
+        for heading in common::shown(&page, "h1, h2, h3, h4, h5, h6") {
             let level: u32 = heading.value().name()[1..].parse().expect("h level");
             assert!(
                 level <= previous + 1,

@@ -347,3 +347,35 @@ fn a_locale_started_by_copying_english_is_not_counted_as_translated() {
             .any(|(_, m)| m.contains("`nav-home` is the English text"))
     );
 }
+
+#[test]
+fn the_root_offers_each_language_in_its_own_words() {
+    let site = stamped();
+    site.build().expect("builds");
+    let root = site.page("index.html");
+    let choices = select(&root, "ul.choices li");
+    let seen: Vec<(Option<&str>, String)> = choices
+        .iter()
+        .map(|li| (li.value().attr("lang"), common::text_of(li)))
+        .collect();
+    assert_eq!(seen.len(), 2, "{seen:?}");
+    assert_eq!(seen[0].0, Some("en"));
+    assert!(
+        seen[0].1.starts_with("SMTP Reply Codes (English)"),
+        "{seen:?}"
+    );
+    assert_eq!(seen[1].0, Some("ja"));
+    assert!(
+        seen[1].1.starts_with("SMTP 応答コード辞典 (日本語)"),
+        "{seen:?}"
+    );
+    assert!(
+        seen[1].1.contains("対処方法"),
+        "the tagline in Japanese: {seen:?}"
+    );
+    let hreflang: Vec<(&str, &str)> = select(&root, "ul.choices a")
+        .iter()
+        .filter_map(|a| Some((a.value().attr("hreflang")?, a.value().attr("href")?)))
+        .collect();
+    assert_eq!(hreflang, [("en", "/en/"), ("ja", "/ja/")]);
+}

@@ -1,6 +1,8 @@
 //! The pages that list or lead to others: the root (choose a language), each locale's
 //! home, the translation-status page and the 404 page.
 
+use serde::Serialize;
+
 use super::engine::{Renderer, ui_text};
 use super::lookup;
 use super::page::TemplatePage;
@@ -94,6 +96,57 @@ pub(super) fn translations(r: &Renderer, locale: usize) -> Result<TemplatePage> 
     Ok(r.template_page(locale, "translations.html", context, Vec::new()))
 }
 
+/// The 404 page's message and jump box in one language (`404_body.html`). GitHub Pages
+/// serves one 404.html for every path, so the page carries each published language's
+/// version; static/lookup.js shows the one of the path's first segment, and English
+/// stays without a script.
+#[derive(Serialize)]
+struct NotFoundBody {
+    lang: String,
+    title: String,
+    html: String,
+    /// The jump box's words and index in this language: the page has one jump box (ids
+    /// are unique), which the script relabels.
+    jump_label: String,
+    jump_button: String,
+    jump_hint: String,
+    code_index: String,
+}
+
+fn not_found_bodies(r: &Renderer) -> Result<Vec<NotFoundBody>> {
+    r.site
+        .config
+        .locales
+        .iter()
+        .zip(&r.locales)
+        .filter(|(l, _)| !l.draft)
+        .map(|(l, data)| {
+            Ok(NotFoundBody {
+                lang: l.code.clone(),
+                title: ui_text(&data.ui, "notfound_title"),
+                html: r
+                    .site
+                    .templates
+                    .render("404_body.html", data.context.context())?,
+                jump_label: ui_text(&data.ui, "jump_label"),
+                jump_button: ui_text(&data.ui, "jump_button"),
+                jump_hint: ui_text(&data.ui, "jump_hint"),
+                code_index: r.plan.urls.code_index_href(&l.code),
+            })
+        })
+        .collect()
+}
+
+/// One language on the root page, in that language.
+#[derive(Serialize)]
+struct RootChoice {
+    lang: String,
+    name: String,
+    href: String,
+    site_name: String,
+    tagline: String,
+}
+
 pub(super) fn root(r: &Renderer) -> Result<TemplatePage> {
     let data = &r.locales[0];
     let config = &r.site.config;
@@ -106,18 +159,21 @@ pub(super) fn root(r: &Renderer) -> Result<TemplatePage> {
     );
     meta.canonical = r.plan.urls.root_absolute();
     let mut context = r.base_context(0, meta, Vec::new());
-    let published: Vec<&crate::model::Locale> =
-        config.locales.iter().filter(|l| !l.draft).collect();
-    let choices: Vec<Link> = published
+    // Each language offers itself in its own words: its name, the site's name and tagline.
+    let choices: Vec<RootChoice> = config
+        .locales
         .iter()
-        .map(|l| Link {
+        .zip(&r.locales)
+        .filter(|(l, _)| !l.draft)
+        .map(|(l, data)| RootChoice {
+            lang: l.code.clone(),
+            name: l.name.clone(),
             href: r.plan.urls.href(&l.code, LocalPage::Home),
-            label: l.name.clone(),
+            site_name: ui_text(&data.ui, "site_name"),
+            tagline: ui_text(&data.ui, "site_tagline"),
         })
         .collect();
-    let langs: Vec<&str> = published.iter().map(|l| l.code.as_str()).collect();
     context.insert("choices", &choices);
-    context.insert("choice_langs", &langs);
     Ok(r.template_page(0, "root.html", context, Vec::new()))
 }
 
@@ -145,5 +201,6 @@ pub(super) fn not_found(r: &Renderer) -> Result<TemplatePage> {
         .collect();
     context.insert("homes", &homes);
     context.insert("families", &lookup::code_families(r, 0));
+    context.insert("bodies", &not_found_bodies(r)?);
     Ok(r.template_page(0, "404.html", context, Vec::new()))
 }

@@ -468,6 +468,23 @@ describe("jump to a code", () => {
     await close();
   });
 
+  test("the 404 page speaks the language of the path it was asked for", async () => {
+    const { page, close } = await open("/ja/559/", { status: 404 });
+    assert.equal(await page.getAttribute("html", "lang"), "ja");
+    assert.equal(await page.textContent("main h1"), "ページが見つかりません");
+    assert.equal(await page.textContent("form[data-jump] label"), "コードへ移動");
+    await page.fill("#jump-input", "571");
+    await page.waitForSelector("#jump-list:not([hidden]) [role=option]");
+    await page.press("#jump-input", "Enter");
+    await page.waitForURL(origin + "/ja/5.7.1/");
+    await close();
+    // Anything else, and without a script, the page stays English.
+    const english = await open("/no/such/page/", { status: 404 });
+    assert.equal(await english.page.getAttribute("html", "lang"), "en");
+    assert.equal(await english.page.textContent("main h1"), "Page not found");
+    await english.close();
+  });
+
   test("a code that does not exist is said so", async () => {
     const { page, close } = await open("/ja/");
     await page.fill("#jump-input", "59");

@@ -219,6 +219,21 @@ pub fn ja_yaml(def: &Def) -> String {
     )
 }
 
+/// The elements matching `css` that a browser shows: not those inside a `<template>`
+/// (the 404 page carries its other languages' message in templates).
+pub fn shown<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    select(html, css)
+        .into_iter()
+        .filter(|e| {
+            !e.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|el| el.name() == "template")
+            })
+        })
+        .collect()
+}
+
 pub fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
     let selector = Selector::parse(css).expect("valid selector");
     html.select(&selector).collect()
