@@ -85,12 +85,14 @@ impl Fragment {
         })
     }
 
-    /// A copy for one page, shown by its template as `{{ name | safe }}`.
+    /// A copy for one page, shown by its template as `{{ name | safe }}`; its key is
+    /// the one computed when it was rendered.
     pub(super) fn own(&self, name: &'static str) -> OwnFragment {
         OwnFragment {
             name,
             html: self.html.clone(),
             minified: self.minified.clone(),
+            key: self.key,
         }
     }
 }

@@ -90,6 +90,21 @@ pub(super) struct OwnFragment {
     pub(super) name: &'static str,
     pub(super) html: String,
     pub(super) minified: String,
+    /// A hash of `minified`, for the page's key.
+    pub(super) key: u64,
+}
+
+impl OwnFragment {
+    pub(super) fn new(name: &'static str, html: String, minified: String) -> OwnFragment {
+        let mut key = Fnv::new();
+        key.write_str(&minified);
+        OwnFragment {
+            name,
+            html,
+            minified,
+            key: key.finish(),
+        }
+    }
 }
 
 impl TemplatePage {
@@ -98,7 +113,7 @@ impl TemplatePage {
         let mut key = Fnv::new();
         key.write_u64(self.key);
         key.write_str(fragment.name);
-        key.write_str(&fragment.minified);
+        key.write_u64(fragment.key);
         self.key = key.finish();
         self.own_fragments.push(fragment);
         self

@@ -40,6 +40,7 @@ pub(super) struct PairLabels {
 /// A piece of the comparison table as escaped HTML, and as minify-html writes it in place
 /// (see [`minify::cell_content`]): minified once per locale, so a pair page's table is
 /// assembled from pieces instead of going through Tera and minify-html on every page.
+#[derive(Default)]
 pub(super) struct Part {
     html: String,
     minified: String,
@@ -56,8 +57,8 @@ impl Part {
 /// that differs, and each row's label by message id.
 #[derive(Default)]
 pub(super) struct TableLabels {
-    fact: Option<Part>,
-    differs: Option<Part>,
+    fact: Part,
+    differs: Part,
     rows: Vec<(&'static str, Part)>,
 }
 
@@ -70,11 +71,8 @@ impl TableLabels {
             .collect();
         ids.dedup();
         TableLabels {
-            fact: Some(part("compare_fact")),
-            differs: Some(Part::new(
-                tera::escape_html(&ui_text(ui, "compare_differs")),
-                "th",
-            )),
+            fact: part("compare_fact"),
+            differs: part("compare_differs"),
             rows: ids.into_iter().map(|id| (id, part(id))).collect(),
         }
     }
@@ -400,12 +398,8 @@ fn comparison_table(r: &Renderer, locale: usize, codes: [usize; 2], caption: &st
     let views = codes.map(|i| &data.codes[i]);
     let parts = codes.map(|i| &data.labels[i]);
     let labels = &data.table_labels;
-    let empty = Part {
-        html: String::new(),
-        minified: String::new(),
-    };
-    let fact = labels.fact.as_ref().unwrap_or(&empty);
-    let differs_mark = labels.differs.as_ref().unwrap_or(&empty);
+    let (fact, differs_mark) = (&labels.fact, &labels.differs);
+    let no_label = Part::default();
     let caption_html = tera::escape_html(caption);
     let mut html = format!(
         "<table class=\"compare\"><caption>{caption_html}</caption><thead><tr><th scope=\"col\">{}</th>",
@@ -426,7 +420,7 @@ fn comparison_table(r: &Renderer, locale: usize, codes: [usize; 2], caption: &st
         let [x, y] = [&parts[0].cells[i], &parts[1].cells[i]];
         // Two codes always mean different things: the facts below say how.
         let differs = *row != Row::Meaning && x.html != y.html;
-        let label = labels.row(row.label(views[0].family)).unwrap_or(&empty);
+        let label = labels.row(row.label(views[0].family)).unwrap_or(&no_label);
         let (tr, tr_min) = if differs {
             ("<tr class=\"differs\">", "<tr class=differs>")
         } else {
@@ -452,11 +446,7 @@ fn comparison_table(r: &Renderer, locale: usize, codes: [usize; 2], caption: &st
     }
     html.push_str("</tbody></table>");
     min.push_str("</table>");
-    OwnFragment {
-        name: "table",
-        html,
-        minified: min,
-    }
+    OwnFragment::new("table", html, min)
 }
 
 /// A hand-written comparison in `lang`, each field falling back to the default locale.

@@ -9,13 +9,13 @@ use serde::Serialize;
 use super::localizer::Localized;
 
 /// Rendered Markdown and the language it is in when that differs from the page's.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Html {
     pub html: String,
     pub lang: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Link {
     pub href: String,
     pub label: String,
