@@ -19,25 +19,31 @@ use crate::render::Rendered;
 /// every page rendered in memory. Problems with a place in a file become error findings,
 /// so one run lists everything; an error without one (an unreadable file, say) is
 /// returned as it is, as `build` would stop with it.
+///
+/// When some files have problems, the translations of everything that did load are still
+/// compared, so the report holds every error, then every warning, then the coverage.
 pub fn check_root(root: &Path) -> Result<CheckReport, Error> {
     crate::load::fingerprint::InputFiles::hash(root)?;
-    let site = match crate::load::load_site(root) {
-        Ok(site) => site,
-        Err(Error::Invalid(diagnostics)) => return Ok(errors_only(diagnostics)),
-        Err(other) => return Err(other),
-    };
-    let mut report = site.translations.clone();
-    // `build` stops at the translation errors; rendering past them repeats them.
-    if report.count(Severity::Error) > 0 {
-        return Ok(report);
-    }
-    match render_in_memory(&site) {
-        Ok(()) => {}
-        Err(Error::Invalid(diagnostics)) => {
-            report.findings.extend(errors_only(diagnostics).findings)
+    let loaded = crate::load::load_site_partial(root, None)?;
+    let site = &loaded.value;
+    let mut report = errors_only(loaded.problems.clone());
+    report
+        .findings
+        .extend(site.translations.findings.iter().cloned());
+    report.coverage = site.translations.coverage.clone();
+    // `build` stops at these errors; rendering past them repeats them, or renders a site
+    // that is not all there.
+    if report.count(Severity::Error) == 0 {
+        match render_in_memory(site) {
+            Ok(()) => {}
+            Err(Error::Invalid(diagnostics)) => {
+                report.findings.extend(errors_only(diagnostics).findings)
+            }
+            Err(other) => return Err(other),
         }
-        Err(other) => return Err(other),
     }
+    // Errors first: a stable sort keeps each kind in the order it was found.
+    report.findings.sort_by_key(|finding| finding.severity);
     Ok(report)
 }
 
@@ -147,18 +153,8 @@ pub fn coverage_table(coverage: &[Coverage]) -> String {
 /// is what lets `check` report the translation stale when the English changes later.
 /// Returns the files changed.
 pub fn stamp(site: &Site, lang: &str, ids: &[String]) -> Result<Vec<PathBuf>, Error> {
-    if lang == site.config.default_locale {
-        return Err(ToolError::StampSource {
-            lang: lang.to_owned(),
-        }
-        .into());
-    }
     let mut changed = Vec::new();
-    for unit in Translatable::all(site) {
-        let id = unit.id();
-        if !ids.is_empty() && !ids.contains(&id) {
-            continue;
-        }
+    for unit in translatables(site, lang, ids)? {
         let path = unit.file(&site.root, lang);
         if unit.stamps(lang).is_none() {
             continue;
@@ -179,6 +175,104 @@ pub fn stamp(site: &Site, lang: &str, ids: &[String]) -> Result<Vec<PathBuf>, Er
         }
     }
     Ok(changed)
+}
+
+/// What `stamp` and `translate` work on: the units `ids` names (every one if none), once
+/// `lang` is known to be a translation of the site; an id that names nothing is an error,
+/// not a silent no-op.
+fn translatables<'s>(
+    site: &'s Site,
+    lang: &str,
+    ids: &[String],
+) -> Result<Vec<Translatable<'s>>, Error> {
+    if lang == site.config.default_locale {
+        return Err(ToolError::StampSource {
+            lang: lang.to_owned(),
+        }
+        .into());
+    }
+    if !site.config.locales.iter().any(|l| l.code == lang) {
+        return Err(ToolError::UnknownLocale {
+            lang: lang.to_owned(),
+        }
+        .into());
+    }
+    let units = Translatable::all(site);
+    if let Some(unknown) = ids.iter().find(|id| !units.iter().any(|u| u.id() == **id)) {
+        return Err(ToolError::UnknownTranslatable {
+            id: unknown.clone(),
+        }
+        .into());
+    }
+    Ok(units
+        .into_iter()
+        .filter(|unit| ids.is_empty() || ids.contains(&unit.id()))
+        .collect())
+}
+
+/// What [`start_translation`] did: the files it wrote, and those it left alone because a
+/// translation was already there.
+#[derive(Debug, Default)]
+pub struct Started {
+    pub written: Vec<PathBuf>,
+    pub existing: Vec<PathBuf>,
+}
+
+/// Starts translations into `lang` of the codes or comparisons `ids` (`550`,
+/// `450-vs-550`): writes the file each translation lives in, holding the fields a
+/// translator translates, in English, as the English file writes them. A field still in
+/// English counts as not translated and is shown in English, so the file can be translated
+/// one field at a time. A file that exists is never overwritten.
+pub fn start_translation(site: &Site, lang: &str, ids: &[String]) -> Result<Started, Error> {
+    let mut started = Started::default();
+    for unit in translatables(site, lang, ids)? {
+        let id = unit.id();
+        let path = unit.file(&site.root, lang);
+        if path.exists() {
+            started.existing.push(path);
+            continue;
+        }
+        let english = crate::error::fs::read_to_string(unit.source())?;
+        let source = unit
+            .source()
+            .strip_prefix(&site.root)
+            .unwrap_or(unit.source());
+        let mut text = format!(
+            "# The {lang} text of {}. Translate each field below; a field still in English\n\
+             # is shown in English. Then record it: cargo run -- stamp {lang} {id}\n",
+            source.display()
+        );
+        text.push_str(&top_level_blocks(&english, unit.fields()));
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        crate::error::fs::write(&path, text.as_bytes())?;
+        started.written.push(path);
+    }
+    Ok(started)
+}
+
+/// The lines of the top-level YAML keys `keys` (each key line and the indented lines of
+/// its value), in the order the text has them.
+fn top_level_blocks(text: &str, keys: &[&str]) -> String {
+    let mut out = String::new();
+    let mut keeping = false;
+    for line in text.split_inclusive('\n') {
+        let indented = line.starts_with([' ', '\t']) || line.trim().is_empty();
+        if !indented {
+            keeping = keys.iter().any(|key| {
+                line.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            });
+        }
+        if keeping {
+            out.push_str(line);
+        }
+    }
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
 }
 
 /// Replaces the top-level YAML key `key` and its indented lines with `block` (appended at
@@ -221,6 +315,16 @@ mod tests {
         assert_eq!(
             github_annotation(&finding),
             "::error file=locales/ja/a%2Cb.ftl,line=3,col=7::bad%0Athing 100%25"
+        );
+    }
+
+    #[test]
+    fn a_translation_starts_from_the_prose_keys_only() {
+        let english = "code: \"550\"\nname: Mailbox unavailable\nrfcs:\n  - number: 5321\n\
+                       # facts: a comment\nsummary: >-\n  One\n\n  two.\nfix: |\n  - a\nstages: [rcpt]\n";
+        assert_eq!(
+            top_level_blocks(english, &["name", "summary", "fix"]),
+            "name: Mailbox unavailable\nsummary: >-\n  One\n\n  two.\nfix: |\n  - a\n"
         );
     }
 

@@ -211,8 +211,12 @@ pub enum ToolError {
     WatcherStopped,
     #[error("refusing to serve from {}: it is inside {dir}/, which is watched", out.display())]
     OutInsideInputs { out: PathBuf, dir: String },
-    #[error("`{lang}` is the source locale; only translations are stamped")]
+    #[error("`{lang}` is the source locale; only translations are stamped or started")]
     StampSource { lang: String },
+    #[error("`{lang}` is not one of the site's locales: add it to site.yaml first")]
+    UnknownLocale { lang: String },
+    #[error("`{id}` is neither a code nor a hand-written comparison (such as 550 or 450-vs-550)")]
+    UnknownTranslatable { id: String },
 }
 
 fn format_diagnostics(diagnostics: &[Diagnostic]) -> String {

@@ -27,6 +27,9 @@ enum Command {
     Build(BuildArgs),
     /// Check content and every translation without writing anything.
     Check(CheckArgs),
+    /// Start translating codes or comparisons into LOCALE: writes each translation file with
+    /// the English text of the fields to translate (existing files are left alone).
+    Translate(TranslateArgs),
     /// Record that translations of LOCALE now match the current English (after updating them).
     Stamp(StampArgs),
     /// Build, serve on 127.0.0.1, rebuild on every change and reload open pages.
@@ -73,6 +76,17 @@ struct StampArgs {
 }
 
 #[derive(clap::Args)]
+struct TranslateArgs {
+    /// The locale to translate into, e.g. `fr` (listed in site.yaml).
+    locale: String,
+    /// Codes (`550`, `5.7.1`) or hand-written comparisons (`450-vs-550`).
+    #[arg(required = true)]
+    ids: Vec<String>,
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+#[derive(clap::Args)]
 struct ServeArgs {
     /// Site root holding site.yaml, content/, locales/ and optionally templates/ and static/.
     #[arg(long, default_value = ".")]
@@ -98,6 +112,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
+        Command::Translate(args) => translate(args),
         Command::Stamp(args) => stamp(args),
         Command::Serve(args) => serve(args),
     }
@@ -175,6 +190,26 @@ fn stamp(args: StampArgs) -> ExitCode {
                 println!("stamped {}", path.display());
             }
             println!("{} files stamped", changed.len());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            print_error(&error);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn translate(args: TranslateArgs) -> ExitCode {
+    let result = smtpcodes::load::load_site(&args.root)
+        .and_then(|site| check::start_translation(&site, &args.locale, &args.ids));
+    match result {
+        Ok(started) => {
+            for path in &started.written {
+                println!("wrote {}: translate the English in it", path.display());
+            }
+            for path in &started.existing {
+                println!("kept {}: it is already there", path.display());
+            }
             ExitCode::SUCCESS
         }
         Err(error) => {

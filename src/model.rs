@@ -486,6 +486,13 @@ impl ComparisonProse {
     }
 }
 
+/// A translated field that is still the English text is not a translation (a file started
+/// from the English, by hand or with `translate`): it is left out, so the page shows the
+/// English marked as English and `check` counts the field as not translated.
+pub fn unless_english(translated: Option<String>, english: Option<&str>) -> Option<String> {
+    translated.filter(|text| english.is_none_or(|english| text.trim() != english.trim()))
+}
+
 /// A short, stable fingerprint of an English prose field, recorded beside a translation
 /// (`translated_from`) so `check` can tell when the English changed after translating.
 /// FNV-1a 64 over the trimmed text: stable across Rust versions, unlike `DefaultHasher`.

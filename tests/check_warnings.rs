@@ -132,3 +132,47 @@ fn a_term_the_glossary_avoids_is_warned_about_where_it_is() {
         "{text}"
     );
 }
+
+/// An error in one file does not hide the rest: `check` lists every error (in content, in
+/// a locale), then every warning of what did load, then the coverage, and fails.
+#[test]
+fn errors_come_first_and_hide_neither_warnings_nor_coverage() {
+    let site = Fixture::new();
+    edit(&site, &common::code_path("521"), "samples:", "sampels:");
+    edit(&site, JA_FTL, "nav-home = ホーム", "nav-home = {");
+    edit(
+        &site,
+        JA_251,
+        "summary: 251 の要約です。",
+        "summary: \"251 の要約 <b>です</b>。\"",
+    );
+    let (passed, text) = check(&site, false);
+    assert!(!passed, "errors must fail check:\n{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    let position = |start: &str, needle: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(start) && l.contains(needle))
+            .unwrap_or_else(|| panic!("no `{start}…{needle}` in:\n{text}"))
+    };
+    let unknown_field = position("error: ", "unknown field `sampels`");
+    let syntax = position("error: ", "site.ftl");
+    let html = position("warning: ", "raw HTML `<b`");
+    let coverage = position("locale ", "messages");
+    let last_error = lines.iter().rposition(|l| l.starts_with("error: "));
+    let first_warning = lines.iter().position(|l| l.starts_with("warning: "));
+    assert!(
+        unknown_field < html && syntax < html && html < coverage,
+        "{text}"
+    );
+    assert!(last_error < first_warning, "errors first:\n{text}");
+    // The broken message is missing; nothing else about the locale is reported twice.
+    assert!(text.contains("missing message `nav-home`"), "{text}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("ja ")),
+        "ja in the coverage:\n{text}"
+    );
+    // No second error for what refers to the code whose file did not parse.
+    let errors = lines.iter().filter(|l| l.starts_with("error: ")).count();
+    assert_eq!(errors, 2, "{text}");
+}

@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Deserializer};
 
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::load::{files_below, yaml};
+use crate::load::{Partial, files_below, yaml};
 use crate::markdown;
 use crate::model::{
     Actor, Cause, Code, CodeId, Facts, Family, NextStep, Prose, ProseField, RetryHelps, RfcRef,
-    Stage,
+    Stage, unless_english,
 };
 use crate::text;
 
@@ -168,6 +168,26 @@ pub fn load_codes(
     source_locale: &str,
     locales: &[String],
 ) -> Result<Vec<Code>> {
+    load_codes_partial(content_dir, locales_dir, source_locale, locales)?
+        .map(|loaded| loaded.codes)
+        .into_result()
+}
+
+/// The codes that loaded, and the ids of those whose file did not parse: the stages that
+/// refer to codes skip those ids rather than report each reference as a second problem.
+pub struct LoadedCodes {
+    pub codes: Vec<Code>,
+    pub unparsed: HashSet<String>,
+}
+
+/// [`load_codes`], keeping every code that parsed (also one with problems) beside the
+/// problems, so `check` can compare the translations of what did load.
+pub fn load_codes_partial(
+    content_dir: &Path,
+    locales_dir: &Path,
+    source_locale: &str,
+    locales: &[String],
+) -> Result<Partial<LoadedCodes>> {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
     // Codes whose file failed to parse: references to them are not reported again, so
@@ -202,17 +222,17 @@ pub fn load_codes(
     codes.dedup_by(|a, b| a.id == b.id);
     for locale in locales.iter().filter(|l| l.as_str() != source_locale) {
         let dir = locales_dir.join(locale).join("codes");
-        if let Err(e) = add_translations(&dir, locale, &mut codes, &unparsed) {
+        if let Err(e) = add_translations(&dir, locale, source_locale, &mut codes, &unparsed) {
             problems.extend(e.diagnostics().iter().cloned());
             if let Error::Io { .. } = e {
                 return Err(e);
             }
         }
     }
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
-    }
-    Ok(codes)
+    Ok(Partial {
+        value: LoadedCodes { codes, unparsed },
+        problems,
+    })
 }
 
 /// Every `.yaml`/`.yml` file below `dir`, sorted, so errors come in a stable order.
@@ -674,6 +694,7 @@ fn to_code(p: &Parsed, source_locale: &str) -> Code {
 fn add_translations(
     dir: &Path,
     locale: &str,
+    source_locale: &str,
     codes: &mut [Code],
     unparsed: &HashSet<String>,
 ) -> Result<()> {
@@ -716,13 +737,17 @@ fn add_translations(
                 );
             }
         }
+        let english = code.prose.get(source_locale).cloned().unwrap_or_default();
         let prose = Prose {
-            name: raw.name.map(|n| n.trim().to_owned()),
-            summary: raw.summary,
-            action: raw.action,
-            description: raw.description,
-            when: raw.when,
-            fix: raw.fix,
+            name: unless_english(
+                raw.name.map(|n| n.trim().to_owned()),
+                english.name.as_deref(),
+            ),
+            summary: unless_english(raw.summary, english.summary.as_deref()),
+            action: unless_english(raw.action, english.action.as_deref()),
+            description: unless_english(raw.description, english.description.as_deref()),
+            when: unless_english(raw.when, english.when.as_deref()),
+            fix: unless_english(raw.fix, english.fix.as_deref()),
             translated_from: raw.translated_from,
         };
         for key in prose.translated_from.keys() {

@@ -1,15 +1,16 @@
 //! Hand-written comparisons of two codes (`content/pairs/<a>-vs-<b>.yaml`, translated in
 //! `locales/<lang>/pairs/<a>-vs-<b>.yaml`) into validated [`Comparison`]s.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::codes::{CodeField, text_value_problem, yaml_files};
+use super::Partial;
+use super::codes::{CodeField, LoadedCodes, text_value_problem, yaml_files};
 use super::yaml;
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::model::{COMPARISON_FIELDS, Code, CodeId, Comparison, ComparisonProse};
+use crate::model::{COMPARISON_FIELDS, CodeId, Comparison, ComparisonProse, unless_english};
 use crate::text;
 
 /// The directory below `content/` (and below each `locales/<lang>/`) that holds them.
@@ -43,17 +44,20 @@ pub fn file_stem(a: &CodeId, b: &CodeId) -> String {
     format!("{a}-vs-{b}")
 }
 
-/// Loads every comparison and its translations; `codes` are the site's, sorted.
+/// Loads every comparison and its translations; `codes` are the site's, sorted, and
+/// `unparsed` the ids of codes whose file did not parse (a comparison of one of them is
+/// left out without a second problem).
 pub fn load_comparisons(
     content_dir: &Path,
     locales_dir: &Path,
     source_locale: &str,
     locales: &[String],
-    codes: &[Code],
-) -> Result<Vec<Comparison>> {
+    loaded: &LoadedCodes,
+) -> Result<Partial<Vec<Comparison>>> {
+    let LoadedCodes { codes, unparsed } = loaded;
     let dir = content_dir.join(PAIRS_DIR);
     if !dir.is_dir() {
-        return Ok(Vec::new());
+        return Ok(Partial::default());
     }
     let index: HashMap<&CodeId, usize> =
         codes.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
@@ -61,8 +65,9 @@ pub fn load_comparisons(
     let mut comparisons: Vec<Comparison> = Vec::new();
     let mut defined_at: HashMap<(usize, usize), PathBuf> = HashMap::new();
     for path in yaml_files(&dir)? {
-        match load_one(&path, &index, source_locale) {
-            Ok(comparison) => {
+        match load_one(&path, &index, unparsed, source_locale) {
+            Ok(None) => {}
+            Ok(Some(comparison)) => {
                 let key = (comparison.a, comparison.b);
                 if let Some(first) = defined_at.get(&key) {
                     problems.push(Diagnostic::new(
@@ -88,18 +93,17 @@ pub fn load_comparisons(
     comparisons.sort_by_key(|c| (c.a, c.b));
     for locale in locales.iter().filter(|l| l.as_str() != source_locale) {
         let dir = locales_dir.join(locale).join(PAIRS_DIR);
-        if let Err(e) = add_translations(&dir, locale, codes, &mut comparisons) {
+        if let Err(e) = add_translations(&dir, locale, source_locale, loaded, &mut comparisons) {
             match e {
                 Error::Invalid(d) => problems.extend(d),
                 other => return Err(other),
             }
         }
     }
-    if problems.is_empty() {
-        Ok(comparisons)
-    } else {
-        Err(Error::Invalid(problems))
-    }
+    Ok(Partial {
+        value: comparisons,
+        problems,
+    })
 }
 
 fn read_checked(path: &Path) -> Result<String> {
@@ -110,11 +114,14 @@ fn read_checked(path: &Path) -> Result<String> {
     }
 }
 
+/// One comparison; `None` if it compares a code whose file did not parse (and it has no
+/// problem of its own).
 fn load_one(
     path: &Path,
     index: &HashMap<&CodeId, usize>,
+    unparsed: &HashSet<String>,
     source_locale: &str,
-) -> Result<Comparison> {
+) -> Result<Option<Comparison>> {
     let text = read_checked(path)?;
     let raw: RawComparison = yaml::parse(path, &text)?;
     let at = |key: &str| {
@@ -130,7 +137,7 @@ fn load_one(
         .into_iter()
         .map(|(key, id)| {
             let found = index.get(id).copied();
-            if found.is_none() {
+            if found.is_none() && !unparsed.contains(id.as_str()) {
                 problem(
                     at(key),
                     format!("`{key}` names code {id}, which is not defined in content/"),
@@ -184,25 +191,25 @@ fn load_one(
             "`sources` must name where the facts come from (e.g. \"RFC 5321 §4.2.3\")".into(),
         );
     }
-    let (Some(Some(ai)), Some(Some(bi))) = (found.first(), found.get(1)) else {
-        return Err(Error::Invalid(problems));
-    };
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
+    let (Some(Some(ai)), Some(Some(bi))) = (found.first(), found.get(1)) else {
+        return Ok(None);
+    };
     let prose = ComparisonProse {
         difference: Some(raw.difference),
         tell_apart: Some(raw.tell_apart),
         what_to_do: Some(raw.what_to_do),
         translated_from: BTreeMap::new(),
     };
-    Ok(Comparison {
+    Ok(Some(Comparison {
         a: (*ai).min(*bi),
         b: (*ai).max(*bi),
         prose: BTreeMap::from([(source_locale.to_owned(), prose)]),
         sources: raw.sources,
         source: path.to_owned(),
-    })
+    }))
 }
 
 /// Reads `dir/<a>-vs-<b>.yaml` translations; a file for a comparison that does not exist
@@ -210,7 +217,8 @@ fn load_one(
 fn add_translations(
     dir: &Path,
     locale: &str,
-    codes: &[Code],
+    source_locale: &str,
+    LoadedCodes { codes, unparsed }: &LoadedCodes,
     comparisons: &mut [Comparison],
 ) -> Result<()> {
     if !dir.is_dir() {
@@ -231,6 +239,10 @@ fn add_translations(
             .iter_mut()
             .find(|c| file_stem(&codes[c.a].id, &codes[c.b].id) == stem)
         else {
+            // A comparison of a code whose file did not parse was left out, not missing.
+            if stem.split("-vs-").any(|id| unparsed.contains(id)) {
+                continue;
+            }
             problems.push(Diagnostic::new(
                 Location::new(&path, 1, 1),
                 format!(
@@ -259,12 +271,17 @@ fn add_translations(
                 );
             }
         }
+        let english = comparison
+            .prose
+            .get(source_locale)
+            .cloned()
+            .unwrap_or_default();
         comparison.prose.insert(
             locale.to_owned(),
             ComparisonProse {
-                difference: raw.difference,
-                tell_apart: raw.tell_apart,
-                what_to_do: raw.what_to_do,
+                difference: unless_english(raw.difference, english.difference.as_deref()),
+                tell_apart: unless_english(raw.tell_apart, english.tell_apart.as_deref()),
+                what_to_do: unless_english(raw.what_to_do, english.what_to_do.as_deref()),
                 translated_from: raw.translated_from,
             },
         );

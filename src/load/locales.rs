@@ -9,6 +9,7 @@ use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use crate::error::{Diagnostic, Error, LoadError, Location, Result};
+use crate::load::Partial;
 use crate::text::{self, line_col_of_byte};
 
 /// A thread-safe bundle: built once per locale, shared by every rendering thread.
@@ -58,23 +59,30 @@ impl LocaleMessages {
 /// Loads every `.ftl` file directly in `locales_dir/<code>/` for each code. Syntax errors and
 /// ids defined twice are collected across all files and reported together.
 pub fn load_locales(locales_dir: &Path, codes: &[String]) -> Result<Vec<LocaleMessages>> {
+    load_locales_partial(locales_dir, codes)?.into_result()
+}
+
+/// [`load_locales`], keeping what did parse: the messages of a file with a syntax error
+/// other than the broken ones, so `check` can still compare the rest.
+pub fn load_locales_partial(
+    locales_dir: &Path,
+    codes: &[String],
+) -> Result<Partial<Vec<LocaleMessages>>> {
     let mut problems = Vec::new();
     let mut loaded = Vec::new();
     for code in codes {
-        match load_locale(&locales_dir.join(code), code) {
-            Ok(messages) => loaded.push(messages),
-            Err(Error::Invalid(d)) => problems.extend(d),
-            Err(e) => return Err(e),
-        }
+        let locale = load_locale(&locales_dir.join(code), code)?;
+        problems.extend(locale.problems);
+        loaded.extend(locale.value);
     }
-    if problems.is_empty() {
-        Ok(loaded)
-    } else {
-        Err(Error::Invalid(problems))
-    }
+    Ok(Partial {
+        value: loaded,
+        problems,
+    })
 }
 
-fn load_locale(dir: &Path, code: &str) -> Result<LocaleMessages> {
+/// One locale's messages (`None` if it has no .ftl file at all) and the problems in them.
+fn load_locale(dir: &Path, code: &str) -> Result<Partial<Option<LocaleMessages>>> {
     let langid: LanguageIdentifier = code.parse().map_err(|_| LoadError::LanguageTag {
         code: code.to_owned(),
     })?;
@@ -88,10 +96,13 @@ fn load_locale(dir: &Path, code: &str) -> Result<LocaleMessages> {
     let mut problems = Vec::new();
     let files = ftl_files(dir)?;
     if files.is_empty() {
-        return Err(Error::single(Diagnostic::new(
-            Location::new(dir, 1, 1),
-            format!("locale `{code}` is configured but has no .ftl files in this directory"),
-        )));
+        return Ok(Partial {
+            value: None,
+            problems: vec![Diagnostic::new(
+                Location::new(dir, 1, 1),
+                format!("locale `{code}` is configured but has no .ftl files in this directory"),
+            )],
+        });
     }
     for path in files {
         let source = crate::error::fs::read_to_string(&path)?;
@@ -101,11 +112,12 @@ fn load_locale(dir: &Path, code: &str) -> Result<LocaleMessages> {
             problems.push(problem);
             continue;
         }
+        // A resource with syntax errors still holds every entry that parsed.
         let resource = match FluentResource::try_new(source.clone()) {
             Ok(resource) => resource,
-            Err((_, errors)) => {
+            Err((resource, errors)) => {
                 problems.extend(errors.iter().map(|e| syntax_diagnostic(&path, &source, e)));
-                continue;
+                resource
             }
         };
         shapes.extend(message_shapes(&resource));
@@ -127,19 +139,18 @@ fn load_locale(dir: &Path, code: &str) -> Result<LocaleMessages> {
             }
         }
         // Overrides were reported above with both places; any other error cannot happen
-        // for a resource that parsed cleanly.
+        // for a resource that parsed.
         let _ = bundle.add_resource(resource);
     }
-    if problems.is_empty() {
-        Ok(LocaleMessages {
+    Ok(Partial {
+        value: Some(LocaleMessages {
             code: code.to_owned(),
             bundle,
             defined_at,
             shapes,
-        })
-    } else {
-        Err(Error::Invalid(problems))
-    }
+        }),
+        problems,
+    })
 }
 
 /// A forbidden character written as a Fluent escape in a string literal (`{"\u202E"}`,

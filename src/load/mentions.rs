@@ -12,9 +12,9 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::codes::yaml_files;
+use super::codes::{LoadedCodes, yaml_files};
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::model::{Code, CodeId};
+use crate::model::CodeId;
 
 /// Top-level keys whose values are not prose.
 const NOT_PROSE: [&str; 13] = [
@@ -38,9 +38,9 @@ pub fn check_mentions(
     content_dir: &Path,
     locales_dir: &Path,
     locales: &[String],
-    codes: &[Code],
+    codes: &LoadedCodes,
 ) -> Result<()> {
-    let known: HashSet<&CodeId> = codes.iter().map(|c| &c.id).collect();
+    let known: HashSet<&CodeId> = codes.codes.iter().map(|c| &c.id).collect();
     let mut files = yaml_files(content_dir)?;
     for locale in locales {
         for dir in ["codes", "pairs"] {
@@ -54,7 +54,8 @@ pub fn check_mentions(
     for path in files {
         let text = crate::error::fs::read_to_string(&path)?;
         for (line, col, id) in prose_mentions(&text) {
-            if !known.contains(&id) {
+            // A code whose file did not parse has been reported where it is written.
+            if !known.contains(&id) && !codes.unparsed.contains(id.as_str()) {
                 problems.push(
                     Diagnostic::new(
                         Location::new(&path, line, col),

@@ -75,6 +75,44 @@ pub fn load_site(root: &Path) -> Result<Site> {
 /// [`load_site`], published at `base_url` instead of site.yaml's when one is given (the
 /// one place the base URL is decided: every later stage reads it from the config).
 pub fn load_site_at(root: &Path, base_url: Option<&str>) -> Result<Site> {
+    load_site_partial(root, base_url)?.into_result()
+}
+
+/// What loading produced: everything that could be read, and every problem met on the
+/// way (none when the input is valid).
+#[derive(Debug, Default)]
+pub struct Partial<T> {
+    pub value: T,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl<T> Partial<T> {
+    /// The value if there was no problem; otherwise every problem, as one error.
+    pub fn into_result(self) -> Result<T> {
+        if self.problems.is_empty() {
+            Ok(self.value)
+        } else {
+            Err(Error::Invalid(self.problems))
+        }
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Partial<U> {
+        Partial {
+            value: f(self.value),
+            problems: self.problems,
+        }
+    }
+}
+
+/// Loads as much of the site as its files allow: every code, comparison and message that
+/// parsed, with the problems of the rest. `check` uses it to report the translations (and
+/// coverage) of what did load beside the errors; `build` never renders a site with problems
+/// (see [`load_site_at`]), so templates that did not load are left empty here.
+///
+/// A check that needs a complete input is skipped when that input has problems, so one
+/// mistake is reported once: which messages templates read (needs the templates and the
+/// locales), and references to codes whose file did not parse.
+pub fn load_site_partial(root: &Path, base_url: Option<&str>) -> Result<Partial<Site>> {
     let mut config = Config::load(root)?;
     if let Some(base_url) = base_url {
         config.override_base_url(base_url)?;
@@ -88,16 +126,27 @@ pub fn load_site_at(root: &Path, base_url: Option<&str>) -> Result<Site> {
         ));
     }
     let locales_dir = root.join("locales");
-    let codes = codes::load_codes(
+    let mut problems = Vec::new();
+    let codes = codes::load_codes_partial(
         &content_dir,
         &locales_dir,
         &config.default_locale,
         &locale_codes,
-    );
-    let locales = locales::load_locales(&locales_dir, &locale_codes);
-    let templates = templates::load_templates(&root.join("templates"));
-    let (codes, locales, templates) = merge_problems(codes, locales, templates)?;
-    interface_strings_defined(&templates, &locales, &config.default_locale)?;
+    )?;
+    problems.extend(codes.problems);
+    let codes = codes.value;
+    let locales = locales::load_locales_partial(&locales_dir, &locale_codes)?;
+    let locales_complete = locales.problems.is_empty();
+    problems.extend(locales.problems);
+    let locales = locales.value;
+    let templates = keep_problems(
+        templates::load_templates(&root.join("templates")),
+        &mut problems,
+    )?;
+    if let Some(templates) = templates.as_ref().filter(|_| locales_complete) {
+        let read = interface_strings_defined(templates, &locales, &config.default_locale);
+        keep_problems(read, &mut problems)?;
+    }
     let comparisons = comparisons::load_comparisons(
         &content_dir,
         &locales_dir,
@@ -105,20 +154,38 @@ pub fn load_site_at(root: &Path, base_url: Option<&str>) -> Result<Site> {
         &locale_codes,
         &codes,
     )?;
-    mentions::check_mentions(&content_dir, &locales_dir, &locale_codes, &codes)?;
+    problems.extend(comparisons.problems);
+    let mentions = mentions::check_mentions(&content_dir, &locales_dir, &locale_codes, &codes);
+    keep_problems(mentions, &mut problems)?;
     let static_files = static_files(&root.join("static"))?;
     let mut site = Site {
         root: root.to_owned(),
         config,
-        codes,
-        comparisons,
+        codes: codes.codes,
+        comparisons: comparisons.value,
         locales,
-        templates,
+        templates: templates.unwrap_or_else(Templates::none),
         static_files,
         translations: CheckReport::default(),
     };
     site.translations = translations::check_site(&site);
-    Ok(site)
+    Ok(Partial {
+        value: site,
+        problems,
+    })
+}
+
+/// The value of a step that may find problems in the input: the problems are added to
+/// `problems` (and `None` returned); an error that is not about the input stops loading.
+fn keep_problems<T>(result: Result<T>, problems: &mut Vec<Diagnostic>) -> Result<Option<T>> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(Error::Invalid(found)) => {
+            problems.extend(found);
+            Ok(None)
+        }
+        Err(other) => Err(other),
+    }
 }
 
 /// Every `t.<name>` a template reads must be a message of the default locale that takes
@@ -197,23 +264,6 @@ fn message_with_variables(
         shown.join(", ")
     );
     Some(Diagnostic::new(defined, message).with_source(&source))
-}
-
-fn merge_problems<A, B, C>(a: Result<A>, b: Result<B>, c: Result<C>) -> Result<(A, B, C)> {
-    match (a, b, c) {
-        (Ok(a), Ok(b), Ok(c)) => Ok((a, b, c)),
-        (a, b, c) => {
-            let errors = [a.err(), b.err(), c.err()];
-            let mut diagnostics = Vec::new();
-            for error in errors.into_iter().flatten() {
-                match error {
-                    Error::Invalid(d) => diagnostics.extend(d),
-                    other => return Err(other),
-                }
-            }
-            Err(Error::Invalid(diagnostics))
-        }
-    }
 }
 
 fn static_files(dir: &Path) -> Result<Vec<StaticFile>> {

@@ -49,6 +49,15 @@ pub fn load_templates(dir: &Path) -> Result<Templates> {
 const OUTSIDE_CONTEXT: [&str; 3] = ["now(", "get_random(", "get_env("];
 
 impl Templates {
+    /// No templates: what a site whose templates did not load holds, for `check` to report
+    /// the rest (nothing renders a site with problems).
+    pub fn none() -> Templates {
+        Templates {
+            tera: Tera::default(),
+            sources: HashMap::new(),
+        }
+    }
+
     /// A hash of every template's name and source.
     pub fn hash(&self) -> u64 {
         let mut names: Vec<&String> = self.sources.keys().collect();
