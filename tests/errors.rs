@@ -305,3 +305,50 @@ fn prose_that_names_a_code_without_a_page() {
         "names code 5.9.9, which has no page",
     );
 }
+
+#[test]
+fn a_misspelt_glossary_entry() {
+    let (_, error) = fails_cleanly(breakage("glossary_entry_misspelt"));
+    assert_located(
+        &error,
+        "locales/ja/glossary.yaml",
+        2,
+        3,
+        "unknown field `prefered`: did you mean `preferred`?",
+    );
+}
+
+#[test]
+fn a_same_as_english_mark_that_marks_nothing() {
+    let (site, error) = fails_cleanly(breakage("same_as_english_marks_nothing"));
+    let line = line_of(&site, common::bad_inputs::JA_FTL, "# same as English");
+    assert_located(
+        &error,
+        common::bad_inputs::JA_FTL,
+        line,
+        1,
+        "this `# same as English` mark is not right above a message",
+    );
+}
+
+#[test]
+fn a_same_as_english_mark_on_a_message_english_lacks() {
+    let (site, error) = fails_cleanly(breakage("same_as_english_on_unknown_message"));
+    let line = line_of(&site, common::bad_inputs::JA_FTL, "nav-hom =");
+    assert_located(
+        &error,
+        common::bad_inputs::JA_FTL,
+        line,
+        1,
+        "`nav-hom` is marked `# same as English`, but English has no message `nav-hom`",
+    );
+}
+
+/// The line (from 1) of `file` that starts with `start`.
+fn line_of(site: &Fixture, file: &str, start: &str) -> usize {
+    site.read(file)
+        .lines()
+        .position(|l| l.starts_with(start))
+        .expect("line")
+        + 1
+}

@@ -122,7 +122,9 @@ fn load_locale(dir: &Path, code: &str) -> Result<Partial<Option<LocaleMessages>>
         };
         shapes.extend(message_shapes(&resource));
         let lines: Vec<&str> = source.lines().collect();
-        for (id, at) in entry_locations(&path, &source, &resource) {
+        let entries = entry_locations(&path, &source, &resource);
+        problems.extend(stray_marks(&path, &source, &lines, &entries));
+        for (id, at) in entries {
             if let Some(shape) = shapes.get_mut(&id) {
                 shape.same_as_english = marked_same_as_english(&lines, at.line);
             }
@@ -332,6 +334,35 @@ fn marked_same_as_english(lines: &[&str], line: usize) -> bool {
         .rev()
         .take_while(|l| l.starts_with("# ") || **l == "#")
         .any(|l| l.to_lowercase().contains(SAME_AS_ENGLISH))
+}
+
+/// Each `# same as English` comment that is not in the comments right above a message:
+/// it marks nothing, and the translator meant it to mark something.
+fn stray_marks(
+    path: &Path,
+    source: &str,
+    lines: &[&str],
+    entries: &[(String, Location)],
+) -> Vec<Diagnostic> {
+    let is_comment = |l: &str| l.starts_with("# ") || l == "#";
+    let mut problems = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !(is_comment(line) && line.to_lowercase().contains(SAME_AS_ENGLISH)) {
+            continue;
+        }
+        let next = i + lines[i..].iter().take_while(|l| is_comment(l)).count();
+        if !entries.iter().any(|(_, at)| at.line == next + 1) {
+            problems.push(
+                Diagnostic::new(
+                    Location::new(path, i + 1, 1),
+                    "this `# same as English` mark is not right above a message, so it marks \
+                     nothing: move it to the line above the message it is about, or remove it",
+                )
+                .with_source(source),
+            );
+        }
+    }
+    problems
 }
 
 /// The id of every message and term in `resource` with the line it starts on. Terms keep

@@ -194,10 +194,24 @@ fn compare_messages(
     obsolete.sort_by(|a, b| a.1.path.cmp(&b.1.path).then(a.1.line.cmp(&b.1.line)));
     for (id, at) in obsolete {
         coverage.messages_obsolete += 1;
-        findings.push(warning(
-            at.clone(),
-            format!("obsolete message `{id}`: English no longer has it; remove it"),
-        ));
+        if target
+            .shapes
+            .get(id)
+            .is_some_and(|shape| shape.same_as_english)
+        {
+            findings.push(error(
+                at.clone(),
+                format!(
+                    "`{id}` is marked `# same as English`, but English has no message `{id}`: \
+                     check the id, or remove the message"
+                ),
+            ));
+        } else {
+            findings.push(warning(
+                at.clone(),
+                format!("obsolete message `{id}`: English no longer has it; remove it"),
+            ));
+        }
     }
 }
 

@@ -336,6 +336,36 @@ pub const ALL: &[BadInput] = &[
         },
     },
     BadInput {
+        name: "glossary_entry_misspelt",
+        what: "a glossary entry with a misspelt key (`prefered`)",
+        from: ERRORS,
+        apply: |s| {
+            s.write(
+                "locales/ja/glossary.yaml",
+                "- english: authentication mechanism\n  prefered: 認証方式\n",
+            )
+        },
+    },
+    BadInput {
+        name: "same_as_english_marks_nothing",
+        what: "a `# same as English` comment followed by a blank line, marking no message",
+        from: ERRORS,
+        apply: |s| edit(s, JA_FTL, "nav-home = ", "# same as English\n\nnav-home = "),
+    },
+    BadInput {
+        name: "same_as_english_on_unknown_message",
+        what: "a `# same as English` mark on a message English does not have",
+        from: ERRORS,
+        apply: |s| {
+            edit(
+                s,
+                JA_FTL,
+                "nav-home = ",
+                "# same as English\nnav-hom = Home\nnav-home = ",
+            )
+        },
+    },
+    BadInput {
         name: "prose_names_code_without_page",
         what: "prose naming an enhanced code that has no page",
         from: ERRORS,
