@@ -320,7 +320,7 @@ mod tests {
 
     #[test]
     fn a_translation_starts_from_the_prose_keys_only() {
-        let english = "code: \"550\"\nname: Mailbox unavailable\nrfcs:\n  - number: 5321\n\
+        let english = "code: \"550\"\nname: Mailbox unavailable\nsources:\n  - rfc: 5321\n\
                        # facts: a comment\nsummary: >-\n  One\n\n  two.\nfix: |\n  - a\nstages: [rcpt]\n";
         assert_eq!(
             top_level_blocks(english, &["name", "summary", "fix"]),

@@ -218,11 +218,29 @@ impl Stage {
     }
 }
 
-/// An RFC that defines or gives meaning to a code.
+/// An RFC and the sections of it that a code page cites.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RfcRef {
     pub number: u32,
     pub sections: Vec<String>,
+}
+
+/// Where something a code page says comes from, and what kind of source it is: a reader
+/// weighs "defined in RFC 5321" and "what Microsoft sends" differently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub cited: Cited,
+    pub status: SourceStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cited {
+    Rfc(RfcRef),
+    /// A public page: an Internet-Draft, the IANA registry, a provider's help page.
+    Page {
+        title: String,
+        url: String,
+    },
 }
 
 /// The reader-facing text of one code in one language. Fields are Markdown; `name` is plain.
@@ -359,6 +377,23 @@ fact_value! {
 }
 
 fact_value! {
+    /// What a source is worth for a code. Its Fluent message is `source-<value>`.
+    SourceStatus {
+        /// A standard (an RFC) that defines this code in the sections cited.
+        Standard => "standard",
+        /// A standard that gives the class, subject or situation, but does not define
+        /// this code.
+        Context => "context",
+        /// An Internet-Draft: work in progress, not a standard.
+        Draft => "draft",
+        /// The IANA registry associates the codes; no standard says more.
+        Registry => "registry",
+        /// What a provider's servers send, from its own public pages: not a standard.
+        Provider => "provider",
+    }
+}
+
+fact_value! {
     /// Who has to do something about the reply.
     Actor {
         Nobody => "nobody",
@@ -414,7 +449,8 @@ pub struct Facts {
 #[derive(Debug, Clone)]
 pub struct Code {
     pub id: CodeId,
-    pub rfcs: Vec<RfcRef>,
+    /// Where its facts come from, each with its status; at least one.
+    pub sources: Vec<Source>,
     /// When in the session the code is sent.
     pub stages: Vec<Stage>,
     /// The codes of the other family it is most often sent with, most common first:

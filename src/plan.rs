@@ -465,7 +465,7 @@ mod tests {
     fn code(id: &str) -> Code {
         Code {
             id: CodeId::parse(id).unwrap(),
-            rfcs: vec![],
+            sources: vec![],
             stages: vec![],
             companions: vec![],
             facts: crate::model::Facts {

@@ -46,8 +46,8 @@ fn broken_yaml() {
 #[test]
 fn unknown_field() {
     let (_, error) = fails_cleanly(breakage("unknown_field"));
-    assert_located(&error, &code_path("521"), 9, 1, "unknown field `sampels`");
-    assert_located(&error, &code_path("521"), 9, 1, "did you mean `samples`?");
+    assert_located(&error, &code_path("521"), 10, 1, "unknown field `sampels`");
+    assert_located(&error, &code_path("521"), 10, 1, "did you mean `samples`?");
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn dangling_related_code() {
     assert_located(
         &error,
         &code_path("521"),
-        8,
+        9,
         11,
         "names code 252, which is not defined",
     );
@@ -177,7 +177,7 @@ fn the_command_line_exits_non_zero_and_prints_the_location() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("521.yaml:9:1: unknown field `sampels`"),
+        stderr.contains("521.yaml:10:1: unknown field `sampels`"),
         "{stderr}"
     );
     assert!(!site.out().exists());
@@ -351,4 +351,34 @@ fn line_of(site: &Fixture, file: &str, start: &str) -> usize {
         .position(|l| l.starts_with(start))
         .expect("line")
         + 1
+}
+
+#[test]
+fn a_source_without_its_status() {
+    let (_, error) = fails_cleanly(breakage("source_without_status"));
+    assert_located(&error, &code_path("521"), 6, 5, "missing field `status`");
+}
+
+#[test]
+fn a_provider_source_without_a_link() {
+    let (_, error) = fails_cleanly(breakage("provider_source_without_link"));
+    assert_located(
+        &error,
+        &code_path("521"),
+        6,
+        5,
+        "a source is an RFC (`rfc: 5321`) or a public page (`url:` and `title:`)",
+    );
+}
+
+#[test]
+fn an_rfc_given_the_status_of_provider_practice() {
+    let (_, error) = fails_cleanly(breakage("rfc_source_as_provider_practice"));
+    assert_located(
+        &error,
+        &code_path("521"),
+        6,
+        5,
+        "an RFC is a standard: its status is `standard`",
+    );
 }

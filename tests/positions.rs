@@ -53,7 +53,7 @@ const WANTED: &[Wanted] = &[
     Wanted {
         case: "tab_indent",
         file: CODE_521,
-        line_with: "- number:",
+        line_with: "- rfc:",
         nth: 0,
         col: 1,
         word: "a tab indents this line",

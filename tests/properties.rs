@@ -25,8 +25,9 @@ const TOKENS: &[&str] = &[
     "samples:",
     "summary: ",
     "related: ",
-    "rfcs:",
-    "number: 5321",
+    "sources:",
+    "rfc: 5321",
+    "status: standard",
     "sections: ",
     "stages: ",
     "[rcpt]",
@@ -343,7 +344,7 @@ fn random_code_yaml(code: &RandomCode, related: &[String]) -> String {
     );
     let related: Vec<String> = related.iter().map(|r| format!("\"{r}\"")).collect();
     format!(
-        "code: \"{id}\"\n{family}\nname: {name}\nrfcs:\n  - number: 5321\n    sections: [\"4.2.3\"]\nrelated: [{related}]\nsamples:\n  - {sample}\nsummary: |\n{summary}\naction: |\n  Act.\ndescription: |\n{description}\nwhen: |\n  - When.\nfix: |\n  - Fix.\n",
+        "code: \"{id}\"\n{family}\nname: {name}\nsources:\n  - rfc: 5321\n    sections: [\"4.2.3\"]\n    status: standard\nrelated: [{related}]\nsamples:\n  - {sample}\nsummary: |\n{summary}\naction: |\n  Act.\ndescription: |\n{description}\nwhen: |\n  - When.\nfix: |\n  - Fix.\n",
         id = code.id,
         name = yaml_quoted(&code.name),
         related = related.join(", "),

@@ -153,8 +153,7 @@ pub fn write_site(spec: &Spec, root: &Path) -> io::Result<usize> {
             continue; // English prose lives in content/.
         }
         for (i, code) in catalogue.codes.iter().enumerate() {
-            let mut rng = Rng::new(seed(i, index));
-            let yaml = prose_yaml(&prose(script, code, &mut rng));
+            let yaml = prose_yaml(&translation(script, code, i, index));
             put(&format!("locales/{tag}/codes/{}.yaml", code.id), &yaml)?;
         }
     }
@@ -181,6 +180,22 @@ fn refuse_non_empty(root: &Path) -> io::Result<()> {
         Ok(false) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
+    }
+}
+
+/// The prose of code `i` in locale `index`. A Latin-script locale draws from the English
+/// pools, and a field that came out as the English text would count as untranslated (and be
+/// shown as English), so such a draw is redrawn.
+fn translation(script: Script, code: &SynthCode, i: usize, index: usize) -> Prose {
+    let english = prose(Script::Latin, code, &mut Rng::new(seed(i, 0)));
+    let mut attempt = 0;
+    loop {
+        let mut rng = Rng::new(seed(i, index) ^ (attempt << 40));
+        let translated = prose(script, code, &mut rng);
+        if attempt >= 16 || !translated.shares_a_field_with(&english) {
+            return translated;
+        }
+        attempt += 1;
     }
 }
 
@@ -380,6 +395,26 @@ struct Prose {
     fix: String,
 }
 
+impl Prose {
+    fn fields(&self) -> [&str; 6] {
+        [
+            &self.name,
+            &self.summary,
+            &self.action,
+            &self.description,
+            &self.when,
+            &self.fix,
+        ]
+    }
+
+    fn shares_a_field_with(&self, other: &Prose) -> bool {
+        self.fields()
+            .iter()
+            .zip(other.fields())
+            .any(|(a, b)| a.trim() == b.trim())
+    }
+}
+
 fn prose(script: Script, code: &SynthCode, rng: &mut Rng) -> Prose {
     let pools = script.pools();
     let other = code
@@ -524,14 +559,14 @@ fn prose_body_yaml(p: &Prose) -> String {
 
 fn code_yaml(code: &SynthCode, p: &Prose) -> String {
     let mut out = format!(
-        "code: {}\nfamily: {}\nname: {}\nrfcs:\n",
+        "code: {}\nfamily: {}\nname: {}\nsources:\n",
         quoted(&code.id),
         code.family(),
         quoted(&p.name)
     );
     for (number, section) in &code.rfcs {
         out.push_str(&format!(
-            "  - number: {number}\n    sections: [{}]\n",
+            "  - rfc: {number}\n    sections: [{}]\n    status: standard\n",
             quoted(section)
         ));
     }

@@ -64,6 +64,14 @@ code-class = Class
 code-subject = Subject
 code-sent = Sent
 code-defined-in = Defined in
+code-sources = Sources
+# What kind of source each cited source is, shown beside its link on code pages (and in
+# the comparison table for a code no standard defines).
+source-standard = a standard that defines this code
+source-context = background only, a standard that does not define this code
+source-draft = an Internet-Draft, not a standard
+source-registry = an IANA registry association only
+source-provider = provider practice, not a standard
 code-used-with = Sent with
 code-enhanced-companions = Enhanced status codes
 code-compare = Compare { $code } with

@@ -10,8 +10,8 @@ use crate::error::{Diagnostic, Error, Location, Result};
 use crate::load::{Partial, files_below, yaml};
 use crate::markdown;
 use crate::model::{
-    Actor, Cause, Code, CodeId, Facts, Family, NextStep, Prose, ProseField, RetryHelps, RfcRef,
-    Stage, unless_english,
+    Actor, Cause, Cited, Code, CodeId, FactValue, Facts, Family, NextStep, Prose, ProseField,
+    RetryHelps, RfcRef, Source, SourceStatus, Stage, unless_english,
 };
 use crate::text;
 
@@ -22,8 +22,9 @@ const MAX_SAMPLES: usize = 3;
 /// times the longest in the shipped catalogue: a name is a title and has to fit in
 /// `<title>` and headings, a summary is a meta description and a list entry; a longer
 /// value is a mistake (or an attempt to make every page that shows it enormous).
-const MAX_CHARS: [(&str, usize); 10] = [
+const MAX_CHARS: [(&str, usize); 11] = [
     ("name", 100),
+    ("title", 200),
     ("difference", 400),
     ("tell_apart", 2000),
     ("what_to_do", 2000),
@@ -44,7 +45,7 @@ struct RawCode {
     code: CodeField,
     family: Family,
     name: String,
-    rfcs: Vec<RawRfc>,
+    sources: Vec<RawSource>,
     #[serde(default)]
     stages: Option<Vec<StageField>>,
     #[serde(default)]
@@ -79,12 +80,20 @@ const MAX_CAUSES: usize = 3;
 /// How many companions a basic code lists: the common ones, not every registry entry.
 const MAX_SEEN_WITH: usize = 8;
 
+/// One entry of `sources`: an RFC (`rfc`, `sections`) or a public page (`url`, `title`),
+/// and its `status` (always given: a source's worth is never assumed).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawRfc {
-    number: u32,
+struct RawSource {
+    #[serde(default)]
+    rfc: Option<u32>,
     #[serde(default)]
     sections: Vec<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    status: SourceStatus,
 }
 
 /// A translation: every field optional; what is missing falls back to the source locale.
@@ -321,6 +330,7 @@ fn validate_code(
     validate_links(&mut problems, known, unparsed);
     validate_facts(&mut problems);
     validate_text(&mut problems);
+    validate_sources(&mut problems);
     problems.found
 }
 
@@ -536,9 +546,6 @@ fn has_repeats<T: Ord + Clone>(values: &[T]) -> bool {
 fn validate_text(problems: &mut Problems) {
     let p = problems.parsed;
     let raw = &p.raw;
-    if raw.rfcs.is_empty() {
-        problems.add(at(p, "rfcs"), "`rfcs` must name at least one RFC".into());
-    }
     if raw.samples.is_empty() || raw.samples.len() > MAX_SAMPLES {
         problems.add(
             at(p, "samples"),
@@ -563,17 +570,98 @@ fn validate_text(problems: &mut Problems) {
             problems.add(at(p, field), message);
         }
     }
-    for section in raw.rfcs.iter().flat_map(|r| &r.sections) {
-        if !is_section_number(section) {
-            problems.add(
-                at_value(p, "rfcs", section),
-                format!(
-                    "`{}` is not an RFC section number such as `4.2.3` or `A.1`",
-                    section.escape_debug()
-                ),
-            );
+}
+
+/// `sources`: at least one; each an RFC or a page, with a status its kind can have.
+fn validate_sources(problems: &mut Problems) {
+    let p = problems.parsed;
+    if p.raw.sources.is_empty() {
+        problems.add(
+            at(p, "sources"),
+            "`sources` must name at least one source (`- rfc: 5321` with `sections` and \
+             `status`)"
+                .into(),
+        );
+    }
+    for source in &p.raw.sources {
+        for problem in source_problems(source) {
+            problems.add(source_at(p, source), problem);
+        }
+        for section in &source.sections {
+            if !is_section_number(section) {
+                problems.add(
+                    at_value(p, "sources", section),
+                    format!(
+                        "`{}` is not an RFC section number such as `4.2.3` or `A.1`",
+                        section.escape_debug()
+                    ),
+                );
+            }
         }
     }
+}
+
+/// What is wrong with one source, in words.
+fn source_problems(source: &RawSource) -> Vec<String> {
+    let mut found = Vec::new();
+    let status = source.status.as_str();
+    match (source.rfc, &source.url) {
+        (Some(_), Some(_)) | (None, None) => found.push(
+            "a source is an RFC (`rfc: 5321`) or a public page (`url:` and `title:`), \
+             one of the two"
+                .to_owned(),
+        ),
+        (Some(_), None) => {
+            if !matches!(
+                source.status,
+                SourceStatus::Standard | SourceStatus::Context
+            ) {
+                found.push(format!(
+                    "an RFC is a standard: its status is `standard` (the sections cited \
+                     define this code) or `context` (they do not), not `{status}`"
+                ));
+            }
+            if source.title.is_some() {
+                found.push("`title` is for pages; an RFC is named by its number".into());
+            }
+        }
+        (None, Some(url)) => {
+            if source.status == SourceStatus::Standard {
+                found.push("a standard is cited by its RFC number (`rfc:`), not by a page".into());
+            }
+            if !url.starts_with("https://") || url.chars().any(char::is_whitespace) {
+                found.push(format!(
+                    "`{}` is not an https:// address",
+                    url.escape_debug()
+                ));
+            }
+            match source.title.as_deref().map(str::trim) {
+                None | Some("") => {
+                    found.push("a page needs a `title`: what a reader sees as the link".into())
+                }
+                Some(title) => found.extend(text_value_problem("title", title)),
+            }
+            if !source.sections.is_empty() {
+                found.push("`sections` are for RFCs; a page is cited by its `url`".into());
+            }
+        }
+    }
+    found
+}
+
+/// Where a source starts in the file: its `rfc:` or `url:` line.
+fn source_at(p: &Parsed, source: &RawSource) -> Location {
+    let key = match (source.rfc, &source.url) {
+        (Some(number), _) => format!("rfc: {number}"),
+        (None, Some(url)) => format!("url: {url}"),
+        (None, None) => match &source.title {
+            Some(title) => format!("title: {title}"),
+            None => "sources:".to_owned(),
+        },
+    };
+    text::locate_text(&p.text, &key)
+        .map(|(line, col)| Location::new(&p.path, line, col))
+        .unwrap_or_else(|| at(p, "sources"))
 }
 
 fn raw_prose_of(raw: &RawCode) -> RawProse {
@@ -659,14 +747,7 @@ fn to_code(p: &Parsed, source_locale: &str) -> Code {
     };
     Code {
         id: raw.code.0.clone(),
-        rfcs: raw
-            .rfcs
-            .iter()
-            .map(|r| RfcRef {
-                number: r.number,
-                sections: r.sections.clone(),
-            })
-            .collect(),
+        sources: raw.sources.iter().filter_map(to_source).collect(),
         stages: raw.stages.iter().flatten().map(|s| s.0).collect(),
         companions: raw
             .basic
@@ -686,6 +767,25 @@ fn to_code(p: &Parsed, source_locale: &str) -> Code {
         prose: BTreeMap::from([(source_locale.to_owned(), prose)]),
         source: p.path.clone(),
     }
+}
+
+/// The model's source; `None` for one that is neither an RFC nor a page (reported).
+fn to_source(raw: &RawSource) -> Option<Source> {
+    let cited = match (raw.rfc, &raw.url) {
+        (Some(number), None) => Cited::Rfc(RfcRef {
+            number,
+            sections: raw.sections.clone(),
+        }),
+        (None, Some(url)) => Cited::Page {
+            title: raw.title.clone().unwrap_or_default().trim().to_owned(),
+            url: url.clone(),
+        },
+        _ => return None,
+    };
+    Some(Source {
+        cited,
+        status: raw.status,
+    })
 }
 
 /// Reads `dir/<code>.yaml` translations into `codes`. A missing directory is fine (the
@@ -808,7 +908,7 @@ fn classes_agree((enhanced, basic): (&CodeId, &CodeId)) -> bool {
 mod tests {
     use super::*;
 
-    const GOOD: &str = "code: \"251\"\nfamily: basic\nstages: [rcpt]\nname: User Not Local\nrfcs:\n  - number: 5321\n    sections: [\"4.2.3\"]\nrelated: []\nsamples:\n  - \"251 ok\"\nsummary: S.\naction: A.\ndescription: D.\nwhen: W.\nfix: F.\nfacts:\n  next: none\n  acts: [nobody]\n";
+    const GOOD: &str = "code: \"251\"\nfamily: basic\nstages: [rcpt]\nname: User Not Local\nsources:\n  - rfc: 5321\n    sections: [\"4.2.3\"]\n    status: standard\nrelated: []\nsamples:\n  - \"251 ok\"\nsummary: S.\naction: A.\ndescription: D.\nwhen: W.\nfix: F.\nfacts:\n  next: none\n  acts: [nobody]\n";
 
     /// Loads a one-code site whose content file is `yaml` and whose Japanese translation
     /// (if any) is `ja`.
@@ -848,7 +948,7 @@ mod tests {
         assert!(d.at.path.ends_with("content/basic/251.yaml"));
         assert!(d.message.contains("U+0000 (NUL)"), "{d}");
         let d = only_problem(load(&GOOD.replace("D.", "D\u{1b}[31m."), None));
-        assert_eq!((d.at.line, d.at.col), (13, 15), "{d}");
+        assert_eq!((d.at.line, d.at.col), (14, 15), "{d}");
     }
 
     #[test]
@@ -907,7 +1007,7 @@ mod tests {
             &GOOD.replace("summary: S.", "summary: |\n  S.\n  ---\n  T."),
             None,
         ));
-        assert_eq!((d.at.line, d.at.col), (11, 1), "{d}");
+        assert_eq!((d.at.line, d.at.col), (12, 1), "{d}");
         assert!(
             d.message.contains("`summary` must be a single paragraph"),
             "{d}"
@@ -936,7 +1036,7 @@ mod tests {
     #[test]
     fn a_fact_outside_its_list_is_located_at_its_line() {
         let d = only_problem(load(&GOOD.replace("next: none", "next: retyr"), None));
-        assert_eq!(d.at.line, 17, "{d}");
+        assert_eq!(d.at.line, 18, "{d}");
         assert!(d.message.contains("unknown variant `retyr`"), "{d}");
         assert!(d.message.contains("client-decides"), "{d}");
     }
@@ -947,7 +1047,7 @@ mod tests {
             &GOOD.replace("next: none", "next: none\n  retry_helps: yes"),
             None,
         ));
-        assert_eq!((d.at.line, d.at.col), (18, 3), "{d}");
+        assert_eq!((d.at.line, d.at.col), (19, 3), "{d}");
         assert!(
             d.message.contains("is for temporary (class 4) codes"),
             "{d}"

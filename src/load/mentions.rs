@@ -17,13 +17,12 @@ use crate::error::{Diagnostic, Error, Location, Result};
 use crate::model::CodeId;
 
 /// Top-level keys whose values are not prose.
-const NOT_PROSE: [&str; 13] = [
+const NOT_PROSE: [&str; 12] = [
     "code",
     "family",
     "basic",
     "seen_with",
     "related",
-    "rfcs",
     "stages",
     "samples",
     "facts",

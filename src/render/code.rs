@@ -5,11 +5,13 @@ use tera::Context;
 use super::engine::{Fragment, Renderer, join_list};
 use super::localizer::{Arg, Localized, Localizer};
 use super::page::TemplatePage;
-use super::views::{CodeGroup, CodeListItem, CodeView, FactsView, Html, Link};
+use super::views::{CodeGroup, CodeListItem, CodeView, FactsView, Html, Link, SourceView};
 use crate::error::Result;
 use crate::load::Site;
 use crate::markdown;
-use crate::model::{Actor, Code, CodeId, FactValue, Family, ProseField, RfcRef, Stage};
+use crate::model::{
+    Actor, Cited, Code, CodeId, FactValue, Family, ProseField, RfcRef, Source, Stage,
+};
 use crate::plan::{self, LocalPage, Urls};
 use crate::text;
 
@@ -181,12 +183,11 @@ pub(super) fn view(
     };
     let stages = stages_phrase(l, lang, &code.stages)?;
     let separator = l.text(lang, "list-separator", &[])?;
-    let rfcs = code
-        .rfcs
+    let sources = code
+        .sources
         .iter()
-        .map(|r| rfc_link(l, lang, r, &separator))
+        .map(|s| source_view(l, lang, s, &separator))
         .collect::<Result<Vec<_>>>()?;
-    let rfc_labels: Vec<String> = rfcs.iter().map(|r| r.label.clone()).collect();
     let link_to = |id: &CodeId| -> CodeListItem {
         let other = site.codes.iter().find(|c| &c.id == id);
         CodeListItem {
@@ -220,8 +221,7 @@ pub(super) fn view(
             .iter()
             .map(|s| s.trim_end().to_owned())
             .collect(),
-        rfcs_text: rfc_labels.join(&separator),
-        rfcs,
+        sources,
         related: code.related.iter().map(&link_to).collect(),
         companions: code.companions.iter().map(&link_to).collect(),
     })
@@ -292,6 +292,22 @@ fn stages_phrase(l: &Localizer, lang: &str, stages: &[Stage]) -> Result<String> 
         parts.push(l.text(lang, "stage-any", &[])?);
     }
     join_list(l, lang, "list-or", &parts)
+}
+
+fn source_view(l: &Localizer, lang: &str, source: &Source, separator: &str) -> Result<SourceView> {
+    let link = match &source.cited {
+        Cited::Rfc(rfc) => rfc_link(l, lang, rfc, separator)?,
+        Cited::Page { title, url } => Link {
+            href: url.clone(),
+            label: title.clone(),
+        },
+    };
+    let status = format!("source-{}", source.status.as_str());
+    Ok(SourceView {
+        link,
+        status: l.text(lang, &status, &[])?,
+        kind: source.status,
+    })
 }
 
 fn rfc_link(l: &Localizer, lang: &str, rfc: &RfcRef, separator: &str) -> Result<Link> {

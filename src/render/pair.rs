@@ -5,10 +5,12 @@ use super::code;
 use super::engine::{Renderer, ui_text};
 use super::localizer::Arg;
 use super::page::{OwnFragment, TemplatePage};
-use super::views::{CodeView, ComparisonView, Html, Link, Source, UiStrings, WhichItem};
+use super::views::{
+    CodeView, ComparisonView, Html, Link, Source, SourceView, UiStrings, WhichItem,
+};
 use crate::error::Result;
 use crate::minify;
-use crate::model::{Code, CodeId, Comparison, FactValue};
+use crate::model::{Cited, Code, CodeId, Comparison, FactValue, SourceStatus};
 use crate::plan::{self, LocalPage};
 
 /// How many neighbouring pairs a pair page links to.
@@ -379,14 +381,47 @@ pub(super) fn table_cells(view: &CodeView, separator: &str) -> Vec<String> {
                     .iter()
                     .map(|c| (c.href.as_str(), c.code.as_str())),
             ),
-            Row::Defined => links(
-                &mut view
-                    .rfcs
-                    .iter()
-                    .map(|l| (l.href.as_str(), l.label.as_str())),
-            ),
+            Row::Defined => match defined_in(view) {
+                DefinedIn::Standards(defining) => {
+                    links(&mut defining.iter().map(|l| (l.href.as_str(), l.label.as_str())))
+                }
+                DefinedIn::Otherwise(statuses) => text(&statuses.join(separator)),
+            },
         })
         .collect()
+}
+
+/// What the "Defined in" cell shows of a code: the standards that define it, linked; for a
+/// code no standard defines, what its sources are instead ("provider practice, not a
+/// standard"), background standards only when there is nothing else.
+enum DefinedIn<'v> {
+    Standards(Vec<&'v Link>),
+    Otherwise(Vec<&'v str>),
+}
+
+fn defined_in(view: &CodeView) -> DefinedIn<'_> {
+    let of = |kind: SourceStatus| view.sources.iter().filter(move |s| s.kind == kind);
+    let defining: Vec<&Link> = of(SourceStatus::Standard).map(|s| &s.link).collect();
+    if !defining.is_empty() {
+        return DefinedIn::Standards(defining);
+    }
+    let others: Vec<&SourceView> = view
+        .sources
+        .iter()
+        .filter(|s| s.kind != SourceStatus::Context)
+        .collect();
+    let shown = if others.is_empty() {
+        view.sources.iter().collect()
+    } else {
+        others
+    };
+    let mut statuses: Vec<&str> = Vec::new();
+    for source in shown {
+        if !statuses.contains(&source.status.as_str()) {
+            statuses.push(&source.status);
+        }
+    }
+    DefinedIn::Otherwise(statuses)
 }
 
 /// The comparison table of codes `ai` and `bi`: what each means, then one row per fact,
@@ -534,7 +569,14 @@ pub(super) fn labels(r: &Renderer, locale: usize, index: usize) -> Result<PairLa
         ("name", Arg::Text(&view.name.text)),
     ];
     let mut rfcs = Vec::new();
-    for rfc in &r.site.codes[index].rfcs {
+    let defining = r.site.codes[index]
+        .sources
+        .iter()
+        .filter_map(|s| match &s.cited {
+            Cited::Rfc(rfc) if s.status == SourceStatus::Standard => Some(rfc),
+            _ => None,
+        });
+    for rfc in defining {
         let name = r.text(
             lang,
             "rfc",

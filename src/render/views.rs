@@ -21,6 +21,15 @@ pub struct Link {
     pub label: String,
 }
 
+/// A source of a code's facts: its link, and what kind of source it is, in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub link: Link,
+    pub status: String,
+    #[serde(skip)]
+    pub kind: crate::model::SourceStatus,
+}
+
 /// One code, localized for one locale: computed once per (code, locale), shared by every
 /// page that shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -45,9 +54,7 @@ pub struct CodeView {
     pub when: Html,
     pub fix: Html,
     pub samples: Vec<String>,
-    pub rfcs: Vec<Link>,
-    /// RFC names as a phrase ("RFC 5321, section 4.2.3").
-    pub rfcs_text: String,
+    pub sources: Vec<SourceView>,
     pub related: Vec<CodeListItem>,
     /// Enhanced codes: the basic codes they are sent with; basic codes: the reverse.
     pub companions: Vec<CodeListItem>,

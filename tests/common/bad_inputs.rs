@@ -181,7 +181,7 @@ pub const ALL: &[BadInput] = &[
         name: "tab_indent",
         what: "a tab indenting a line of a code file",
         from: POSITIONS,
-        apply: |s| edit(s, &code_path("521"), "  - number: 5321", "\t- number: 5321"),
+        apply: |s| edit(s, &code_path("521"), "  - rfc: 5321", "\t- rfc: 5321"),
     },
     BadInput {
         name: "bom_and_bad_code",
@@ -332,6 +332,38 @@ pub const ALL: &[BadInput] = &[
                 &code_path("550"),
                 "stages: [rcpt]",
                 "stages: [rcpt]\nseen_with: [\"5.1.9\"]",
+            )
+        },
+    },
+    BadInput {
+        name: "source_without_status",
+        what: "a source in a code file without its `status`",
+        from: ERRORS,
+        apply: |s| edit(s, &code_path("521"), "    status: standard\n", ""),
+    },
+    BadInput {
+        name: "provider_source_without_link",
+        what: "a provider-practice source with a title but no `url`",
+        from: ERRORS,
+        apply: |s| {
+            edit(
+                s,
+                &code_path("521"),
+                "  - rfc: 5321\n    sections: [\"4.2.3\"]\n    status: standard\n",
+                "  - title: What our servers send\n    status: provider\n",
+            )
+        },
+    },
+    BadInput {
+        name: "rfc_source_as_provider_practice",
+        what: "an RFC source given the status `provider`",
+        from: ERRORS,
+        apply: |s| {
+            edit(
+                s,
+                &code_path("521"),
+                "    status: standard\n",
+                "    status: provider\n",
             )
         },
     },

@@ -188,9 +188,10 @@ pub fn code_yaml(def: &Def) -> String {
         r#"code: "{code}"
 {family_line}
 name: {name}
-rfcs:
-  - number: 5321
+sources:
+  - rfc: 5321
     sections: ["4.2.3"]
+    status: standard
 related: {related}
 samples:
   - "{code} <someone@example.com>: reply text for {code}"
