@@ -243,6 +243,17 @@ impl Plan {
         SITEMAP_FIXED.len() + codes.len() + self.indexed_pairs.len()
     }
 
+    /// The href of the page `/{lang}/{name}/` if the plan has one, whatever its kind:
+    /// lets the decoder's index link to pages that are planned only on some sites, such
+    /// as the class and subject pages of RFC 3463 (`5.X.XXX`, `X.7.XXX`).
+    pub fn existing_href(&self, lang: &str, name: &str) -> Option<String> {
+        let output = index_file(&format!("/{lang}/{name}/"));
+        self.routes
+            .iter()
+            .any(|route| route.output == output)
+            .then(|| format!("{}/{lang}/{name}/", self.urls.base_path))
+    }
+
     /// HTML pages per locale, in config order.
     pub fn pages_per_locale(&self, locales: &[Locale]) -> Vec<(String, usize)> {
         locales
@@ -537,6 +548,29 @@ mod tests {
         assert_eq!(
             urls.absolute_of_href(&urls.href("ja", LocalPage::Code(&a))),
             "https://example.org/repo/ja/5.7.1/"
+        );
+    }
+
+    #[test]
+    fn existing_href_names_only_planned_pages() {
+        let codes = vec![code("251"), code("5.7.1")];
+        let mut plan = Plan {
+            routes: pages(&codes, &["en".into()], &[]),
+            urls: Urls::new("https://example.org/repo", "/repo"),
+            sitemap_paths_per_file: 1,
+            indexed_pairs: HashSet::new(),
+        };
+        assert_eq!(
+            plan.existing_href("en", "5.7.1").as_deref(),
+            Some("/repo/en/5.7.1/")
+        );
+        assert_eq!(plan.existing_href("ja", "5.7.1"), None);
+        assert_eq!(plan.existing_href("en", "5.X.XXX"), None);
+        plan.routes
+            .push(route("en/5.X.XXX/index.html", PageKind::Robots));
+        assert_eq!(
+            plan.existing_href("en", "5.X.XXX").as_deref(),
+            Some("/repo/en/5.X.XXX/")
         );
     }
 

@@ -1,6 +1,8 @@
 // The reader's lookup tools, as progressive enhancement: the bounce decoder and the jump
 // box. No dependencies, no third-party requests: both read /{lang}/codes.json, written by
-// the generator. Without JavaScript their forms stay hidden and the pages link to the lists.
+// the generator, and that is the only request they make; what is pasted into the decoder
+// never leaves the page. Without JavaScript their forms stay hidden and the pages link to
+// the lists.
 (function () {
   "use strict";
 
@@ -45,34 +47,85 @@
 
   // ---- Finding codes in a pasted reply or bounce ----------------------------------------
 
-  // A basic code: three digits from 200 to 599 standing alone (not inside an address, a
-  // number or a port: nothing but a line start, space or opening punctuation before it),
-  // followed by a space, the hyphen of a multi-line reply ("550-5.7.26") or the line end.
-  var BASIC = /(^|[\s;#(<"'[])([2-5]\d\d)(?=[ \t-]|$)/gm;
-  // An enhanced code: class.subject.detail with class 2, 4 or 5, not part of a longer
+  // Pasted text is read in its NFKC form first: the full-width digits, full stops, colons,
+  // brackets and ideographic spaces of Japanese text (「：５５０　５．１．１」) become ASCII.
+  function normalize(text) {
+    return typeof text.normalize === "function" ? text.normalize("NFKC") : text;
+  }
+
+  // A basic code: three digits from 200 to 599 standing alone. Before it: a line start, a
+  // space, punctuation that opens or separates (also the ">" of pasted HTML, "<b>550"),
+  // any non-ASCII character (「550」, コード550) or a colon that follows none of a letter,
+  // digit, dot, colon or bracket (応答:550, not host:587, [192.0.2.1]:465 or the IPv6
+  // address ::250). After it: a space, the hyphen of a multi-line reply ("550-5.7.26"), a
+  // bracket or other punctuation ("550（…）" is "550(…)" once normalized), a non-ASCII
+  // character or the line end; not a dot, so "550.5 KB" is no code.
+  var BASIC = /(?<=^|[\s;#(<>"'[=,]|[^\x00-\x7f]|(?:^|[\s(]|[^\x00-\x7f]):)[2-5]\d\d(?=[\s\-:,;()[\]"'<>]|[^\x00-\x7f]|$)/gm;
+  // An enhanced code: class.subject.detail with class 2, 4 or 5 and numbers of up to
+  // three digits without leading zeros (5.7.1, 5.1.10, 5.7.509), not part of a longer
   // dotted number such as an IP address (4.2.2.2) or a version.
-  var ENHANCED = /(^|[^\w.])([245]\.\d{1,3}\.\d{1,3})(?![\w]|\.\d)/gm;
+  var ENHANCED = /(?<![\w.])[245]\.(?:0|[1-9]\d{0,2})\.(?:0|[1-9]\d{0,2})(?!\w|\.\d)/gm;
+  // Numbers that look like codes but follow a word on the same line saying they are not
+  // one: a port ("port 587", "ポート 587"), a version ("Exim 4.97.1", "version 2.6.4").
+  var NOT_A_CODE = /(?:\bport|ポート|\bexim|\bpostfix|\bsendmail|\bversion|\bver\.?)[ \t:=#]*$/i;
 
   // The distinct codes of `text`, in the order they first appear.
   function findCodes(text) {
     var found = [];
+    var seen = {};
     [["basic", BASIC], ["enhanced", ENHANCED]].forEach(function (pair) {
       var pattern = pair[1];
       var match;
       pattern.lastIndex = 0;
       while ((match = pattern.exec(text)) !== null) {
-        found.push({ family: pair[0], code: match[2], at: match.index + match[1].length });
+        var code = match[0];
+        // Each pattern reads left to right: a code's first match is its first appearance.
+        if (seen[code] || NOT_A_CODE.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
+        seen[code] = true;
+        found.push({ family: pair[0], code: code, at: match.index });
       }
     });
-    found.sort(function (a, b) {
+    return found.sort(function (a, b) {
       return a.at - b.at;
     });
-    var seen = {};
-    return found.filter(function (item) {
-      if (seen[item.code]) return false;
-      seen[item.code] = true;
-      return true;
+  }
+
+  // The page of a class (5.X.XXX) or subject (X.7.XXX), when the site has one.
+  function pageOf(index, name) {
+    var entry = index.byCode[name];
+    return (index.pages && index.pages[name]) || (entry && entry.url) || null;
+  }
+
+  // A label, linked to its page when the site has one.
+  function linked(index, label, page) {
+    var href = page && pageOf(index, page);
+    return href ? element("a", { href: href }, [label]) : label;
+  }
+
+  // The class label of `code`, linked to its class page if there is one.
+  function classOf(index, family, code) {
+    var label = (index.classes[family] || {})[code.charAt(0)];
+    return label && linked(index, label, family === "enhanced" ? code.charAt(0) + ".X.XXX" : null);
+  }
+
+  // For an enhanced code, "Subject: Security or Policy Status" (linked); else nothing.
+  function subjectLines(index, family, code) {
+    if (family !== "enhanced") return [];
+    var subject = code.split(".")[1];
+    var label = index.subjects[subject] || index.subjects.other;
+    return [element("p", { class: "class" }, [index.text.subject + ": ", linked(index, label, "X." + subject + ".XXX")])];
+  }
+
+  // What happens to the mail, whether a retry helps and who acts, as the code page says.
+  function verdict(index, entry) {
+    var rows = [[index.text.next, index.facts.next[entry.next], "next"]];
+    if (entry.retry) rows.push([index.text.retry, index.facts.retry[entry.retry], "retry"]);
+    rows.push([index.text.acts, entry.acts, "acts"]);
+    var list = element("dl", { class: "facts" });
+    rows.forEach(function (row) {
+      list.append(element("dt", {}, [row[0]]), element("dd", { class: row[2] }, [row[1]]));
     });
+    return list;
   }
 
   function describeKnown(index, entry) {
@@ -80,32 +133,47 @@
       element("span", { class: "num" }, [entry.code]),
       " " + entry.name,
     ]);
-    return element("li", { class: "found", "data-code": entry.code }, [
+    var item = element("li", { class: "found", "data-code": entry.code, "data-next": entry.next, "data-retry": entry.retry }, [
       element("p", { class: "name" }, [link]),
-      element("p", { class: "class" }, [index.text.class + ": " + entry.class]),
-      element("p", { lang: entry.lang }, [entry.summary]),
+      element("p", { class: "class" }, [index.text.class + ": ", classOf(index, entry.family, entry.code)]),
     ]);
+    item.append.apply(item, subjectLines(index, entry.family, entry.code));
+    item.append(
+      element("p", { lang: entry.lang }, [entry.summary]),
+      verdict(index, entry),
+      element("p", { class: "action" }, [
+        element("strong", {}, [index.text.action]),
+        ": ",
+        element("span", { lang: entry.actionLang }, [entry.action]),
+      ])
+    );
+    return item;
   }
 
+  // A code the site has no page for: what its digits still tell (RFC 5321 §4.2.1 for the
+  // first digit of a basic code, RFC 3463 §3 for the class and subject of an enhanced one).
   function describeUnknown(index, item) {
-    var digits = item.code.split(".");
-    var classLabel = (index.classes[item.family] || {})[digits[0]];
     var children = [element("p", { class: "name" }, [fill(index.text.unknown, { code: item.code })])];
+    var classLabel = classOf(index, item.family, item.code);
     if (classLabel) {
-      children.push(element("p", {}, [fill(index.text.unknownClass, { class: classLabel })]));
+      var sentence = index.text.unknownClass.split("{class}");
+      children.push(element("p", { class: "class" }, [sentence[0], classLabel, sentence.slice(1).join("")]));
     }
-    if (item.family === "enhanced") {
-      var subject = index.subjects[digits[1]] || index.subjects.other;
-      children.push(element("p", {}, [index.text.subject + ": " + subject]));
-    }
+    children.push.apply(children, subjectLines(index, item.family, item.code));
     return element("li", { class: "unknown", "data-code": item.code }, children);
   }
 
-  // Links to the pair page of every two known codes of the same family that were found.
+  // Links to the pair page of every two known codes of the same family that were found
+  // (the first four of each family: a longer list would not help anyone).
   function pairLinks(index, known) {
     var links = [];
-    known.forEach(function (a, i) {
-      known.slice(i + 1).forEach(function (b) {
+    var perFamily = {};
+    var shown = known.filter(function (entry) {
+      perFamily[entry.family] = (perFamily[entry.family] || 0) + 1;
+      return perFamily[entry.family] <= 4;
+    });
+    shown.forEach(function (a, i) {
+      shown.slice(i + 1).forEach(function (b) {
         if (a.family !== b.family) return;
         var first = a.order < b.order ? a : b;
         var second = first === a ? b : a;
@@ -120,18 +188,21 @@
     return links;
   }
 
+  // Finds the codes of `text` and describes each in `output`, built node by node from
+  // text: nothing pasted is ever parsed as HTML.
   function decode(index, text, output) {
-    var items = findCodes(text);
+    var items = findCodes(normalize(String(text)));
     output.replaceChildren();
     if (items.length === 0) {
       output.append(element("p", { class: "none" }, [index.text.none]));
       return;
     }
+    var max = index.max || 50;
     var known = [];
     var list = element("ul", { class: "results", "aria-label": index.text.results });
-    items.forEach(function (item) {
+    items.slice(0, max).forEach(function (item) {
       var entry = index.byCode[item.code];
-      if (entry) {
+      if (entry && entry.family === item.family) {
         known.push(entry);
         list.append(describeKnown(index, entry));
       } else {
@@ -139,6 +210,7 @@
       }
     });
     output.append(list);
+    if (items.length > max) output.append(element("p", { class: "more" }, [index.text.more]));
     var pairs = pairLinks(index, known);
     if (pairs.length > 0) {
       var paragraph = element("p", { class: "pairs" }, [index.text.compare + " "]);

@@ -88,6 +88,57 @@ fn the_code_index_lists_every_code_with_a_working_url_in_the_locales_language() 
     }
     let ja: Value = serde_json::from_str(&site.read("dist/ja/codes.json")).unwrap();
     assert_eq!(ja["codes"][0]["name"], "コード251の名前");
+    // What the decoder shows of each code: the facts as its code page words them (keys
+    // for what happens and for the retry, resolved through `facts`) and its action.
+    let en: Value = serde_json::from_str(&site.read("dist/en/codes.json")).unwrap();
+    let entry = |index: &Value, code: &str| -> Value {
+        index["codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["code"] == code)
+            .cloned()
+            .unwrap()
+    };
+    let e521 = entry(&en, "521");
+    assert_eq!(e521["next"], "bounce");
+    assert_eq!(e521["acts"], "The sender or the receiving system's admin");
+    assert_eq!(e521["action"], "Action for 521: what the reader should do.");
+    assert!(
+        e521.get("retry").is_none(),
+        "only class 4 says whether a retry helps"
+    );
+    assert!(
+        e521.get("class").is_none(),
+        "the class comes from `classes`"
+    );
+    assert_eq!(entry(&en, "251")["next"], "none");
+    assert_eq!(
+        en["facts"]["next"]["bounce"],
+        "Returned to the sender (bounce)"
+    );
+    assert_eq!(en["facts"]["retry"]["no"], "No, not until someone acts");
+    assert_eq!(en["text"]["action"], "What to do");
+    assert_eq!(en["max"], 50);
+    assert!(
+        en["text"]["more"]
+            .as_str()
+            .unwrap()
+            .contains("first 50 codes")
+    );
+    assert_eq!(
+        en["pages"],
+        serde_json::json!({}),
+        "no class or subject page exists, so none is listed"
+    );
+    let ja550 = entry(&ja, "550");
+    assert_eq!(ja550["action"], "550 の対処です。");
+    assert_eq!(ja550["acts"], "送信者");
+    assert_eq!(
+        ja["facts"]["next"]["bounce"],
+        "送信者に返送される（バウンスメール）"
+    );
+    assert!(ja550.get("actionLang").is_none());
     assert_eq!(ja["classes"]["enhanced"]["5"], "5.X.X 恒久的エラー");
     assert_eq!(
         ja["subjects"]["7"],
@@ -108,6 +159,21 @@ fn the_decoder_page_works_without_js_and_home_and_404_carry_the_tools() {
         );
         // Hidden until the script shows it; the page explains and links to the lists.
         assert!(form[0].value().attr("hidden").is_some());
+        // It says that nothing pasted leaves the browser; the textarea has no name, so a
+        // form submitted without the script sends nothing of it either.
+        let textarea = select(&page, "form[data-decoder] textarea");
+        assert_eq!(textarea[0].value().attr("name"), None);
+        assert_eq!(
+            textarea[0].value().attr("aria-describedby"),
+            Some("bounce-private")
+        );
+        let private = text_of(&select(&page, "#bounce-private")[0]);
+        let expected = if lang == "en" {
+            "nothing you paste is sent"
+        } else {
+            "貼り付けた内容が、このサイトを含め外部に送信されることはありません"
+        };
+        assert!(private.contains(expected), "{private}");
         // A parser with scripting on (a browser's, and scraper's) reads <noscript> as text.
         let noscript: String = select(&page, "noscript")[0].text().collect();
         let noscript = scraper::Html::parse_fragment(&noscript);

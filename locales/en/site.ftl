@@ -245,6 +245,9 @@ decoder-none = No SMTP code was found. Paste the line that starts with a three-d
 decoder-loading = Loading the list of codes…
 decoder-failed = The list of codes could not be loaded. Use the list of all codes instead.
 decoder-compare = Compare them:
+decoder-private = The decoder runs entirely in your browser: nothing you paste is sent to this site or anywhere else.
+# $shown is how many codes the decoder explains at most.
+decoder-more = Only the first { $shown } codes found are explained. To see the others, paste a shorter part of the text.
 jump-label = Go to a code
 jump-hint = Type the start of a code, such as 55 or 5.7, then press Enter.
 nav-decoder = Paste a whole bounce into the decoder

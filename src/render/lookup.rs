@@ -1,18 +1,22 @@
 //! The reader's lookup tools: the bounce decoder page, the per-locale JSON index of codes
 //! that the decoder and the jump box (`static/lookup.js`) read, and the code lists the 404
-//! page offers. Everything the script shows comes from the index, already localized.
+//! page offers. Everything the script shows comes from the index, already localized:
+//! for each code its meaning, its facts as the code page words them (what happens to the
+//! mail, whether a retry helps, who acts) and its action.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::code::prose;
 use super::engine::{Renderer, ui_text};
 use super::index::code_index;
 use super::localizer::Arg;
 use super::page::{KeyedContext, TemplatePage};
 use super::views::CodeFamily;
 use crate::error::{RenderError, Result};
-use crate::model::Family;
+use crate::markdown;
+use crate::model::{FactValue, Family, NextStep, ProseField, RetryHelps};
 use crate::plan::LocalPage;
 
 /// `/{lang}/codes.json`. Short keys are not worth it: the file is fetched once, on demand.
@@ -27,9 +31,24 @@ struct CodeIndex<'a> {
     classes: BTreeMap<&'static str, BTreeMap<String, String>>,
     /// Subject (middle number) of an enhanced code → its label; `other` for the rest.
     subjects: BTreeMap<String, String>,
+    /// The class and subject pages of RFC 3463 that the site has (`5.X.XXX` →
+    /// `/en/5.X.XXX/`, `X.7.XXX` → …), and only those: the decoder links a class or
+    /// subject line to its page once the page exists.
+    pages: BTreeMap<String, String>,
+    /// A code's `next` and `retry` values (model::NextStep, model::RetryHelps) → the
+    /// words a code page's facts use for them.
+    facts: FactLabels,
+    /// How many distinct codes the decoder lists at most; it says so when there are more.
+    max: u32,
     /// Sentences the script shows; `{code}`, `{class}`, `{query}`, `{a}`, `{b}` are filled
     /// in by the script.
     text: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+struct FactLabels {
+    next: BTreeMap<&'static str, String>,
+    retry: BTreeMap<&'static str, String>,
 }
 
 #[derive(Serialize)]
@@ -37,22 +56,56 @@ struct IndexEntry<'a> {
     code: &'a str,
     family: &'static str,
     name: &'a str,
-    class: &'a str,
     summary: &'a str,
     url: &'a str,
     /// Set when the name or summary fell back to another language.
     #[serde(skip_serializing_if = "Option::is_none")]
     lang: Option<&'a str>,
+    /// What happens to the mail: a key of the index's `facts.next`.
+    next: &'static str,
+    /// Transient replies (class 4) only, as on the code page: a key of `facts.retry`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retry: Option<&'static str>,
+    /// Who has to act, in the words of the code page.
+    acts: &'a str,
+    /// What to do: the code's `action`, as plain text.
+    action: String,
+    /// Set when the action fell back to another language.
+    #[serde(rename = "actionLang", skip_serializing_if = "Option::is_none")]
+    action_lang: Option<String>,
 }
 
 /// Static interface strings the script needs, by message id in the index's `text`.
-const SCRIPT_STRINGS: [(&str, &str); 5] = [
+const SCRIPT_STRINGS: [(&str, &str); 9] = [
     ("none", "decoder_none"),
     ("results", "decoder_results"),
     ("compare", "decoder_compare"),
     ("class", "code_class"),
     ("subject", "code_subject"),
+    ("next", "row_next"),
+    ("retry", "row_retry"),
+    ("acts", "row_acts"),
+    ("action", "heading_what_to_do"),
 ];
+
+/// At most this many distinct codes are described: a real bounce has a handful, and a
+/// paste of megabytes of numbers must not become thousands of list items.
+const MAX_RESULTS: u32 = 50;
+
+/// The class pages (`2.X.XXX` …) and subject pages (`X.0.XXX` … `X.7.XXX`) of RFC 3463
+/// that the plan has in `lang`, by name.
+fn class_and_subject_pages(r: &Renderer, lang: &str) -> BTreeMap<String, String> {
+    let classes = ["2", "4", "5"].map(|class| format!("{class}.X.XXX"));
+    let subjects = (0..=7).map(|subject| format!("X.{subject}.XXX"));
+    classes
+        .into_iter()
+        .chain(subjects)
+        .filter_map(|name| {
+            let href = r.plan.existing_href(lang, &name)?;
+            Some((name, href))
+        })
+        .collect()
+}
 
 /// URLs the lookup widgets and the structured data need, on every page.
 pub(super) fn insert_urls(r: &Renderer, context: &mut KeyedContext, locale: usize) {
@@ -96,14 +149,23 @@ pub(super) fn code_index_json(r: &Renderer, locale: usize) -> Result<String> {
     let codes = data
         .codes
         .iter()
-        .map(|view| IndexEntry {
-            code: &view.code,
-            family: view.family,
-            name: &view.name.text,
-            class: &view.class_label,
-            summary: &view.summary_text,
-            url: &view.href,
-            lang: view.name.lang.as_deref().or(view.summary.lang.as_deref()),
+        .zip(&r.site.codes)
+        .map(|(view, code)| {
+            let action = prose(r.site, lang, code, ProseField::Action);
+            IndexEntry {
+                code: &view.code,
+                family: view.family,
+                name: &view.name.text,
+                summary: &view.summary_text,
+                url: &view.href,
+                lang: view.name.lang.as_deref().or(view.summary.lang.as_deref()),
+                next: code.facts.next.as_str(),
+                retry: (code.id.class() == 4)
+                    .then(|| code.facts.retry_helps.map_or("none", |r| r.as_str())),
+                acts: &view.facts.acts,
+                action: markdown::to_plain_text(&action.text),
+                action_lang: action.lang,
+            }
         })
         .collect();
     let mut classes = BTreeMap::new();
@@ -128,6 +190,16 @@ pub(super) fn code_index_json(r: &Renderer, locale: usize) -> Result<String> {
         let label = r.text(lang, "subject", &[("subject", Arg::Number(subject))])?;
         subjects.insert(key, label);
     }
+    let mut next = BTreeMap::new();
+    for value in NextStep::ALL {
+        let label = r.text(lang, "fact-next", &[("next", Arg::Text(value.as_str()))])?;
+        next.insert(value.as_str(), label);
+    }
+    let mut retry = BTreeMap::new();
+    for value in RetryHelps::ALL.iter().map(|v| v.as_str()).chain(["none"]) {
+        let label = r.text(lang, "fact-retry", &[("retry", Arg::Text(value))])?;
+        retry.insert(value, label);
+    }
     let mut text: BTreeMap<&'static str, String> = SCRIPT_STRINGS
         .iter()
         .map(|(key, id)| (*key, ui_text(&data.ui, id)))
@@ -148,12 +220,19 @@ pub(super) fn code_index_json(r: &Renderer, locale: usize) -> Result<String> {
             &[("a", Arg::Text("{a}")), ("b", Arg::Text("{b}"))],
         )?,
     );
+    text.insert(
+        "more",
+        r.text(lang, "decoder-more", &[("shown", Arg::Number(MAX_RESULTS))])?,
+    );
     let index = CodeIndex {
         lang,
         pair: r.plan.urls.pair_href_template(lang),
         codes,
         classes,
         subjects,
+        pages: class_and_subject_pages(r, lang),
+        facts: FactLabels { next, retry },
+        max: MAX_RESULTS,
         text,
     };
     serde_json::to_string(&index).map_err(|source| {
