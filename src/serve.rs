@@ -79,6 +79,13 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event)) -> Result<()> {
         None => default_out(&root),
     };
     refuse_out_inside_inputs(&root, &out)?;
+    // The port first, before anything touches the disk: a port in use is reported with the
+    // output (and the lock file beside it) left as they were.
+    let server = Arc::new(listen(options.port)?);
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map_or(options.port, |a| a.port());
     // The output is serve's own while it runs: a `build` into it would be overwritten by
     // the next rebuild, so it is refused at once, naming this process.
     let output_lock = OutputLock::acquire(&out)?;
@@ -88,16 +95,6 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event)) -> Result<()> {
         base_url: options.base_url.clone(),
         strict: false,
     };
-
-    let server = Server::http(("127.0.0.1", options.port)).map_err(|e| ToolError::Listen {
-        port: options.port,
-        reason: e.to_string(),
-    })?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map_or(options.port, |a| a.port());
-    let server = Arc::new(server);
     let live = Arc::new(Mutex::new(Live::default()));
 
     let (tx, rx) = mpsc::channel();
@@ -134,6 +131,22 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event)) -> Result<()> {
         watch_input_dirs(&mut watcher, &root, &on_event);
         rebuild(&build_options, &output_lock, &live, &on_event);
     }
+}
+
+/// Binds 127.0.0.1:`port`; a port in use gets its own error, which says what to do.
+fn listen(port: u16) -> Result<Server> {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
+        let reason = e.to_string();
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            ToolError::PortInUse { port, reason }
+        } else {
+            ToolError::Listen { port, reason }
+        }
+    })?;
+    Server::from_listener(listener, None).map_err(|e| {
+        let reason = e.to_string();
+        ToolError::Listen { port, reason }.into()
+    })
 }
 
 /// A per-root directory under the temp dir, so restarting `serve` rebuilds incrementally

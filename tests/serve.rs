@@ -6,7 +6,7 @@
 mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -326,4 +326,42 @@ fn serve_builds_once_per_edit_and_never_at_rest() {
         "one save, more builds: {:?}",
         server.printed()
     );
+}
+
+#[test]
+fn serve_on_a_port_in_use_says_so_and_leaves_the_output_alone() {
+    let site = Fixture::new();
+    let taken = TcpListener::bind(("127.0.0.1", 0)).expect("bind a port");
+    let port = taken.local_addr().expect("address").port();
+    let tmp = tempfile::tempdir().expect("temp");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_smtpcodes"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.root())
+        .arg("--out")
+        .arg(tmp.path().join("serve"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start serve");
+    // It should stop at once; one that serves anyway is stopped here, not waited on forever.
+    let deadline = Instant::now() + PATIENCE;
+    while child.try_wait().expect("wait").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            break;
+        }
+        std::thread::sleep(POLL);
+    }
+    let output = child.wait_with_output().expect("output");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!("port {port} is already in use")) && stderr.contains("--port"),
+        "{stderr}"
+    );
+    // Nothing was built or locked: the output's directory is as it was, empty.
+    let left: Vec<_> = std::fs::read_dir(tmp.path()).expect("list").collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert!(!site.out().exists());
+    drop(taken);
 }
