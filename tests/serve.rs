@@ -169,7 +169,7 @@ fn h1(port: u16, path: &str) -> String {
 fn serve_rebuilds_on_edit_and_keeps_the_last_good_site_on_error() {
     let site = Fixture::new();
     let tmp = tempfile::tempdir().expect("temp");
-    let server = start(&site, &tmp.path().join("serve"));
+    let mut server = start(&site, &tmp.path().join("serve"));
     let port = server.port;
 
     let (status, body) = get(port, "/repo/en/251/");
@@ -233,11 +233,17 @@ fn serve_rebuilds_on_edit_and_keeps_the_last_good_site_on_error() {
     eventually("the error to be reported", || {
         livereload(port)["error"].is_string()
     });
+    // At the line and column to edit, for the page's overlay and in the terminal.
     let error = livereload(port)["error"]
         .as_str()
         .expect("error")
         .to_owned();
-    assert!(error.contains("251.yaml"), "{error}");
+    let at = "content/basic/251.yaml:2:";
+    assert!(error.contains(at), "{error}");
+    eventually("the error in the terminal", || {
+        let printed = server.printed().join("\n");
+        printed.contains(at) && printed.contains("build failed; still serving the last good site")
+    });
     assert!(h1(port, "/repo/en/251/").contains("User Now Elsewhere"));
 
     // Fixed again: the error goes away.
