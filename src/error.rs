@@ -205,6 +205,11 @@ pub enum WriteError {
 pub enum ToolError {
     #[error("cannot listen on 127.0.0.1:{port}: {reason}")]
     Listen { port: u16, reason: String },
+    #[error(
+        "port {port} is already in use on 127.0.0.1 ({reason}); stop what is listening there, \
+         or pass --port N (--port 0 picks a free one)"
+    )]
+    PortInUse { port: u16, reason: String },
     #[error("cannot watch {}: {reason}", path.display())]
     Watch { path: PathBuf, reason: String },
     #[error("the file watcher stopped")]

@@ -4,18 +4,23 @@
 //! failed build is shown over the page while the last good site keeps being served (the
 //! write stage's all-or-nothing swap is what keeps it intact).
 //!
+//! At rest it does nothing: only an edit of an input (a file created, written, renamed or
+//! removed under the input directories, or site.yaml) starts a build. The watcher also
+//! reports opens and reads (notify asks inotify for `IN_OPEN`), and every build opens
+//! every input, so counting those as edits made each build start the next one.
+//!
 //! Crates: `tiny_http` (a small synchronous HTTP server; nothing here needs async) and
-//! `notify-debouncer-mini` (file watching over inotify/FSEvents/ReadDirectoryChangesW, with
-//! events coalesced so a "save all" is one rebuild).
+//! `notify` (file watching over inotify/FSEvents/ReadDirectoryChangesW); the events of one
+//! save are coalesced here ([`next_edit`]), so a "save all" is one rebuild.
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
+use notify::event::ModifyKind;
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::error::{Error, Result, ToolError};
@@ -30,6 +35,8 @@ pub const WATCHED_DIRS: [&str; 4] = ["content", "templates", "locales", "static"
 pub const LIVERELOAD_PATH: &str = "/__livereload";
 /// Quiet time before a rebuild: editors write a file in several steps.
 const DEBOUNCE: Duration = Duration::from_millis(200);
+/// Longest wait for the quiet time: a file written without pause still gets built.
+const MAX_SETTLE: Duration = Duration::from_secs(2);
 /// Threads answering requests: pages, assets and the polls of a few open tabs.
 const HTTP_THREADS: usize = 4;
 
@@ -72,6 +79,13 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event)) -> Result<()> {
         None => default_out(&root),
     };
     refuse_out_inside_inputs(&root, &out)?;
+    // The port first, before anything touches the disk: a port in use is reported with the
+    // output (and the lock file beside it) left as they were.
+    let server = Arc::new(listen(options.port)?);
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map_or(options.port, |a| a.port());
     // The output is serve's own while it runs: a `build` into it would be overwritten by
     // the next rebuild, so it is refused at once, naming this process.
     let output_lock = OutputLock::acquire(&out)?;
@@ -81,33 +95,20 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event)) -> Result<()> {
         base_url: options.base_url.clone(),
         strict: false,
     };
-
-    let server = Server::http(("127.0.0.1", options.port)).map_err(|e| ToolError::Listen {
-        port: options.port,
-        reason: e.to_string(),
-    })?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map_or(options.port, |a| a.port());
-    let server = Arc::new(server);
     let live = Arc::new(Mutex::new(Live::default()));
 
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(DEBOUNCE, tx).map_err(|e| ToolError::Watch {
+    let (tx, rx) = mpsc::channel();
+    let watch_error = |e: notify::Error| ToolError::Watch {
         path: root.clone(),
         reason: e.to_string(),
-    })?;
+    };
+    let mut watcher = notify::recommended_watcher(tx).map_err(watch_error)?;
     // The root itself only for site.yaml and for input directories created later; the
     // root is not watched recursively because dist/ and target/ may be huge.
-    debouncer
-        .watcher()
+    watcher
         .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| ToolError::Watch {
-            path: root.clone(),
-            reason: e.to_string(),
-        })?;
-    watch_input_dirs(&mut debouncer, &root, &on_event);
+        .map_err(watch_error)?;
+    watch_input_dirs(&mut watcher, &root, &on_event);
 
     rebuild(&build_options, &output_lock, &live, &on_event);
     for _ in 0..HTTP_THREADS {
@@ -125,18 +126,27 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event)) -> Result<()> {
         url: &format!("http://127.0.0.1:{port}{base_path}/"),
     });
 
-    while let Ok(batch) = rx.recv() {
-        let mut relevant = is_relevant_batch(&root, batch, &on_event);
-        // Coalesce whatever else arrived meanwhile into this rebuild.
-        while let Ok(more) = rx.try_recv() {
-            relevant |= is_relevant_batch(&root, more, &on_event);
-        }
-        if relevant {
-            watch_input_dirs(&mut debouncer, &root, &on_event);
-            rebuild(&build_options, &output_lock, &live, &on_event);
-        }
+    loop {
+        next_edit(&rx, &root, &on_event)?;
+        watch_input_dirs(&mut watcher, &root, &on_event);
+        rebuild(&build_options, &output_lock, &live, &on_event);
     }
-    Err(ToolError::WatcherStopped.into())
+}
+
+/// Binds 127.0.0.1:`port`; a port in use gets its own error, which says what to do.
+fn listen(port: u16) -> Result<Server> {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
+        let reason = e.to_string();
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            ToolError::PortInUse { port, reason }
+        } else {
+            ToolError::Listen { port, reason }
+        }
+    })?;
+    Server::from_listener(listener, None).map_err(|e| {
+        let reason = e.to_string();
+        ToolError::Listen { port, reason }.into()
+    })
 }
 
 /// A per-root directory under the temp dir, so restarting `serve` rebuilds incrementally
@@ -159,31 +169,71 @@ fn refuse_out_inside_inputs(root: &Path, out: &Path) -> Result<()> {
     }
 }
 
-fn watch_input_dirs(
-    debouncer: &mut notify_debouncer_mini::Debouncer<
-        notify_debouncer_mini::notify::RecommendedWatcher,
-    >,
-    root: &Path,
-    on_event: &impl Fn(Event),
-) {
+fn watch_input_dirs(watcher: &mut RecommendedWatcher, root: &Path, on_event: &impl Fn(Event)) {
     for dir in WATCHED_DIRS.map(|d| root.join(d)) {
         if dir.is_dir()
-            && let Err(e) = debouncer.watcher().watch(&dir, RecursiveMode::Recursive)
+            && let Err(e) = watcher.watch(&dir, RecursiveMode::Recursive)
         {
             on_event(Event::WatchError(format!("{}: {e}", dir.display())));
         }
     }
 }
 
-fn is_relevant_batch(root: &Path, batch: DebounceEventResult, on_event: &impl Fn(Event)) -> bool {
-    match batch {
-        Ok(events) => events.iter().any(|e| is_input(root, &e.path)),
+/// Blocks until an input has been edited and the edit has settled: the events of one save
+/// (an editor writes, renames, removes its backup…) are waited out, for at most
+/// [`MAX_SETTLE`], so that they make one rebuild. Events that are not edits, the build's
+/// own reads among them, are passed over. Returns only when the watcher has stopped.
+fn next_edit(
+    rx: &Receiver<notify::Result<notify::Event>>,
+    root: &Path,
+    on_event: &impl Fn(Event),
+) -> Result<()> {
+    let stopped = || Error::from(ToolError::WatcherStopped);
+    loop {
+        let event = rx.recv().map_err(|_| stopped())?;
+        if is_edit(root, event, on_event) {
+            break;
+        }
+    }
+    let settled_by = Instant::now() + MAX_SETTLE;
+    let mut quiet_from = Instant::now() + DEBOUNCE;
+    loop {
+        let wait = quiet_from
+            .min(settled_by)
+            .saturating_duration_since(Instant::now());
+        match rx.recv_timeout(wait) {
+            Ok(event) => {
+                if is_edit(root, event, on_event) {
+                    quiet_from = Instant::now() + DEBOUNCE;
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => return Ok(()),
+            Err(RecvTimeoutError::Disconnected) => return Err(stopped()),
+        }
+    }
+}
+
+/// Whether an event can change the site: an input created, written, renamed or removed.
+fn is_edit(root: &Path, event: notify::Result<notify::Event>, on_event: &impl Fn(Event)) -> bool {
+    match event {
+        // The kernel's queue overflowed: something may have been missed.
+        Ok(event) if event.need_rescan() => true,
+        Ok(event) => changes_contents(&event.kind) && event.paths.iter().any(|p| is_input(root, p)),
         Err(e) => {
             on_event(Event::WatchError(e.to_string()));
             // Something may have been missed: rebuilding is the safe answer.
             true
         }
     }
+}
+
+/// Opens, reads and closes (`Access`) change nothing, nor do permissions, timestamps or
+/// link counts (`Metadata`); a kind the platform cannot name counts as a change.
+fn changes_contents(kind: &EventKind) -> bool {
+    !matches!(
+        kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+    )
 }
 
 /// Whether a change at `path` can change the site.
@@ -468,5 +518,57 @@ mod tests {
         assert!(!is_input(root, Path::new("/site/README.md")));
         assert!(refuse_out_inside_inputs(root, Path::new("/site/static/out")).is_err());
         assert!(refuse_out_inside_inputs(root, Path::new("/site/dist")).is_ok());
+    }
+
+    #[test]
+    fn only_edits_trigger_rebuilds() {
+        use notify::event::{
+            AccessKind, AccessMode, CreateKind, DataChange, Flag, MetadataKind, RemoveKind,
+            RenameMode,
+        };
+        let root = Path::new("/site");
+        let input = Path::new("/site/content/basic/251.yaml");
+        let edit = |kind: EventKind, path: &Path| {
+            let event = notify::Event::new(kind).add_path(path.to_owned());
+            is_edit(root, Ok(event), &|_| {})
+        };
+        // What every build does to every input: nothing that changes it.
+        assert!(!edit(
+            EventKind::Access(AccessKind::Open(AccessMode::Any)),
+            input
+        ));
+        assert!(!edit(EventKind::Access(AccessKind::Read), input));
+        assert!(!edit(
+            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+            input
+        ));
+        assert!(!edit(
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            input
+        ));
+        let touched = ModifyKind::Metadata(MetadataKind::Any);
+        assert!(!edit(EventKind::Modify(touched), input));
+        // What a save does.
+        let written = ModifyKind::Data(DataChange::Any);
+        assert!(edit(EventKind::Modify(written), input));
+        assert!(edit(
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            input
+        ));
+        assert!(edit(EventKind::Create(CreateKind::File), input));
+        assert!(edit(EventKind::Remove(RemoveKind::File), input));
+        assert!(edit(EventKind::Any, input));
+        // Outside the inputs, even a write is not an edit of the site.
+        let output = Path::new("/site/dist/en/index.html");
+        assert!(!edit(EventKind::Modify(written), output));
+        assert!(!edit(
+            EventKind::Create(CreateKind::File),
+            Path::new("/site/target/x")
+        ));
+        // Events were lost, or the watcher failed: build to be safe.
+        let overflow = notify::Event::new(EventKind::Other).set_flag(Flag::Rescan);
+        assert!(is_edit(root, Ok(overflow), &|_| {}));
+        let failed = notify::Error::generic("inotify read failed");
+        assert!(is_edit(root, Err(failed), &|_| {}));
     }
 }
