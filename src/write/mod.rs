@@ -1,4 +1,5 @@
-//! Stage 4: minify and write, all or nothing, and only what changed. Each page is compared
+//! Stage 4: write, all or nothing, and only what changed (splicing fragments into pages,
+//! and minifying the pages whose templates were not minified at load). Each page is compared
 //! with the file already in the output: a changed page is written into a staging directory
 //! beside the output, an unchanged one is only noted. Nothing in the output changes until
 //! every page has been rendered and staged, so a failed build removes the staging directory
@@ -307,10 +308,16 @@ fn remove_empty_parents(out: &Path, relative: &Path) {
 /// The exact bytes a page will have on disk.
 pub fn bytes_of(rendered: Rendered) -> Result<Cow<'static, [u8]>> {
     Ok(match rendered {
-        Rendered::Html(html) => Cow::Owned(minify::minify(&html)),
-        Rendered::Spliced { shell, fragments } => {
-            Cow::Owned(minify::minify_spliced(&shell, &fragments))
-        }
+        Rendered::Page {
+            html,
+            fragments,
+            minify: true,
+        } => Cow::Owned(minify::minify_spliced(&html, &fragments)),
+        Rendered::Page {
+            html,
+            fragments,
+            minify: false,
+        } => Cow::Owned(minify::splice(html.into_bytes(), &fragments)),
         Rendered::Text(text) => Cow::Owned(text.into_bytes()),
         Rendered::Copy(StaticSource::Embedded(bytes)) => Cow::Borrowed(*bytes),
         Rendered::Copy(StaticSource::File(source)) => {
@@ -450,7 +457,14 @@ mod tests {
         let out = tmp.path().join("dist");
         let staging = Staging::create(&out, &tmp.path().join("site")).unwrap();
         staging
-            .write("a/index.html", Rendered::Html("<p>x</p>".into()))
+            .write(
+                "a/index.html",
+                Rendered::Page {
+                    html: "<p>x</p>".into(),
+                    fragments: Vec::new(),
+                    minify: true,
+                },
+            )
             .unwrap();
         drop(staging);
         let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
