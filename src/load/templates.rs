@@ -230,14 +230,19 @@ fn locate_error(sources: &HashMap<String, (PathBuf, String)>, error: &tera::Erro
         })
         .max_by_key(|name| name.len());
     let include = missing_include(sources, &chain);
-    let Some(name) = include.map(|(name, _)| name).or(template) else {
+    let Some(mut name) = include.map(|(name, _)| name).or(template) else {
         return LoadError::Template { chain }.into();
     };
+    let position = include.map(|(_, at)| at).or_else(|| parse_position(&chain));
+    let needle = backticked(&chain);
+    if position.is_none()
+        && let Some(needle) = needle
+    {
+        name = reading(sources, name, needle);
+    }
     let (path, text) = &sources[name];
-    let (line, col) = include
-        .map(|(_, at)| at)
-        .or_else(|| parse_position(&chain))
-        .or_else(|| backticked(&chain).and_then(|needle| crate::text::locate_text(text, needle)))
+    let (line, col) = position
+        .or_else(|| needle.and_then(|needle| crate::text::locate_text(text, needle)))
         .unwrap_or((1, 1));
     let message = chain
         .lines()
@@ -254,6 +259,41 @@ fn locate_error(sources: &HashMap<String, (PathBuf, String)>, error: &tera::Erro
         )
         .with_source(text),
     )
+}
+
+/// The template that reads `needle`: Tera names the page's template (`root.html`) also
+/// for a variable read in the template it extends (`base.html`) or a macro it imports.
+/// `name` itself if it reads it, else the first of the templates it extends, imports or
+/// includes (and so on) that does; `name` if none does.
+fn reading<'s>(
+    sources: &'s HashMap<String, (PathBuf, String)>,
+    name: &'s String,
+    needle: &str,
+) -> &'s String {
+    let mut queue: Vec<&String> = vec![name];
+    let mut at = 0;
+    while let Some(&current) = queue.get(at) {
+        let text = &sources[current].1;
+        if text.contains(needle) {
+            return current;
+        }
+        for word in ["extends", "import", "include"] {
+            for (byte, _) in text.match_indices(word) {
+                let after = text[byte + word.len()..].trim_start();
+                let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                    continue;
+                };
+                let used = after[1..].split(quote).next().unwrap_or_default();
+                if let Some((used, _)) = sources.get_key_value(used)
+                    && !queue.contains(&used)
+                {
+                    queue.push(used);
+                }
+            }
+        }
+        at += 1;
+    }
+    name
 }
 
 /// A template the error names that does not exist, and the template and line:col of the
