@@ -69,21 +69,29 @@ fn new_tera(templates: &[(&str, &str)]) -> tera::Result<Tera> {
 /// text or a quoted attribute value, and nothing else. What minify-html makes of Tera's
 /// escapes anyway, now that pages from minified templates are not minified again.
 fn escape(input: &str) -> String {
+    let bytes = input.as_bytes();
     let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    if !input.as_bytes().iter().any(special) {
+    let Some(first) = bytes.iter().position(special) else {
         return input.to_owned();
-    }
+    };
     let mut out = String::with_capacity(input.len() + input.len() / 4);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    out.push_str(&input[..first]);
+    let mut copied = first;
+    for (at, byte) in bytes.iter().enumerate().skip(first) {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // ASCII bytes, so `at` is on a character boundary.
+        out.push_str(&input[copied..at]);
+        out.push_str(entity);
+        copied = at + 1;
     }
+    out.push_str(&input[copied..]);
     out
 }
 
@@ -359,6 +367,15 @@ fn backticked(chain: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn autoescape_escapes_what_ends_text_or_an_attribute_value() {
+        assert_eq!(escape("a/b"), "a/b");
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a> 日本"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt; 日本"
+        );
+    }
 
     #[test]
     fn parse_errors_are_located_in_the_sites_template() {
