@@ -116,9 +116,7 @@ fn editing_one_japanese_heading_rewrites_only_japanese_pages() {
 fn deleting_a_code_removes_its_pages() {
     let site = Fixture::new();
     let first = site.build().expect("fixture builds");
-    // 501 is related to no other code, so it can go alone.
-    std::fs::remove_file(site.root().join(common::code_path("501"))).expect("rm");
-    std::fs::remove_file(site.root().join("locales/ja/codes/501.yaml")).expect("rm");
+    delete_code_501(&site);
 
     let report = site.build().expect("rebuilds");
     // Per locale: its code page and its pairs with the three other basic codes.
@@ -297,19 +295,28 @@ fn a_template_that_reads_the_clock_is_never_skipped() {
     assert_same_as_a_fresh_build(&site);
 }
 
+/// Gives the fixture a base template that changes every page's bytes.
+fn change_every_page(site: &Fixture) {
+    let base = common::bad_inputs::project_template("base.html");
+    site.write(
+        "templates/base.html",
+        &base.replace("<main id=\"main\">", "<main id=\"main\" class=\"changed\">"),
+    );
+}
+
+/// Deletes code 501 (related to no other code, so it can go alone) and its translation.
+fn delete_code_501(site: &Fixture) {
+    std::fs::remove_file(site.root().join(common::code_path("501"))).expect("rm");
+    std::fs::remove_file(site.root().join("locales/ja/codes/501.yaml")).expect("rm");
+}
+
 #[test]
 fn a_large_change_replaces_the_whole_tree_at_once() {
     let site = Fixture::new();
     let first = site.build().expect("fixture builds");
     #[cfg(unix)]
     let dir_inode = inode(&site.out());
-    let base =
-        std::fs::read_to_string(std::path::Path::new(common::PROJECT).join("templates/base.html"))
-            .expect("template");
-    site.write(
-        "templates/base.html",
-        &base.replace("<main id=\"main\">", "<main id=\"main\" class=\"changed\">"),
-    );
+    change_every_page(&site);
     let report = site.build().expect("rebuilds");
     assert!(report.written * 2 > first.files, "{report:?}");
     assert_same_as_a_fresh_build(&site);
@@ -376,21 +383,14 @@ fn files_no_build_wrote_are_left_alone() {
 
     #[cfg(unix)]
     let dir_inode = inode(&site.out());
-    let base =
-        std::fs::read_to_string(std::path::Path::new(common::PROJECT).join("templates/base.html"))
-            .expect("template");
-    site.write(
-        "templates/base.html",
-        &base.replace("<main id=\"main\">", "<main id=\"main\" class=\"changed\">"),
-    );
+    change_every_page(&site);
     let report = site.build().expect("large change");
     assert!(report.written * 2 > first.files);
     #[cfg(unix)]
     assert_ne!(inode(&site.out()), dir_inode, "not swapped");
     still_there("the whole tree was replaced");
 
-    std::fs::remove_file(site.root().join(common::code_path("501"))).expect("rm");
-    std::fs::remove_file(site.root().join("locales/ja/codes/501.yaml")).expect("rm");
+    delete_code_501(&site);
     let report = site.build().expect("code deleted");
     assert_eq!(report.removed, 2 * (1 + 3));
     assert!(!site.out().join("en/501/index.html").exists());

@@ -11,7 +11,7 @@
 
 mod template;
 
-pub use template::{NotMinifiable, minify_template};
+pub use template::{CONTENT, LAYOUT, NotMinifiable, WHITESPACE_SENSITIVE, minify_template};
 
 /// Marks where fragment `index` goes in a page's template output.
 pub fn placeholder(index: usize) -> String {

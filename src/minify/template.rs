@@ -289,9 +289,10 @@ const VOID: [&str; 14] = [
 ];
 /// Elements whose content is text up to their end tag.
 const RAW_TEXT: [&str; 4] = ["script", "style", "title", "textarea"];
-/// minify-html's whitespace rules (minify-html-common's `spec::tag::whitespace`): where it
-/// removes whitespace-only text, and where it trims the first and last text.
-const LAYOUT: [&str; 32] = [
+/// minify-html's whitespace rules (minify-html-common's `spec::tag::whitespace`): the
+/// elements in which it removes whitespace-only text and trims the first and last text
+/// (tests/common/equivalence.rs compares pages by the same rules)…
+pub const LAYOUT: [&str; 32] = [
     "article",
     "aside",
     "blockquote",
@@ -325,7 +326,8 @@ const LAYOUT: [&str; 32] = [
     "tr",
     "ul",
 ];
-const CONTENT: [&str; 32] = [
+/// … those in which it only trims…
+pub const CONTENT: [&str; 32] = [
     "address",
     "audio",
     "button",
@@ -359,7 +361,8 @@ const CONTENT: [&str; 32] = [
     "template",
     "th",
 ];
-const WHITESPACE_SENSITIVE: [&str; 3] = ["textarea", "code", "pre"];
+/// … and those whose whitespace it leaves as it is.
+pub const WHITESPACE_SENSITIVE: [&str; 3] = ["textarea", "code", "pre"];
 
 /// What minify-html does with whitespace in an element's content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -33,6 +33,13 @@ pub fn project_template(name: &str) -> String {
     .expect("project template")
 }
 
+/// Gives the site its own base.html: the shipped one with `from` replaced by `to`.
+fn own_base_with(site: &Fixture, from: &str, to: &str) {
+    let base = project_template("base.html");
+    assert!(base.contains(from), "base.html has no {from:?}");
+    site.write("templates/base.html", &base.replacen(from, to, 1));
+}
+
 /// The breakage named `name` (panics on a name not in [`ALL`]).
 pub fn breakage(name: &str) -> fn(&Fixture) {
     ALL.iter()
@@ -245,11 +252,11 @@ pub const ALL: &[BadInput] = &[
                are rendered from the minified copy, the error is in the file as written",
         from: POSITIONS,
         apply: |s| {
-            let base = project_template("base.html").replace(
+            own_base_with(
+                s,
                 "{{ t.footer_note.text }}</p>",
                 "{{ t.footer_note.text }}\n  {{ site_motto }}</p>",
-            );
-            s.write("templates/base.html", &base);
+            )
         },
     },
     BadInput {

@@ -11,76 +11,11 @@
 
 use scraper::{Html, Node};
 
-const LAYOUT: &[&str] = &[
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "colgroup",
-    "datalist",
-    "dialog",
-    "div",
-    "dl",
-    "fieldset",
-    "figure",
-    "footer",
-    "form",
-    "head",
-    "header",
-    "hgroup",
-    "html",
-    "main",
-    "map",
-    "menu",
-    "nav",
-    "ol",
-    "optgroup",
-    "picture",
-    "section",
-    "select",
-    "table",
-    "tbody",
-    "tfoot",
-    "thead",
-    "tr",
-    "ul",
-];
-const CONTENT: &[&str] = &[
-    "address",
-    "audio",
-    "button",
-    "canvas",
-    "caption",
-    "figcaption",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "legend",
-    "meter",
-    "object",
-    "option",
-    "p",
-    "summary",
-    "video",
-    "dd",
-    "details",
-    "dt",
-    "iframe",
-    "label",
-    "li",
-    "noscript",
-    "output",
-    "progress",
-    "slot",
-    "td",
-    "template",
-    "th",
-];
-/// Whitespace kept exactly as it is.
-const EXACT: &[&str] = &["pre", "code", "textarea", "title", "script", "style"];
+use smtpcodes::minify::{CONTENT, LAYOUT, WHITESPACE_SENSITIVE};
+
+/// Whitespace kept exactly as it is: minify-html's whitespace-sensitive elements, and
+/// raw text.
+const RAW_TEXT: &[&str] = &["title", "script", "style"];
 
 /// The page's nodes, one line each, indented by depth.
 pub fn canonical(html: &str) -> String {
@@ -166,7 +101,9 @@ fn write_children(
                     }
                     continue;
                 }
-                let exact = exact || e.name() == "pre" || EXACT.contains(&e.name());
+                let exact = exact
+                    || WHITESPACE_SENSITIVE.contains(&e.name())
+                    || RAW_TEXT.contains(&e.name());
                 write_children(out, child, depth + 1, Some(e.name()), exact);
             }
             (None, _) => write_children(out, child, depth, element, exact),
