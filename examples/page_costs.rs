@@ -1,5 +1,7 @@
 //! Where one page's time goes, stage by stage, on one thread: preparing its values and key,
-//! rendering its template, and minifying it. Reads a site root, takes up to N pair pages
+//! rendering its (minified) template, and splicing in its pre-minified fragments; and, for
+//! comparison, what minifying the same page whole would add (as when templates cannot be
+//! minified at load). Reads a site root, takes up to N pair pages
 //! of its plan, and prints the mean cost of each step per page. See BENCHMARKS.md.
 //!
 //! ```sh
@@ -50,15 +52,35 @@ fn main() -> Result<(), Failure> {
     }
     let render = started.elapsed();
 
+    let shells: Vec<(&str, &[std::borrow::Cow<str>], bool)> = rendered
+        .iter()
+        .filter_map(|page| match page {
+            Rendered::Page {
+                html,
+                fragments,
+                minify,
+            } => Some((html.as_str(), fragments.as_slice(), *minify)),
+            _ => None,
+        })
+        .collect();
     let started = Instant::now();
     let (mut shell_bytes, mut out_bytes) = (0, 0);
-    for page in &rendered {
-        if let Rendered::Spliced { shell, fragments } = page {
-            shell_bytes += shell.len();
-            out_bytes += minify::minify_spliced(shell, fragments).len();
-        }
+    for &(html, fragments, minify) in &shells {
+        shell_bytes += html.len();
+        out_bytes += if minify {
+            minify::minify_spliced(html, fragments).len()
+        } else {
+            minify::splice(html.as_bytes().to_vec(), fragments).len()
+        };
     }
-    let minify = started.elapsed();
+    let splice = started.elapsed();
+
+    // What a whole-page minification of the same output would cost on top.
+    let started = Instant::now();
+    for &(html, _, _) in &shells {
+        std::hint::black_box(minify::minify(html));
+    }
+    let minify_whole = started.elapsed();
 
     let n = pages.len();
     let per_page = |d: Duration| format!("{:>6.1} µs", d.as_secs_f64() * 1e6 / n as f64);
@@ -66,13 +88,22 @@ fn main() -> Result<(), Failure> {
         "{n} pair pages of {}, one thread, per page:",
         root.display()
     );
+    let minified = match site.templates.not_minified() {
+        None => "templates minified at load".to_owned(),
+        Some(why) => format!("templates NOT minified ({why}): pages minified whole"),
+    };
+    println!("  {minified}");
     println!("  values, context and key  {}", per_page(prepare));
     println!("  Tera                     {}", per_page(render));
-    println!("  minify-html + splice     {}", per_page(minify));
+    println!("  splice (+ minify-html)   {}", per_page(splice));
     println!(
-        "  template output (shell)  {:>6} bytes; minified page {} bytes",
+        "  template output (shell)  {:>6} bytes; page {} bytes",
         shell_bytes / n,
         out_bytes / n
+    );
+    println!(
+        "  (minify-html over the shell would add {})",
+        per_page(minify_whole)
     );
     Ok(())
 }

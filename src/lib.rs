@@ -2,8 +2,9 @@
 //! a page per code, a page per pair of codes, and index pages, in every locale.
 //!
 //! [`build_reporting`] runs the four stages in order, each in its own module:
-//! load (files → validated model) → plan (pages and URLs) → render (Tera + Fluent) →
-//! write (minify, all-or-nothing output).
+//! load (files → validated model, templates minified once) → plan (pages and URLs) →
+//! render (Tera + Fluent, from the minified templates) → write (splice, all-or-nothing
+//! output).
 //!
 //! # Layers
 //!

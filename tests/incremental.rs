@@ -116,9 +116,7 @@ fn editing_one_japanese_heading_rewrites_only_japanese_pages() {
 fn deleting_a_code_removes_its_pages() {
     let site = Fixture::new();
     let first = site.build().expect("fixture builds");
-    // 501 is related to no other code, so it can go alone.
-    std::fs::remove_file(site.root().join(common::code_path("501"))).expect("rm");
-    std::fs::remove_file(site.root().join("locales/ja/codes/501.yaml")).expect("rm");
+    delete_code_501(&site);
 
     let report = site.build().expect("rebuilds");
     // Per locale: its code page and its pairs with the three other basic codes.
@@ -297,23 +295,129 @@ fn a_template_that_reads_the_clock_is_never_skipped() {
     assert_same_as_a_fresh_build(&site);
 }
 
+/// Gives the fixture a base template that changes every page's bytes.
+fn change_every_page(site: &Fixture) {
+    let base = common::bad_inputs::project_template("base.html");
+    site.write(
+        "templates/base.html",
+        &base.replace("<main id=\"main\">", "<main id=\"main\" class=\"changed\">"),
+    );
+}
+
+/// Deletes code 501 (related to no other code, so it can go alone) and its translation.
+fn delete_code_501(site: &Fixture) {
+    std::fs::remove_file(site.root().join(common::code_path("501"))).expect("rm");
+    std::fs::remove_file(site.root().join("locales/ja/codes/501.yaml")).expect("rm");
+}
+
 #[test]
 fn a_large_change_replaces_the_whole_tree_at_once() {
     let site = Fixture::new();
     let first = site.build().expect("fixture builds");
     #[cfg(unix)]
     let dir_inode = inode(&site.out());
-    let base =
-        std::fs::read_to_string(std::path::Path::new(common::PROJECT).join("templates/base.html"))
-            .expect("template");
-    site.write(
-        "templates/base.html",
-        &base.replace("<main id=\"main\">", "<main id=\"main\" class=\"changed\">"),
-    );
+    change_every_page(&site);
     let report = site.build().expect("rebuilds");
     assert!(report.written * 2 > first.files, "{report:?}");
     assert_same_as_a_fresh_build(&site);
     // Most files changed: the staged tree was swapped in whole, not file by file.
     #[cfg(unix)]
     assert_ne!(inode(&site.out()), dir_inode);
+}
+
+/// The files a build wrote are listed in its record, so the next build finds its leftovers
+/// there: a static file dropped from the site is removed from the output, as a page is.
+#[test]
+fn a_file_dropped_from_the_plan_is_removed_from_the_output() {
+    let site = Fixture::new();
+    site.write("static/extra.txt", "extra");
+    site.build().expect("fixture builds");
+    assert!(site.out().join("extra.txt").is_file());
+    let record = site.read(&format!("dist/{}", smtpcodes::load::fingerprint::FILE));
+    assert!(record.contains("\nfile extra.txt\n"), "{record}");
+    std::fs::remove_file(site.root().join("static/extra.txt")).expect("rm");
+    let report = site.build().expect("rebuilds");
+    assert_eq!(report.removed, 1);
+    assert!(!site.out().join("extra.txt").exists());
+    assert_eq!(site.snapshot().len(), report.files);
+}
+
+/// A file no build of ours wrote (added to dist/ by hand) is not ours to remove: it stays
+/// through a no-op rebuild, an edit whose files are renamed into place, a change that
+/// replaces the whole tree, and the removal of the pages beside it (README, "Builds are
+/// incremental").
+#[test]
+fn files_no_build_wrote_are_left_alone() {
+    let site = Fixture::new();
+    let first = site.build().expect("fixture builds");
+    let hand = [
+        "google0123.html",
+        "en/notes.txt",
+        "en/501/notes.txt",
+        "new-dir/x.txt",
+    ];
+    for path in hand {
+        site.write(&format!("dist/{path}"), "by hand");
+    }
+    let still_there = |when: &str| {
+        for path in hand {
+            assert_eq!(
+                std::fs::read_to_string(site.out().join(path))
+                    .ok()
+                    .as_deref(),
+                Some("by hand"),
+                "{path} after {when}"
+            );
+        }
+    };
+    let report = site.build().expect("no-op");
+    assert_eq!((report.written, report.removed), (0, 0));
+    still_there("a no-op rebuild");
+
+    let path = common::code_path("5.1.10");
+    let yaml = site.read(&path);
+    site.write(&path, &yaml.replace("Description of", "The description of"));
+    let report = site.build().expect("small edit");
+    assert!(report.written > 0 && report.written * 2 <= first.files);
+    still_there("an edit renamed into place");
+
+    #[cfg(unix)]
+    let dir_inode = inode(&site.out());
+    change_every_page(&site);
+    let report = site.build().expect("large change");
+    assert!(report.written * 2 > first.files);
+    #[cfg(unix)]
+    assert_ne!(inode(&site.out()), dir_inode, "not swapped");
+    still_there("the whole tree was replaced");
+
+    delete_code_501(&site);
+    let report = site.build().expect("code deleted");
+    assert_eq!(report.removed, 2 * (1 + 3));
+    assert!(!site.out().join("en/501/index.html").exists());
+    still_there("the pages beside them were removed");
+}
+
+/// A record written by an older version lists only the pages rendered from templates: the
+/// build then reads the previous output to find what it does not produce, and removes all
+/// of it, as builds did before the record listed every file.
+#[test]
+fn without_a_list_of_files_the_previous_output_is_read() {
+    let site = Fixture::new();
+    site.write("static/extra.txt", "extra");
+    site.build().expect("fixture builds");
+    let record_path = format!("dist/{}", smtpcodes::load::fingerprint::FILE);
+    let record = site.read(&record_path);
+    let older: String = record
+        .lines()
+        .filter(|l| !l.starts_with("file ") && *l != "complete")
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write(&record_path, &older);
+    site.write("dist/by-hand.txt", "by hand");
+    std::fs::remove_file(site.root().join("static/extra.txt")).expect("rm");
+    let report = site.build().expect("rebuilds");
+    assert_eq!(report.removed, 2);
+    assert!(!site.out().join("extra.txt").exists());
+    assert!(!site.out().join("by-hand.txt").exists());
+    assert!(site.read(&record_path).ends_with("complete\n"));
 }

@@ -91,6 +91,22 @@ const WANTED: &[Wanted] = &[
         word: "nope.html",
     },
     Wanted {
+        case: "template_syntax_error_deep",
+        file: "templates/base.html",
+        line_with: "<title>",
+        nth: 0,
+        col: 22,
+        word: "template error",
+    },
+    Wanted {
+        case: "template_render_error_deep",
+        file: "templates/base.html",
+        line_with: "site_motto",
+        nth: 0,
+        col: 0,
+        word: "site_motto",
+    },
+    Wanted {
         case: "english_message_deleted",
         file: BASE,
         line_with: "t.site_name",

@@ -12,6 +12,12 @@
 //!   what keeps an edit to one code from re-rendering every page: `content/` is an input
 //!   of every locale, but only the pages that show that code get a new key.
 //!
+//! The record also lists every other file the build wrote (static files, sitemaps,
+//! `codes.json`…), so the next build knows what this one wrote without reading the output
+//! directory: a file listed here that the next build does not produce is its leftover, to
+//! be removed; a file not listed was not written by us and is left alone (see
+//! [`crate::write`]).
+//!
 //! A page missing from the previous output is rendered anyway. The record is written after
 //! every page and goes into the output with them (swapped in with the whole tree, or, when
 //! files are replaced one by one, removed first and put back last; see [`crate::write`]),
@@ -34,6 +40,10 @@ const HEADER: &str =
     "# What each locale's pages were built from (smtpcodes; see src/load/fingerprint.rs).";
 const PAGES_HEADER: &str =
     "# Each page rendered from a template: a hash of everything it was rendered from.";
+const FILES_HEADER: &str = "# Every other file this build wrote, and the end of the list.";
+/// The last line of a record that lists every file its build wrote (records of older
+/// versions of the generator list only the pages rendered from templates).
+const COMPLETE: &str = "complete";
 
 /// One hash per locale, in config order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -134,6 +144,11 @@ impl Fingerprints {
 pub struct Record {
     pub inputs: Fingerprints,
     pages: HashMap<String, u64>,
+    /// Every other file the build wrote (besides the record itself).
+    files: Vec<String>,
+    /// Whether the record ends with [`COMPLETE`]: then `pages` and `files` are every file
+    /// the build wrote.
+    complete: bool,
 }
 
 impl Record {
@@ -149,6 +164,18 @@ impl Record {
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         {
+            if record.complete {
+                // Nothing may follow the end of the list.
+                return None;
+            }
+            if line == COMPLETE {
+                record.complete = true;
+                continue;
+            }
+            if let Some(path) = line.strip_prefix("file ") {
+                record.files.push(path.to_owned());
+                continue;
+            }
             let (kind, rest) = line.split_once(' ')?;
             let (first, second) = rest.split_once(' ')?;
             match kind {
@@ -171,12 +198,26 @@ impl Record {
         self.pages.get(path).copied()
     }
 
-    /// What is written to [`FILE`]: `inputs`, and the key of each page that has one.
+    /// Every file the build that wrote this record wrote (the record itself left out), by
+    /// path relative to the output; `None` for a record that does not list them all.
+    pub fn written(&self) -> Option<impl Iterator<Item = &str>> {
+        self.complete.then(|| {
+            self.pages
+                .keys()
+                .map(String::as_str)
+                .chain(self.files.iter().map(String::as_str))
+        })
+    }
+
+    /// What is written to [`FILE`]: `inputs`, the key of each page that has one, and every
+    /// other file written (`files`).
     pub fn to_text<'a>(
         inputs: &Fingerprints,
         pages: impl IntoIterator<Item = (&'a str, u64)>,
+        files: impl IntoIterator<Item = &'a str>,
     ) -> String {
         let mut text = format!("{HEADER}\n");
+        let mut complete = true;
         for (lang, hash) in &inputs.locales {
             let _ = writeln!(text, "locale {lang} {hash:016x}");
         }
@@ -184,10 +225,26 @@ impl Record {
         text.push('\n');
         for (path, key) in pages {
             // A path with a line break could not be read back; such a page is simply
-            // rendered every time.
-            if !path.contains(['\n', '\r']) {
+            // rendered every time (and the list of files is not complete).
+            if path.contains(['\n', '\r']) {
+                complete = false;
+            } else {
                 let _ = writeln!(text, "page {key:016x} {path}");
             }
+        }
+        text.push_str(FILES_HEADER);
+        text.push('\n');
+        for path in files {
+            if path.contains(['\n', '\r']) {
+                // Not listed: the list is then not every file, and says so.
+                complete = false;
+            } else {
+                let _ = writeln!(text, "file {path}");
+            }
+        }
+        if complete {
+            text.push_str(COMPLETE);
+            text.push('\n');
         }
         text
     }
@@ -228,22 +285,52 @@ mod tests {
     fn the_recorded_text_reads_back() {
         let inputs = prints(&[("en", 1), ("ja", u64::MAX)]);
         let pages = [("en/250/index.html", 7), ("ja/a b/index.html", u64::MAX)];
-        let record = Record::parse(&Record::to_text(&inputs, pages)).unwrap();
+        let files = ["style.css", "en/codes.json"];
+        let record = Record::parse(&Record::to_text(&inputs, pages, files)).unwrap();
         assert_eq!(record.inputs, inputs);
         assert_eq!(record.page_key("en/250/index.html"), Some(7));
         assert_eq!(record.page_key("ja/a b/index.html"), Some(u64::MAX));
         assert_eq!(record.page_key("en/251/index.html"), None);
-        for broken in ["locale en zz\n", "garbage", "en 0123\n", "page 12\n"] {
+        let mut written: Vec<&str> = record.written().unwrap().collect();
+        written.sort_unstable();
+        assert_eq!(
+            written,
+            [
+                "en/250/index.html",
+                "en/codes.json",
+                "ja/a b/index.html",
+                "style.css"
+            ]
+        );
+        for broken in [
+            "locale en zz\n",
+            "garbage",
+            "en 0123\n",
+            "page 12\n",
+            "complete\nfile x\n",
+        ] {
             assert_eq!(Record::parse(broken), None, "{broken:?}");
         }
     }
 
     #[test]
     fn a_path_that_cannot_be_read_back_is_left_out() {
-        let text = Record::to_text(&prints(&[]), [("a\nlocale en 1", 1), ("b", 2)]);
+        let text = Record::to_text(&prints(&[]), [("a\nlocale en 1", 1), ("b", 2)], ["c"]);
         let record = Record::parse(&text).unwrap();
         assert_eq!(record.inputs, prints(&[]));
         assert_eq!(record.page_key("b"), Some(2));
+        // A file that cannot be listed makes the list incomplete, and the record says so.
+        let text = Record::to_text(&prints(&[]), [("b", 2)], ["c\nfile d", "e"]);
+        let record = Record::parse(&text).unwrap();
+        assert!(record.written().is_none());
+    }
+
+    #[test]
+    fn a_record_of_an_older_version_does_not_claim_to_list_every_file() {
+        let text = "locale en 0000000000000001\npage 0000000000000002 en/index.html\n";
+        let record = Record::parse(text).unwrap();
+        assert_eq!(record.page_key("en/index.html"), Some(2));
+        assert!(record.written().is_none());
     }
 
     #[test]

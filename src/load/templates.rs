@@ -1,5 +1,12 @@
 //! Tera templates: the embedded defaults, overridden file by file by the site's own
 //! `templates/`. Parse errors are reported with the template file's line and column.
+//!
+//! Each template is also minified once, here (`minify::minify_template`), and pages are
+//! rendered from the minified copies, which need no minification of their own. The
+//! templates as written are kept: they are what every error is located in (a parse error
+//! is found by parsing them, a render error is looked up in their text), and what the
+//! pages minified whole are rendered from. When a template cannot be minified safely,
+//! none is, and every page is minified whole as before.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -11,7 +18,10 @@ use crate::load::{files_below, name_below};
 
 /// The templates, ready to render, and the source of each so render errors can be located.
 pub struct Templates {
-    pub tera: Tera,
+    /// The templates as written.
+    tera: Tera,
+    /// The same, minified; or why they could not be.
+    minified: std::result::Result<Tera, String>,
     sources: HashMap<String, (PathBuf, String)>,
 }
 
@@ -31,18 +41,84 @@ pub fn load_templates(dir: &Path) -> Result<Templates> {
             sources.insert(name, (path, text));
         }
     }
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".xml", ".txt"]);
-    tera.register_filter("lang_attr", LangAttr);
     let mut raw: Vec<(&str, &str)> = sources
         .iter()
         .map(|(name, (_, text))| (name.as_str(), text.as_str()))
         .collect();
     raw.sort_unstable();
-    if let Err(e) = tera.add_raw_templates(raw) {
-        return Err(locate_error(&sources, &e));
+    let tera = new_tera(&raw).map_err(|e| locate_error(&sources, &e))?;
+    let minified = minified_tera(&sources, &raw);
+    Ok(Templates {
+        tera,
+        minified,
+        sources,
+    })
+}
+
+/// A Tera with `templates` (name, text) and our settings.
+fn new_tera(templates: &[(&str, &str)]) -> tera::Result<Tera> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml", ".txt"]);
+    tera.set_escape_fn(escape);
+    tera.register_filter("lang_attr", LangAttr);
+    tera.add_raw_templates(templates.iter().copied())?;
+    Ok(tera)
+}
+
+/// Tera's autoescape, without escaping `/` (`&#x2F;`): the five characters that can end
+/// text or a quoted attribute value, and nothing else. What minify-html makes of Tera's
+/// escapes anyway, now that pages from minified templates are not minified again.
+fn escape(input: &str) -> String {
+    let bytes = input.as_bytes();
+    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    let Some(first) = bytes.iter().position(special) else {
+        return input.to_owned();
+    };
+    let mut out = String::with_capacity(input.len() + input.len() / 4);
+    out.push_str(&input[..first]);
+    let mut copied = first;
+    for (at, byte) in bytes.iter().enumerate().skip(first) {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // ASCII bytes, so `at` is on a character boundary.
+        out.push_str(&input[copied..at]);
+        out.push_str(entity);
+        copied = at + 1;
     }
-    Ok(Templates { tera, sources })
+    out.push_str(&input[copied..]);
+    out
+}
+
+/// Every template minified (a template whose name does not end in `.html` as it is), or
+/// why one could not be. `templates` parsed already.
+fn minified_tera(
+    sources: &HashMap<String, (PathBuf, String)>,
+    templates: &[(&str, &str)],
+) -> std::result::Result<Tera, String> {
+    let mut minified = Vec::with_capacity(templates.len());
+    for &(name, text) in templates {
+        if !name.ends_with(".html") {
+            minified.push((name, text.to_owned()));
+            continue;
+        }
+        match crate::minify::minify_template(text) {
+            Ok(small) => minified.push((name, small)),
+            Err(why) => {
+                let path = sources
+                    .get(name)
+                    .map_or(Path::new(name), |(p, _)| p.as_path());
+                return Err(format!("{} is not minified: {why}", path.display()));
+            }
+        }
+    }
+    let raw: Vec<(&str, &str)> = minified.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    new_tera(&raw).map_err(|e| format!("the minified templates do not parse: {}", error_chain(&e)))
 }
 
 /// Tera's functions whose result does not come from the template's context.
@@ -106,11 +182,29 @@ impl Templates {
         found
     }
 
-    /// Renders `name`, turning Tera's error chain into a located diagnostic.
+    /// Renders `name` as written, turning Tera's error chain into a located diagnostic.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
         self.tera
             .render(name, context)
             .map_err(|e| locate_error(&self.sources, &e))
+    }
+
+    /// Renders `name` from the minified templates if there are (the output needs no
+    /// minifying then: `true`), else as written (`false`). Errors are located in the
+    /// templates as written: render errors name a template and a variable, not a place.
+    pub fn render_minified(&self, name: &str, context: &tera::Context) -> Result<(String, bool)> {
+        match &self.minified {
+            Ok(tera) => tera
+                .render(name, context)
+                .map(|html| (html, true))
+                .map_err(|e| locate_error(&self.sources, &e)),
+            Err(_) => self.render(name, context).map(|html| (html, false)),
+        }
+    }
+
+    /// Why the templates are not minified (and every page is minified whole instead).
+    pub fn not_minified(&self) -> Option<&str> {
+        self.minified.as_ref().err().map(String::as_str)
     }
 }
 
@@ -153,14 +247,19 @@ fn locate_error(sources: &HashMap<String, (PathBuf, String)>, error: &tera::Erro
         })
         .max_by_key(|name| name.len());
     let include = missing_include(sources, &chain);
-    let Some(name) = include.map(|(name, _)| name).or(template) else {
+    let Some(mut name) = include.map(|(name, _)| name).or(template) else {
         return LoadError::Template { chain }.into();
     };
+    let position = include.map(|(_, at)| at).or_else(|| parse_position(&chain));
+    let needle = backticked(&chain);
+    if position.is_none()
+        && let Some(needle) = needle
+    {
+        name = reading(sources, name, needle);
+    }
     let (path, text) = &sources[name];
-    let (line, col) = include
-        .map(|(_, at)| at)
-        .or_else(|| parse_position(&chain))
-        .or_else(|| backticked(&chain).and_then(|needle| crate::text::locate_text(text, needle)))
+    let (line, col) = position
+        .or_else(|| needle.and_then(|needle| crate::text::locate_text(text, needle)))
         .unwrap_or((1, 1));
     let message = chain
         .lines()
@@ -177,6 +276,41 @@ fn locate_error(sources: &HashMap<String, (PathBuf, String)>, error: &tera::Erro
         )
         .with_source(text),
     )
+}
+
+/// The template that reads `needle`: Tera names the page's template (`root.html`) also
+/// for a variable read in the template it extends (`base.html`) or a macro it imports.
+/// `name` itself if it reads it, else the first of the templates it extends, imports or
+/// includes (and so on) that does; `name` if none does.
+fn reading<'s>(
+    sources: &'s HashMap<String, (PathBuf, String)>,
+    name: &'s String,
+    needle: &str,
+) -> &'s String {
+    let mut queue: Vec<&String> = vec![name];
+    let mut at = 0;
+    while let Some(&current) = queue.get(at) {
+        let text = &sources[current].1;
+        if text.contains(needle) {
+            return current;
+        }
+        for word in ["extends", "import", "include"] {
+            for (byte, _) in text.match_indices(word) {
+                let after = text[byte + word.len()..].trim_start();
+                let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                    continue;
+                };
+                let used = after[1..].split(quote).next().unwrap_or_default();
+                if let Some((used, _)) = sources.get_key_value(used)
+                    && !queue.contains(&used)
+                {
+                    queue.push(used);
+                }
+            }
+        }
+        at += 1;
+    }
+    name
 }
 
 /// A template the error names that does not exist, and the template and line:col of the
@@ -244,6 +378,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn autoescape_escapes_what_ends_text_or_an_attribute_value() {
+        assert_eq!(escape("a/b"), "a/b");
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a> 日本"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt; 日本"
+        );
+    }
+
+    #[test]
     fn parse_errors_are_located_in_the_sites_template() {
         let tmp = tempfile::tempdir().unwrap();
         std::fs::write(tmp.path().join("pair.html"), "<p>\n{{ oops }\n").unwrap();
@@ -251,6 +394,47 @@ mod tests {
         let d = &err.diagnostics()[0];
         assert_eq!(d.at.path, tmp.path().join("pair.html"));
         assert_eq!(d.at.line, 2, "{d}");
+    }
+
+    #[test]
+    fn the_shipped_templates_are_minified() {
+        let t = load_templates(Path::new("/nonexistent")).ok().unwrap();
+        assert_eq!(t.not_minified(), None);
+    }
+
+    #[test]
+    fn a_template_that_cannot_be_minified_leaves_all_as_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(
+            tmp.path().join("x.html"),
+            "<!-- {{ a }} --><p>\n  {{ a }}</p>",
+        )
+        .unwrap();
+        let t = load_templates(tmp.path()).ok().unwrap();
+        assert!(
+            t.not_minified().unwrap().contains("x.html"),
+            "{:?}",
+            t.not_minified()
+        );
+        let mut context = tera::Context::new();
+        context.insert("a", "b");
+        let (html, minified) = t.render_minified("x.html", &context).unwrap();
+        assert_eq!((html.as_str(), minified), ("<!-- b --><p>\n  b</p>", false));
+    }
+
+    #[test]
+    fn errors_of_the_minified_templates_point_at_the_template_as_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let source = "<ul>\n  <li>a</li>\n</ul>\n<p>\n  {{ missing_thing }}\n</p>\n";
+        std::fs::write(tmp.path().join("x.html"), source).unwrap();
+        let t = load_templates(tmp.path()).ok().unwrap();
+        assert_eq!(t.not_minified(), None);
+        let err = t
+            .render_minified("x.html", &tera::Context::new())
+            .unwrap_err();
+        let d = &err.diagnostics()[0];
+        assert_eq!(d.at.path, tmp.path().join("x.html"));
+        assert_eq!((d.at.line, d.at.col), (5, 6), "{d}");
     }
 
     #[test]

@@ -31,9 +31,10 @@ pub struct Renderer<'s> {
     pub(super) plan: &'s Plan,
     pub(super) localizer: Localizer<'s>,
     pub(super) locales: Vec<LocaleData>,
-    /// Splice pre-minified code sections into pages (the default), or put their template
-    /// output in place and leave the whole page to the minifier (to check the two agree).
-    pub(super) splice: bool,
+    /// Render pages from the templates as written, code sections and all, and leave each
+    /// whole page to the minifier (to check the default against), instead of rendering
+    /// them from the minified templates and splicing in the pre-minified fragments.
+    pub(super) whole: bool,
     /// The part of every page's key that is not the page's: see [`TemplatePage::key`].
     pub(super) key: u64,
 }
@@ -126,7 +127,7 @@ impl<'s> Renderer<'s> {
             plan,
             localizer,
             locales,
-            splice: true,
+            whole: false,
             key: renderer_key(site),
         };
         for locale in 0..renderer.locales.len() {
@@ -151,10 +152,10 @@ impl<'s> Renderer<'s> {
         Ok(renderer)
     }
 
-    /// Renders every page as one piece, minified whole by the write stage: slower, and
-    /// byte-for-byte the same as the default (tests/splice.rs).
+    /// Renders every page as one piece from the templates as written, minified whole by
+    /// the write stage: slower, and the same page as the default (tests/splice.rs).
     pub fn whole_pages(mut self) -> Self {
-        self.splice = false;
+        self.whole = true;
         self
     }
 
@@ -205,19 +206,26 @@ impl<'s> Renderer<'s> {
         template.map(Prepared::Template)
     }
 
-    /// Renders a prepared template page. Its code sections are rendered and minified
-    /// already: the template gets placeholders that the write stage replaces with them.
+    /// Renders a prepared template page from the minified templates. Its fragments (code
+    /// sections, table, tools) are minified already: the template gets placeholders that
+    /// the write stage replaces with them.
     pub fn finish(&self, page: TemplatePage) -> Result<Rendered<'_>> {
         let shared: Vec<&Fragment> = page
             .sections
             .iter()
             .map(|&i| &self.locales[page.locale].sections[i])
             .collect();
-        let splice = !(shared.is_empty() && page.own_fragments.is_empty()) && self.splice;
         let mut extra = Context::new();
         let (values, mut names) = page.context.into_parts();
         let mut fragments: Vec<Cow<'_, str>> = Vec::new();
-        if splice {
+        if self.whole {
+            let html: Vec<&str> = shared.iter().map(|f| f.html.as_str()).collect();
+            extra.insert("sections", &html);
+            for own in &page.own_fragments {
+                extra.insert(own.name, &own.html);
+                names.push(own.name);
+            }
+        } else {
             let placeholders: Vec<String> = (0..shared.len()).map(minify::placeholder).collect();
             extra.insert("sections", &placeholders);
             fragments.extend(shared.iter().map(|f| Cow::Borrowed(f.minified.as_str())));
@@ -226,30 +234,39 @@ impl<'s> Renderer<'s> {
                 names.push(own.name);
                 fragments.push(Cow::Owned(own.minified));
             }
-        } else {
-            let html: Vec<&str> = shared.iter().map(|f| f.html.as_str()).collect();
-            extra.insert("sections", &html);
-            for own in &page.own_fragments {
-                extra.insert(own.name, &own.html);
-                names.push(own.name);
-            }
         }
         names.push("sections");
-        let html = self.render_in_locale(page.locale, page.template, values, extra, &names)?;
-        Ok(if splice {
-            Rendered::Spliced {
-                shell: html,
-                fragments,
-            }
-        } else {
-            Rendered::Html(html)
+        let (html, minified) =
+            self.render_in_locale(page.locale, page.template, values, extra, &names)?;
+        Ok(Rendered::Page {
+            html,
+            fragments,
+            minify: !minified,
         })
     }
 
+    /// Renders `template` with `context`: from the minified templates (`true`), or as
+    /// written when they are not minified or pages are rendered whole (`false`).
+    pub(super) fn render_template(
+        &self,
+        template: &str,
+        context: &Context,
+    ) -> Result<(String, bool)> {
+        let templates = &self.site.templates;
+        if self.whole {
+            templates
+                .render(template, context)
+                .map(|html| (html, false))
+        } else {
+            templates.render_minified(template, context)
+        }
+    }
+
     /// Renders `template` with the locale's context plus a page's `values` and `extra`,
-    /// whose names are `names`. The locale's context is borrowed from its spares and given
-    /// back as it was: each page value is taken out again, and a locale value that a page
-    /// value hid is put back. After a failed render the borrowed context is dropped.
+    /// whose names are `names` (see [`Renderer::render_template`] for the `bool`). The
+    /// locale's context is borrowed from its spares and given back as it was: each page
+    /// value is taken out again, and a locale value that a page value hid is put back.
+    /// After a failed render the borrowed context is dropped.
     fn render_in_locale(
         &self,
         locale: usize,
@@ -257,7 +274,7 @@ impl<'s> Renderer<'s> {
         values: Context,
         extra: Context,
         names: &[&'static str],
-    ) -> Result<String> {
+    ) -> Result<(String, bool)> {
         let data = &self.locales[locale];
         let spare = lock(&data.spare_contexts).pop();
         let mut context = spare.unwrap_or_else(|| data.context.context().clone());
@@ -267,7 +284,7 @@ impl<'s> Renderer<'s> {
             .collect();
         context.extend(values);
         context.extend(extra);
-        let html = self.site.templates.render(template, &context)?;
+        let rendered = self.render_template(template, &context)?;
         for name in names {
             context.remove(name);
         }
@@ -275,7 +292,7 @@ impl<'s> Renderer<'s> {
             context.insert(name, &value);
         }
         lock(&data.spare_contexts).push(context);
-        Ok(html)
+        Ok(rendered)
     }
 
     /// A template page of `locale` with its key: the renderer's part, the page's template

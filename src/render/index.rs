@@ -125,9 +125,8 @@ fn not_found_bodies(r: &Renderer) -> Result<Vec<NotFoundBody>> {
                 lang: l.code.clone(),
                 title: ui_text(&data.ui, "notfound_title"),
                 html: r
-                    .site
-                    .templates
-                    .render("404_body.html", data.context.context())?,
+                    .render_template("404_body.html", data.context.context())?
+                    .0,
                 jump_label: ui_text(&data.ui, "jump_label"),
                 jump_button: ui_text(&data.ui, "jump_button"),
                 jump_hint: ui_text(&data.ui, "jump_hint"),

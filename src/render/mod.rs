@@ -27,16 +27,18 @@ pub use page::{Prepared, TemplatePage};
 
 use crate::load::StaticSource;
 
-/// A page's bytes before writing: HTML is minified by the write stage, the rest is not.
+/// A page's bytes before writing.
 pub enum Rendered<'a> {
-    Html(String),
-    /// HTML whose template output holds [`crate::minify::placeholder`]s for fragments
-    /// that are minified already: the write stage minifies the rest and splices them in.
-    Spliced {
-        shell: String,
+    /// A page rendered from a template, with [`crate::minify::placeholder`]s for fragments
+    /// minified already, which the write stage splices in. `minify`: whether the rest must
+    /// be minified first (it was rendered from templates as written: they could not be
+    /// minified at load, or the page is rendered whole to check the others against).
+    Page {
+        html: String,
         /// Shared fragments (a code's sections) are borrowed; a page's own (its comparison
         /// table) are owned.
         fragments: Vec<std::borrow::Cow<'a, str>>,
+        minify: bool,
     },
     Text(String),
     Copy(&'a StaticSource),

@@ -1,8 +1,18 @@
-//! Stage 4: minify and write, all or nothing, and only what changed. Each page is compared
+//! Stage 4: write, all or nothing, and only what changed (splicing fragments into pages,
+//! and minifying the pages whose templates were not minified at load). Each page is compared
 //! with the file already in the output: a changed page is written into a staging directory
 //! beside the output, an unchanged one is only noted. Nothing in the output changes until
 //! every page has been rendered and staged, so a failed build removes the staging directory
 //! and leaves the previous output exactly as it was. At commit:
+//!
+//! The previous build's leftovers (files it wrote that this build does not produce) are
+//! known from its record of inputs, which lists every file it wrote: the output directory
+//! is not read to find them. A file in the output that no build of ours wrote (added by
+//! hand) is not ours to remove: it is left where it is, also when the tree is replaced
+//! whole (the one case that reads the output directory, to carry such files over). Without
+//! a record that lists its files (a damaged one, or one written by an older version), the
+//! previous output is read instead and every file this build does not produce is removed,
+//! as before the record listed them.
 //!
 //! - if nothing was written and nothing removed, the output is left alone (a no-op rebuild
 //!   writes zero files);
@@ -63,6 +73,8 @@ pub struct Staging {
     written: Mutex<Vec<PathBuf>>,
     /// The record of the build's inputs, which describes every other file.
     record: Option<PathBuf>,
+    /// Every file the previous build wrote, from its record; `None` if it does not say.
+    previous: Option<HashSet<PathBuf>>,
     /// Whether there was a previous output to compare with when the build began: a first
     /// build skips looking for each of its files there (a stat per file).
     had_previous: bool,
@@ -102,6 +114,7 @@ impl Staging {
             unchanged: Mutex::new(Vec::new()),
             written: Mutex::new(Vec::new()),
             record: None,
+            previous: None,
             had_previous,
         })
     }
@@ -125,6 +138,17 @@ impl Staging {
         }
         lock(&self.produced).insert(relative.to_owned());
         Ok(())
+    }
+
+    /// Tells the files the previous build wrote (its record's list; see the module's
+    /// documentation). A path that is not plain and relative is left out: a tampered
+    /// record cannot make a build delete anything outside the output.
+    pub fn previous_files(&mut self, files: &[String]) {
+        let plain = files
+            .iter()
+            .filter_map(|f| safe_relative(f).ok())
+            .map(Path::to_owned);
+        self.previous = Some(plain.collect());
     }
 
     /// Stages the record of what the output is built from (written after every page, so
@@ -175,15 +199,74 @@ impl Staging {
         unchanged.par_iter().try_for_each(|relative| {
             link_or_copy(&self.out.join(relative), &self.dir.join(relative))
         })?;
+        if had_previous {
+            self.carry_over_others(&produced)?;
+        }
         self.swap()?;
         Ok(counts)
     }
 
-    /// Files of the previous output that this build does not produce.
+    /// Files of the previous output that this build does not produce: those its record
+    /// lists (and that are still there), or, without such a record, every file found in
+    /// the previous output.
     fn leftovers(&self, produced: &HashSet<PathBuf>) -> Result<Vec<PathBuf>> {
         if !self.out.is_dir() {
             return Ok(Vec::new());
         }
+        if let Some(previous) = &self.previous {
+            let mut leftovers: Vec<PathBuf> = previous
+                .iter()
+                .filter(|relative| !produced.contains(*relative))
+                .filter(|relative| self.is_file_below_out(relative))
+                .cloned()
+                .collect();
+            leftovers.sort_unstable();
+            return Ok(leftovers);
+        }
+        self.files_not_in(produced)
+    }
+
+    /// Whether `relative` is a file (or link) in the output, reached through directories
+    /// only: removing it cannot remove anything outside the output.
+    fn is_file_below_out(&self, relative: &Path) -> bool {
+        let kind = |path: &Path| std::fs::symlink_metadata(self.out.join(path)).ok();
+        let through_directories = relative
+            .ancestors()
+            .skip(1)
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .all(|dir| kind(dir).is_some_and(|m| m.is_dir()));
+        through_directories && kind(relative).is_some_and(|m| !m.is_dir())
+    }
+
+    /// Brings the files of the previous output that no build of ours wrote (neither in
+    /// the previous record nor produced now) into the staging tree before it replaces the
+    /// output: they are not ours to remove. One that would stand where this build puts a
+    /// directory (or the reverse) is dropped. Only with a record that lists its files:
+    /// without one, every file not produced is a leftover.
+    fn carry_over_others(&self, produced: &HashSet<PathBuf>) -> Result<()> {
+        let Some(previous) = &self.previous else {
+            return Ok(());
+        };
+        for relative in self.files_not_in(produced)? {
+            if previous.contains(&relative) {
+                continue;
+            }
+            let to = self.dir.join(&relative);
+            let blocked = relative
+                .ancestors()
+                .skip(1)
+                .filter(|dir| !dir.as_os_str().is_empty())
+                .any(|dir| self.dir.join(dir).is_file())
+                || std::fs::symlink_metadata(&to).is_ok();
+            if !blocked {
+                link_or_copy(&self.out.join(&relative), &to)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every file in the previous output that is not in `produced` (read from the disk).
+    fn files_not_in(&self, produced: &HashSet<PathBuf>) -> Result<Vec<PathBuf>> {
         let mut leftovers = Vec::new();
         for entry in walkdir::WalkDir::new(&self.out).min_depth(1) {
             let entry = entry.map_err(|e| {
@@ -307,10 +390,16 @@ fn remove_empty_parents(out: &Path, relative: &Path) {
 /// The exact bytes a page will have on disk.
 pub fn bytes_of(rendered: Rendered) -> Result<Cow<'static, [u8]>> {
     Ok(match rendered {
-        Rendered::Html(html) => Cow::Owned(minify::minify(&html)),
-        Rendered::Spliced { shell, fragments } => {
-            Cow::Owned(minify::minify_spliced(&shell, &fragments))
-        }
+        Rendered::Page {
+            html,
+            fragments,
+            minify: true,
+        } => Cow::Owned(minify::minify_spliced(&html, &fragments)),
+        Rendered::Page {
+            html,
+            fragments,
+            minify: false,
+        } => Cow::Owned(minify::splice(html.into_bytes(), &fragments)),
         Rendered::Text(text) => Cow::Owned(text.into_bytes()),
         Rendered::Copy(StaticSource::Embedded(bytes)) => Cow::Borrowed(*bytes),
         Rendered::Copy(StaticSource::File(source)) => {
@@ -450,7 +539,14 @@ mod tests {
         let out = tmp.path().join("dist");
         let staging = Staging::create(&out, &tmp.path().join("site")).unwrap();
         staging
-            .write("a/index.html", Rendered::Html("<p>x</p>".into()))
+            .write(
+                "a/index.html",
+                Rendered::Page {
+                    html: "<p>x</p>".into(),
+                    fragments: Vec::new(),
+                    minify: true,
+                },
+            )
             .unwrap();
         drop(staging);
         let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
@@ -522,6 +618,40 @@ mod tests {
             1,
             "staging left"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_tampered_list_of_previous_files_removes_nothing_outside_the_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (out, root) = (tmp.path().join("dist"), tmp.path().join("site"));
+        let files = steady_files();
+        build_with_record(&out, &root, &files, "one");
+        let elsewhere = tmp.path().join("elsewhere");
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        std::fs::write(elsewhere.join("x.txt"), "keep").unwrap();
+        std::fs::write(tmp.path().join("outside.txt"), "keep").unwrap();
+        std::fs::write(tmp.path().join("absolute.txt"), "keep").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, out.join("linked")).unwrap();
+        let mut staging = Staging::create(&out, &root).unwrap();
+        // Only paths inside the temporary directory, so that a broken check deletes
+        // nothing else.
+        staging.previous_files(&[
+            "../outside.txt".to_owned(),
+            "linked/x.txt".to_owned(),
+            tmp.path()
+                .join("absolute.txt")
+                .to_string_lossy()
+                .into_owned(),
+        ]);
+        for (path, text) in &files {
+            staging.write(path, Rendered::Text((*text).into())).unwrap();
+        }
+        let counts = staging.commit().unwrap();
+        assert_eq!(counts.removed, 0);
+        assert!(elsewhere.join("x.txt").is_file());
+        assert!(tmp.path().join("outside.txt").is_file());
+        assert!(tmp.path().join("absolute.txt").is_file());
     }
 
     #[test]

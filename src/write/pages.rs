@@ -24,7 +24,11 @@ pub trait Progress: Sync {
 /// What the previous build left that this one may take instead of rendering.
 pub struct Reuse {
     inputs: Fingerprints,
+    /// The previous build's record, if its pages may be reused.
     previous: Option<Record>,
+    /// Every file the previous build wrote, if its record lists them (see
+    /// [`Staging::commit`]).
+    previous_files: Option<Vec<String>>,
     /// Per locale: whether all its inputs are the ones the previous build recorded.
     unchanged_locales: Vec<bool>,
 }
@@ -35,11 +39,16 @@ impl Reuse {
     /// reused, whole locale or single key.
     pub fn new(out: &Path, files: &InputFiles, site: &Site) -> Reuse {
         let inputs = Fingerprints::compute(files, site);
-        let previous = Record::read(out).filter(|_| !site.templates.reads_outside_context());
+        let record = Record::read(out);
+        let previous_files = record
+            .as_ref()
+            .and_then(|r| r.written().map(|w| w.map(str::to_owned).collect()));
+        let previous = record.filter(|_| !site.templates.reads_outside_context());
         let unchanged_locales = inputs.unchanged_since(previous.as_ref().map(|r| &r.inputs));
         Reuse {
             inputs,
             previous,
+            previous_files,
             unchanged_locales,
         }
     }
@@ -63,6 +72,9 @@ pub fn write_site(
     progress: &dyn Progress,
 ) -> Result<Written> {
     let mut staging = Staging::create(out, root)?;
+    if let Some(files) = &reuse.previous_files {
+        staging.previous_files(files);
+    }
     progress.planned(plan.routes.len());
     let stage = PageStage {
         renderer,
@@ -86,6 +98,11 @@ pub fn write_site(
             .iter()
             .zip(&keys)
             .filter_map(|(route, key)| key.map(|key| (route.output.as_str(), key))),
+        plan.routes
+            .iter()
+            .zip(&keys)
+            .filter(|(_, key)| key.is_none())
+            .map(|(route, _)| route.output.as_str()),
     );
     staging.write_record(fingerprint::FILE, record)?;
     let counts = staging.commit()?;

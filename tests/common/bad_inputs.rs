@@ -23,6 +23,23 @@ pub fn edit(site: &Fixture, relative: &str, from: &str, to: &str) {
     site.write(relative, &text.replacen(from, to, 1));
 }
 
+/// A template of the project, as shipped.
+pub fn project_template(name: &str) -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(super::PROJECT)
+            .join("templates")
+            .join(name),
+    )
+    .expect("project template")
+}
+
+/// Gives the site its own base.html: the shipped one with `from` replaced by `to`.
+fn own_base_with(site: &Fixture, from: &str, to: &str) {
+    let base = project_template("base.html");
+    assert!(base.contains(from), "base.html has no {from:?}");
+    site.write("templates/base.html", &base.replacen(from, to, 1));
+}
+
 /// The breakage named `name` (panics on a name not in [`ALL`]).
 pub fn breakage(name: &str) -> fn(&Fixture) {
     ALL.iter()
@@ -214,6 +231,31 @@ pub const ALL: &[BadInput] = &[
             s.write(
                 "templates/pair.html",
                 "{% extends \"base.html\" %}\n{% block main %}\n<p>x</p>\n{% include \"nope.html\" %}\n{% endblock main %}\n",
+            )
+        },
+    },
+    BadInput {
+        name: "template_syntax_error_deep",
+        what: "the site's own base.html, with an unclosed `{{ page.title }` in its `<title>` (line 6)",
+        from: POSITIONS,
+        apply: |s| {
+            let base = project_template("base.html").replace(
+                "<title>{{ page.title }}</title>",
+                "<title>{{ page.title }</title>",
+            );
+            s.write("templates/base.html", &base);
+        },
+    },
+    BadInput {
+        name: "template_render_error_deep",
+        what: "the site's own base.html, reading an undefined `site_motto` in its footer: pages \
+               are rendered from the minified copy, the error is in the file as written",
+        from: POSITIONS,
+        apply: |s| {
+            own_base_with(
+                s,
+                "{{ t.footer_note.text }}</p>",
+                "{{ t.footer_note.text }}\n  {{ site_motto }}</p>",
             )
         },
     },

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod bad_inputs;
+pub mod equivalence;
 pub mod hostile_cases;
 pub mod links;
 

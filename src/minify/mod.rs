@@ -1,5 +1,6 @@
-//! HTML minification with minify-html: whole pages, and fragments that are minified once
-//! and spliced into every page that shows them.
+//! HTML minification with minify-html: templates, minified once at load (`template.rs`),
+//! fragments that are minified once and spliced into every page that shows them, and
+//! whole pages (to check the others against, and when a template cannot be minified).
 //!
 //! A code's sections are the larger half of each of its ~130 pair pages in a locale.
 //! Minifying them once per (code, locale) and splicing the result into the minified rest of
@@ -8,15 +9,19 @@
 //! The splice points are block elements in the template output, so minify-html's
 //! whitespace rules treat a placeholder exactly as they treat the section it stands for.
 
+mod template;
+
+pub use template::{CONTENT, LAYOUT, NotMinifiable, WHITESPACE_SENSITIVE, minify_template};
+
 /// Marks where fragment `index` goes in a page's template output.
 pub fn placeholder(index: usize) -> String {
     format!("<section data-fragment=\"{index}\"></section>")
 }
 
-/// The start of a placeholder as minify-html writes it (the quotes are dropped). Template
-/// output escapes `<` in every value, so only a template can produce this.
-const MINIFIED_PLACEHOLDER_START: &str = "<section data-fragment=";
-const MINIFIED_PLACEHOLDER_END: &str = "></section>";
+/// The start of a placeholder, as written or as minify-html writes it (without the
+/// quotes). Template output escapes `<` in every value, so only a template can produce it.
+const PLACEHOLDER_START: &str = "<section data-fragment=";
+const PLACEHOLDER_END: &str = "></section>";
 
 /// Minifies a page or a fragment of one.
 pub fn minify(html: &str) -> Vec<u8> {
@@ -96,30 +101,42 @@ pub enum AssetKind {
 }
 
 /// Minifies `shell` and replaces each placeholder in it with its fragment, which must have
-/// been minified by [`minify`]. A placeholder whose index has no fragment is left as it is
-/// (an empty section), and a fragment the template does not place is simply not shown.
+/// been minified by [`minify`]: see [`splice`].
 pub fn minify_spliced<S: AsRef<str>>(shell: &str, fragments: &[S]) -> Vec<u8> {
-    let minified = minify(shell);
+    splice(minify(shell), fragments)
+}
+
+/// Replaces each placeholder in `html` (as written by [`placeholder`], or minified) with
+/// its fragment. A placeholder whose index has no fragment is left as it is (an empty
+/// section), and a fragment the template does not place is simply not shown.
+pub fn splice<S: AsRef<str>>(html: Vec<u8>, fragments: &[S]) -> Vec<u8> {
+    let finder = memchr::memmem::Finder::new(PLACEHOLDER_START);
+    if fragments.is_empty() || finder.find(&html).is_none() {
+        return html;
+    }
     let extra: usize = fragments.iter().map(|f| f.as_ref().len()).sum();
-    let mut out = Vec::with_capacity(minified.len() + extra);
-    let mut rest = minified.as_slice();
-    let finder = memchr::memmem::Finder::new(MINIFIED_PLACEHOLDER_START);
+    let mut out = Vec::with_capacity(html.len() + extra);
+    let mut rest = html.as_slice();
     while let Some(at) = finder.find(rest) {
-        let after = &rest[at + MINIFIED_PLACEHOLDER_START.len()..];
-        let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
-        let fragment = std::str::from_utf8(&after[..digits])
+        let after = &rest[at + PLACEHOLDER_START.len()..];
+        let quoted = after.first() == Some(&b'"');
+        let number = &after[usize::from(quoted)..];
+        let digits = number.iter().take_while(|b| b.is_ascii_digit()).count();
+        let close = usize::from(quoted) + digits + usize::from(quoted);
+        let fragment = std::str::from_utf8(&number[..digits])
             .ok()
             .and_then(|d| d.parse::<usize>().ok())
             .and_then(|i| fragments.get(i))
-            .filter(|_| after[digits..].starts_with(MINIFIED_PLACEHOLDER_END.as_bytes()));
+            .filter(|_| !quoted || number.get(digits) == Some(&b'"'))
+            .filter(|_| after[close..].starts_with(PLACEHOLDER_END.as_bytes()));
         match fragment {
             Some(fragment) => {
                 out.extend_from_slice(&rest[..at]);
                 out.extend_from_slice(fragment.as_ref().as_bytes());
-                rest = &after[digits + MINIFIED_PLACEHOLDER_END.len()..];
+                rest = &after[close + PLACEHOLDER_END.len()..];
             }
             None => {
-                let keep = at + MINIFIED_PLACEHOLDER_START.len();
+                let keep = at + PLACEHOLDER_START.len();
                 out.extend_from_slice(&rest[..keep]);
                 rest = &rest[keep..];
             }
@@ -282,7 +299,7 @@ mod tests {
 
     #[test]
     fn the_shipped_stylesheet_and_script_get_smaller_and_keep_their_rules() {
-        let css = include_str!("../static/style.css");
+        let css = include_str!("../../static/style.css");
         let small = asset(css, AssetKind::Style);
         assert!(
             small.len() < css.len() * 85 / 100,
@@ -292,7 +309,7 @@ mod tests {
         );
         assert!(small.contains("@media"), "{small}");
         assert!(small.contains("prefers-color-scheme"), "{small}");
-        let js = include_str!("../static/lookup.js");
+        let js = include_str!("../../static/lookup.js");
         let small = asset(js, AssetKind::Script);
         assert!(small.len() < js.len(), "{} of {}", small.len(), js.len());
         assert!(!small.contains("</script>"));
@@ -304,7 +321,7 @@ mod tests {
             let minified = String::from_utf8(minify(&placeholder(index))).unwrap();
             assert_eq!(
                 minified,
-                format!("{MINIFIED_PLACEHOLDER_START}{index}{MINIFIED_PLACEHOLDER_END}")
+                format!("{PLACEHOLDER_START}{index}{PLACEHOLDER_END}")
             );
         }
     }
@@ -331,6 +348,19 @@ mod tests {
             String::from_utf8(spliced).unwrap(),
             String::from_utf8(whole).unwrap()
         );
+    }
+
+    #[test]
+    fn placeholders_are_found_as_written_and_as_minified() {
+        let html = format!("<main>{}<p>{}</main>", placeholder(0), placeholder(1));
+        let out = splice(html.into_bytes(), &["<b>zero</b>", "<i>one</i>"]);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "<main><b>zero</b><p><i>one</i></main>"
+        );
+        let broken = "<section data-fragment=\"0></section>".to_owned();
+        let out = splice(broken.clone().into_bytes(), &["x"]);
+        assert_eq!(String::from_utf8(out).unwrap(), broken);
     }
 
     #[test]
