@@ -130,6 +130,7 @@ impl Templates {
     pub fn none() -> Templates {
         Templates {
             tera: Tera::default(),
+            minified: Err("no templates were loaded".to_owned()),
             sources: HashMap::new(),
         }
     }
