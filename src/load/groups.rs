@@ -44,10 +44,21 @@ struct GroupField(GroupId);
 
 impl<'de> Deserialize<'de> for GroupField {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        GroupId::parse(&text)
-            .map(GroupField)
-            .map_err(serde::de::Error::custom)
+        // A visitor, as for codes: serde_yaml then reports the position of the scalar.
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = GroupField;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a class or subject of RFC 3463 such as \"5.X.XXX\" or \"X.7.XXX\"")
+            }
+            fn visit_str<E: serde::de::Error>(
+                self,
+                text: &str,
+            ) -> std::result::Result<GroupField, E> {
+                GroupId::parse(text).map(GroupField).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Visitor)
     }
 }
 
