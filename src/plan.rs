@@ -215,7 +215,8 @@ pub fn rfc_url(number: u32, section: Option<&str>) -> String {
 #[derive(Debug, Clone)]
 pub struct Plan {
     /// Site-wide files first, then per locale its home, status page, decoder, codes.json,
-    /// code pages and pair pages, in code order; the sitemap's parts last.
+    /// code pages and pair pages, in code order; then per locale its class and subject
+    /// pages; the sitemap's parts last.
     pub routes: Vec<Route>,
     pub urls: Urls,
     /// How many page paths one sitemap file lists.

@@ -418,3 +418,15 @@ fn a_class_page_source_without_status() {
         "missing field `status`",
     );
 }
+
+#[test]
+fn a_class_page_source_is_checked_as_a_code_source_is() {
+    let (_, error) = fails_cleanly(breakage("group_rfc_source_as_provider_practice"));
+    assert_located(
+        &error,
+        "content/groups/5.X.XXX.yaml",
+        4,
+        5,
+        "an RFC is a standard: its status is `standard`",
+    );
+}

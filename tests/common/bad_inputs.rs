@@ -447,6 +447,21 @@ pub const ALL: &[BadInput] = &[
             )
         },
     },
+    BadInput {
+        name: "group_rfc_source_as_provider_practice",
+        what: "an RFC source of a class page given the status `provider`",
+        from: ERRORS,
+        apply: |s| {
+            s.write(
+                "content/groups/5.X.XXX.yaml",
+                &group_yaml("5.X.XXX", "Permanent Failure").replacen(
+                    "    status: standard\n",
+                    "    status: provider\n",
+                    1,
+                ),
+            )
+        },
+    },
 ];
 
 /// A valid hand-written comparison of `a` and `b` (as given, in that order).
