@@ -205,3 +205,43 @@ fn groups_are_translations_that_check_counts_and_stamp_records() {
     );
     assert_eq!(report.coverage[1].prose_missing, 3);
 }
+
+#[test]
+fn a_translated_field_still_in_english_is_shown_as_english() {
+    let site = Fixture::new();
+    write_groups(&site);
+    site.write(
+        "locales/ja/groups/X.1.XXX.yaml",
+        "name: アドレスに関するステータス\nsummary: >-\n  Summary of X.1.XXX: what the group means.\n",
+    );
+    site.build().expect("builds");
+    let page = site.page("ja/X.1.XXX/index.html");
+    assert_eq!(texts(&page, "h1"), ["X.1.XXX アドレスに関するステータス"]);
+    let lead = select(&page, "main p.lead")[0];
+    assert_eq!(lead.value().attr("lang"), Some("en"));
+    let report = smtpcodes::check::check_root(site.root()).expect("check runs");
+    let missing: Vec<String> = report
+        .findings
+        .iter()
+        .map(|f| f.diagnostic.to_string())
+        .filter(|m| m.contains("X.1.XXX: not translated yet"))
+        .collect();
+    assert!(
+        missing[0].contains("not translated yet: summary, description"),
+        "{missing:?}"
+    );
+}
+
+#[test]
+fn a_translation_of_a_group_without_a_page_is_a_located_error() {
+    let site = Fixture::new();
+    write_groups(&site);
+    site.write("locales/ja/groups/X.7.XXX.yaml", "name: セキュリティ\n");
+    let error = site.build().expect_err("must fail").to_string();
+    assert!(
+        error.contains(
+            "locales/ja/groups/X.7.XXX.yaml:1:1: translation of `X.7.XXX`, but content/groups/ has no such file"
+        ),
+        "{error}"
+    );
+}
