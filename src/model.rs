@@ -465,6 +465,156 @@ pub struct Code {
     pub source: PathBuf,
 }
 
+/// Whether a group of RFC 3463 is a class (`5.X.XXX`, §3.1) or a subject (`X.7.XXX`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum GroupKind {
+    Class,
+    Subject,
+}
+
+impl GroupKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupKind::Class => "class",
+            GroupKind::Subject => "subject",
+        }
+    }
+}
+
+/// One of the 11 groups of enhanced status codes that RFC 3463 defines: the classes
+/// `2.X.XXX`, `4.X.XXX`, `5.X.XXX` and the subjects `X.0.XXX` … `X.7.XXX`, named as the
+/// RFC writes them. Safe to use as a URL and path segment. Orders classes first, then
+/// subjects, each by digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GroupId {
+    kind: GroupKind,
+    digit: u16,
+}
+
+impl GroupId {
+    /// Every group, in order.
+    pub const ALL: [GroupId; 11] = [
+        GroupId::class(2),
+        GroupId::class(4),
+        GroupId::class(5),
+        GroupId::subject(0),
+        GroupId::subject(1),
+        GroupId::subject(2),
+        GroupId::subject(3),
+        GroupId::subject(4),
+        GroupId::subject(5),
+        GroupId::subject(6),
+        GroupId::subject(7),
+    ];
+
+    const fn class(digit: u16) -> GroupId {
+        GroupId {
+            kind: GroupKind::Class,
+            digit,
+        }
+    }
+
+    const fn subject(digit: u16) -> GroupId {
+        GroupId {
+            kind: GroupKind::Subject,
+            digit,
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<GroupId, String> {
+        GroupId::ALL
+            .into_iter()
+            .find(|g| g.name() == text)
+            .ok_or_else(|| {
+                let names: Vec<String> = GroupId::ALL.iter().map(|g| g.name()).collect();
+                format!(
+                    "`{}` is not a class or subject of RFC 3463: expected one of {}",
+                    text.escape_debug(),
+                    names.join(", ")
+                )
+            })
+    }
+
+    /// `5.X.XXX`, `X.7.XXX`: the page's URL segment and its files' name.
+    pub fn name(self) -> String {
+        match self.kind {
+            GroupKind::Class => format!("{}.X.XXX", self.digit),
+            GroupKind::Subject => format!("X.{}.XXX", self.digit),
+        }
+    }
+
+    pub fn kind(self) -> GroupKind {
+        self.kind
+    }
+
+    /// The class or subject number.
+    pub fn digit(self) -> u16 {
+        self.digit
+    }
+
+    /// Whether `code` is an enhanced code of this class or subject.
+    pub fn contains(self, code: &CodeId) -> bool {
+        code.family() == Family::Enhanced
+            && match self.kind {
+                GroupKind::Class => code.class() == self.digit,
+                GroupKind::Subject => code.subject() == self.digit,
+            }
+    }
+
+    /// The class page of `code`'s class (enhanced codes only).
+    pub fn class_of(code: &CodeId) -> Option<GroupId> {
+        (code.family() == Family::Enhanced).then(|| GroupId::class(code.class()))
+    }
+
+    /// The subject page of `code`'s subject, if RFC 3463 defines that subject.
+    pub fn subject_of(code: &CodeId) -> Option<GroupId> {
+        (code.family() == Family::Enhanced && code.subject() <= 7)
+            .then(|| GroupId::subject(code.subject()))
+    }
+}
+
+impl fmt::Display for GroupId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name())
+    }
+}
+
+/// A class or subject page of RFC 3463: what the group means, from its sources.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: GroupId,
+    /// Where what it says comes from, each with its status; at least one.
+    pub sources: Vec<Source>,
+    /// By locale; the source locale's entry is complete.
+    pub prose: BTreeMap<String, GroupProse>,
+    /// The file it was defined in.
+    pub source: PathBuf,
+}
+
+/// The reader-facing text of one group in one language: `name` plain, the rest Markdown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GroupProse {
+    pub name: Option<String>,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    /// Translations only: field name → [`prose_hash`] of the English text translated.
+    pub translated_from: BTreeMap<String, String>,
+}
+
+/// The prose fields of a group, named as in its YAML files.
+pub const GROUP_FIELDS: [&str; 3] = ["name", "summary", "description"];
+
+impl GroupProse {
+    pub fn get(&self, field: &str) -> Option<&str> {
+        match field {
+            "name" => self.name.as_deref(),
+            "summary" => self.summary.as_deref(),
+            "description" => self.description.as_deref(),
+            _ => None,
+        }
+    }
+}
+
 /// A language the site is published in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Locale {
@@ -593,6 +743,27 @@ mod tests {
         assert_eq!(prose_hash("a b\n"), prose_hash("a b"));
         assert_ne!(prose_hash("a b"), prose_hash("a  b"));
         assert_eq!(prose_hash("").len(), 8);
+    }
+
+    #[test]
+    fn groups_are_the_eleven_of_rfc_3463() {
+        let names: Vec<String> = GroupId::ALL.iter().map(|g| g.name()).collect();
+        assert_eq!(names[0], "2.X.XXX");
+        assert_eq!(names[10], "X.7.XXX");
+        for name in &names {
+            assert_eq!(GroupId::parse(name).unwrap().name(), *name);
+        }
+        for bad in ["3.X.XXX", "X.8.XXX", "5.X.X", "x.7.xxx", "", "../x"] {
+            assert!(GroupId::parse(bad).is_err(), "{bad} accepted");
+        }
+        let five = GroupId::parse("5.X.XXX").unwrap();
+        assert!(five.contains(&id("5.7.1")) && !five.contains(&id("4.7.1")));
+        assert!(!five.contains(&id("550")));
+        let seven = GroupId::parse("X.7.XXX").unwrap();
+        assert!(seven.contains(&id("4.7.1")) && !seven.contains(&id("5.1.1")));
+        assert_eq!(GroupId::subject_of(&id("5.7.26")), Some(seven));
+        assert_eq!(GroupId::subject_of(&id("5.9.1")), None);
+        assert_eq!(GroupId::class_of(&id("5.1.1")), Some(five));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::fmt::{self, Write as _};
 use crate::error::PlanError;
 use crate::load::Site;
 use crate::load::fingerprint;
-use crate::model::{Code, CodeId, Family, Locale};
+use crate::model::{Code, CodeId, Family, GroupId, Locale};
 
 /// What a page shows; indexes point into `Site::codes` and `Config::locales`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +43,9 @@ pub enum PageKind {
     Decoder { locale: usize },
     /// `/{lang}/codes.json`: the index the decoder and the jump box read.
     CodeIndex { locale: usize },
+    /// `/{lang}/{group}/index.html`: a class (`5.X.XXX`) or subject (`X.7.XXX`) of
+    /// RFC 3463; `group` indexes `Site::groups`.
+    Group { locale: usize, group: usize },
 }
 
 impl PageKind {
@@ -55,6 +58,7 @@ impl PageKind {
             | PageKind::Decoder { locale }
             | PageKind::CodeIndex { locale }
             | PageKind::Code { locale, .. }
+            | PageKind::Group { locale, .. }
             | PageKind::Pair { locale, .. } => Some(locale),
             PageKind::Root
             | PageKind::NotFound
@@ -91,6 +95,8 @@ pub enum LocalPage<'a> {
     Code(&'a CodeId),
     /// Two codes in either order: the URL puts the lower one first.
     Pair(&'a CodeId, &'a CodeId),
+    /// A class or subject page of RFC 3463.
+    Group(GroupId),
 }
 
 impl fmt::Display for LocalPage<'_> {
@@ -105,6 +111,7 @@ impl fmt::Display for LocalPage<'_> {
                 let (a, b) = if x < y { (x, y) } else { (y, x) };
                 write!(f, "/{a}-vs-{b}/")
             }
+            LocalPage::Group(group) => write!(f, "/{group}/"),
         }
     }
 }
@@ -208,7 +215,8 @@ pub fn rfc_url(number: u32, section: Option<&str>) -> String {
 #[derive(Debug, Clone)]
 pub struct Plan {
     /// Site-wide files first, then per locale its home, status page, decoder, codes.json,
-    /// code pages and pair pages, in code order; the sitemap's parts last.
+    /// code pages and pair pages, in code order; then per locale its class and subject
+    /// pages; the sitemap's parts last.
     pub routes: Vec<Route>,
     pub urls: Urls,
     /// How many page paths one sitemap file lists.
@@ -224,12 +232,11 @@ impl Plan {
     }
 
     /// Every localized page listed in the sitemap, in order.
-    pub fn sitemap_pages<'c>(
-        &'c self,
-        codes: &'c [Code],
-    ) -> impl Iterator<Item = LocalPage<'c>> + 'c {
+    pub fn sitemap_pages<'c>(&'c self, site: &'c Site) -> impl Iterator<Item = LocalPage<'c>> + 'c {
+        let codes = &site.codes;
         SITEMAP_FIXED
             .into_iter()
+            .chain(site.groups.iter().map(|g| LocalPage::Group(g.id)))
             .chain(codes.iter().map(|c| LocalPage::Code(&c.id)))
             .chain(
                 pairs(codes)
@@ -239,8 +246,8 @@ impl Plan {
     }
 
     /// How many pages [`Plan::sitemap_pages`] gives.
-    pub fn sitemap_page_count(&self, codes: &[Code]) -> usize {
-        SITEMAP_FIXED.len() + codes.len() + self.indexed_pairs.len()
+    pub fn sitemap_page_count(&self, site: &Site) -> usize {
+        SITEMAP_FIXED.len() + site.groups.len() + site.codes.len() + self.indexed_pairs.len()
     }
 
     /// The href of the page `/{lang}/{name}/` if the plan has one, whatever its kind:
@@ -278,6 +285,7 @@ pub fn plan(site: &Site) -> Result<Plan, PlanError> {
     let locales: Vec<String> = config.locales.iter().map(|l| l.code.clone()).collect();
     let static_paths: Vec<String> = site.static_files.iter().map(|f| f.path.clone()).collect();
     let mut routes = pages(&site.codes, &locales, &static_paths);
+    routes.extend(group_routes(site, &locales));
     if config.cname.is_some() {
         routes.push(route("CNAME", PageKind::Cname));
     }
@@ -286,7 +294,7 @@ pub fn plan(site: &Site) -> Result<Plan, PlanError> {
         .collect();
     let published = config.locales.iter().filter(|l| !l.draft).count();
     let per_file = sitemap_rests_per_file(published, &config.base_url);
-    let listed = SITEMAP_FIXED.len() + site.codes.len() + indexed_pairs.len();
+    let listed = SITEMAP_FIXED.len() + site.groups.len() + site.codes.len() + indexed_pairs.len();
     routes.extend(sitemap_part_routes(sitemap_parts(listed, per_file)));
     refuse_collisions(&routes)?;
     Ok(Plan {
@@ -378,6 +386,18 @@ pub fn pages(codes: &[Code], locales: &[String], static_paths: &[String]) -> Vec
         for (a, b) in pairs(codes) {
             let page = LocalPage::Pair(&codes[a].id, &codes[b].id);
             routes.push(route(&local(page), PageKind::Pair { locale, a, b }));
+        }
+    }
+    routes
+}
+
+/// The class and subject pages of the groups the site has, per locale.
+fn group_routes(site: &Site, locales: &[String]) -> Vec<Route> {
+    let mut routes = Vec::new();
+    for (locale, lang) in locales.iter().enumerate() {
+        for (group, g) in site.groups.iter().enumerate() {
+            let output = index_file(&format!("/{lang}{}", LocalPage::Group(g.id)));
+            routes.push(route(&output, PageKind::Group { locale, group }));
         }
     }
     routes

@@ -382,3 +382,51 @@ fn an_rfc_given_the_status_of_provider_practice() {
         "an RFC is a standard: its status is `standard`",
     );
 }
+
+#[test]
+fn a_class_page_rfc_3463_does_not_define() {
+    let (_, error) = fails_cleanly(breakage("group_unknown_id"));
+    assert_located(
+        &error,
+        "content/groups/6.X.XXX.yaml",
+        1,
+        5,
+        "`6.X.XXX` is not a class or subject of RFC 3463: expected one of 2.X.XXX, 4.X.XXX, 5.X.XXX, X.0.XXX",
+    );
+}
+
+#[test]
+fn a_class_page_in_a_file_of_another_name() {
+    let (_, error) = fails_cleanly(breakage("group_id_not_file_name"));
+    assert_located(
+        &error,
+        "content/groups/5.X.XXX.yaml",
+        1,
+        1,
+        "4.X.XXX is defined in a file named `5.X.XXX`: name the file `4.X.XXX.yaml`",
+    );
+}
+
+#[test]
+fn a_class_page_source_without_status() {
+    let (_, error) = fails_cleanly(breakage("group_source_without_status"));
+    assert_located(
+        &error,
+        "content/groups/5.X.XXX.yaml",
+        4,
+        5,
+        "missing field `status`",
+    );
+}
+
+#[test]
+fn a_class_page_source_is_checked_as_a_code_source_is() {
+    let (_, error) = fails_cleanly(breakage("group_rfc_source_as_provider_practice"));
+    assert_located(
+        &error,
+        "content/groups/5.X.XXX.yaml",
+        4,
+        5,
+        "an RFC is a standard: its status is `standard`",
+    );
+}

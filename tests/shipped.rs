@@ -112,8 +112,13 @@ fn the_shipped_site_builds_with_every_pair_in_every_locale() {
         .filter(|c| c.id.family() == Family::Basic)
         .count();
     let enhanced = site.codes.len() - basic;
-    // home, translation status, decoder, a page per code, a page per same-family pair
-    let per_locale = 3 + site.codes.len() + basic * (basic - 1) / 2 + enhanced * (enhanced - 1) / 2;
+    // home, translation status, decoder, a page per code, a page per same-family pair,
+    // a page per class or subject of RFC 3463 that has a file
+    let per_locale = 3
+        + site.codes.len()
+        + basic * (basic - 1) / 2
+        + enhanced * (enhanced - 1) / 2
+        + site.groups.len();
     for (lang, pages) in &report.pages_per_locale {
         assert_eq!(*pages, per_locale, "{lang}");
     }

@@ -253,3 +253,29 @@ jump-hint = Type the start of a code, such as 55 or 5.7, then press Enter.
 nav-decoder = Paste a whole bounce into the decoder
 jump-button = Go
 jump-none = No code starts with { $query }.
+
+## Class and subject pages (RFC 3463)
+
+# $group is the group's name as RFC 3463 writes it (5.X.XXX, X.7.XXX), $name its title.
+group-title = SMTP enhanced status { $group } { $name }
+# $kind is `class` or `subject`.
+group-codes = { $kind ->
+    [class] Codes in this class
+   *[subject] Codes in this subject
+}
+group-no-codes = { $kind ->
+    [class] This site does not explain any code of this class yet.
+   *[subject] This site does not explain any code of this subject yet.
+}
+# What kind of source each cited source of a class or subject page is, beside its link.
+group-source = { $status ->
+    [standard] { $kind ->
+        [class] the standard that defines this class
+       *[subject] the standard that defines this subject
+    }
+    [context] background only, not the definition
+    [draft] an Internet-Draft, not a standard
+    [registry] an IANA registry association only
+   *[provider] provider practice, not a standard
+}
+home-groups = Classes and subjects of enhanced status codes

@@ -246,3 +246,27 @@ jump-hint = 55 や 5.7 のようにコードの先頭を入力し、Enter キー
 nav-decoder = バウンスメール全体を貼り付けて解析する
 jump-button = 移動
 jump-none = { $query } で始まるコードはありません。
+
+## クラスと分類のページ（RFC 3463）
+
+# $group は RFC 3463 の書き方によるクラス・分類の名前（5.X.XXX、X.7.XXX）、$name はその名称です。
+group-title = SMTP 拡張ステータス { $group } { $name }
+group-codes = { $kind ->
+    [class] このクラスのコード
+   *[subject] この分類のコード
+}
+group-no-codes = { $kind ->
+    [class] このクラスのコードの解説はまだありません。
+   *[subject] この分類のコードの解説はまだありません。
+}
+group-source = { $status ->
+    [standard] { $kind ->
+        [class] このクラスを定義している標準
+       *[subject] この分類を定義している標準
+    }
+    [context] 背景のみ（定義そのものではない）
+    [draft] インターネットドラフト（標準ではない）
+    [registry] IANA レジストリでの対応付けのみ
+   *[provider] 事業者の運用（標準ではない）
+}
+home-groups = 拡張ステータスコードのクラスと分類

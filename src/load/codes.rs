@@ -84,7 +84,7 @@ const MAX_SEEN_WITH: usize = 8;
 /// and its `status` (always given: a source's worth is never assumed).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSource {
+pub(super) struct RawSource {
     #[serde(default)]
     rfc: Option<u32>,
     #[serde(default)]
@@ -202,10 +202,12 @@ pub fn load_codes_partial(
     // Codes whose file failed to parse: references to them are not reported again, so
     // one typo gives one error, not one per file that mentions the code.
     let mut unparsed = HashSet::new();
+    // Comparisons and the class and subject pages have loaders of their own.
     let pairs_dir = content_dir.join(super::comparisons::PAIRS_DIR);
+    let groups_dir = content_dir.join(super::groups::GROUPS_DIR);
     for path in yaml_files(content_dir)?
         .into_iter()
-        .filter(|p| !p.starts_with(&pairs_dir))
+        .filter(|p| !p.starts_with(&pairs_dir) && !p.starts_with(&groups_dir))
     {
         match parse_code_file(&path) {
             Ok(p) => parsed.push(p),
@@ -575,22 +577,41 @@ fn validate_text(problems: &mut Problems) {
 /// `sources`: at least one; each an RFC or a page, with a status its kind can have.
 fn validate_sources(problems: &mut Problems) {
     let p = problems.parsed;
-    if p.raw.sources.is_empty() {
-        problems.add(
-            at(p, "sources"),
+    problems
+        .found
+        .extend(sources_problems(&p.path, &p.text, &p.raw.sources));
+}
+
+/// The problems of the `sources` of the file `path` (whose text is `text`), each located
+/// in it: the same rules for every file that cites sources (codes, class and subject pages).
+pub(super) fn sources_problems(path: &Path, text: &str, sources: &[RawSource]) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut add = |at: Location, message: String| {
+        found.push(Diagnostic::new(at, message).with_source(text));
+    };
+    let at_sources = || {
+        let (line, col) = text::locate_yaml_key(text, "sources");
+        Location::new(path, line, col)
+    };
+    if sources.is_empty() {
+        add(
+            at_sources(),
             "`sources` must name at least one source (`- rfc: 5321` with `sections` and \
              `status`)"
                 .into(),
         );
     }
-    for source in &p.raw.sources {
+    for source in sources {
         for problem in source_problems(source) {
-            problems.add(source_at(p, source), problem);
+            add(source_at(path, text, source), problem);
         }
         for section in &source.sections {
             if !is_section_number(section) {
-                problems.add(
-                    at_value(p, "sources", section),
+                let at = text::locate_text(text, &format!("\"{section}\""))
+                    .map(|(line, col)| Location::new(path, line, col))
+                    .unwrap_or_else(at_sources);
+                add(
+                    at,
                     format!(
                         "`{}` is not an RFC section number such as `4.2.3` or `A.1`",
                         section.escape_debug()
@@ -599,6 +620,7 @@ fn validate_sources(problems: &mut Problems) {
             }
         }
     }
+    found
 }
 
 /// What is wrong with one source, in words.
@@ -650,7 +672,7 @@ fn source_problems(source: &RawSource) -> Vec<String> {
 }
 
 /// Where a source starts in the file: its `rfc:` or `url:` line.
-fn source_at(p: &Parsed, source: &RawSource) -> Location {
+fn source_at(path: &Path, text: &str, source: &RawSource) -> Location {
     let key = match (source.rfc, &source.url) {
         (Some(number), _) => format!("rfc: {number}"),
         (None, Some(url)) => format!("url: {url}"),
@@ -659,9 +681,9 @@ fn source_at(p: &Parsed, source: &RawSource) -> Location {
             None => "sources:".to_owned(),
         },
     };
-    text::locate_text(&p.text, &key)
-        .map(|(line, col)| Location::new(&p.path, line, col))
-        .unwrap_or_else(|| at(p, "sources"))
+    let (line, col) =
+        text::locate_text(text, &key).unwrap_or_else(|| text::locate_yaml_key(text, "sources"));
+    Location::new(path, line, col)
 }
 
 fn raw_prose_of(raw: &RawCode) -> RawProse {
@@ -770,7 +792,7 @@ fn to_code(p: &Parsed, source_locale: &str) -> Code {
 }
 
 /// The model's source; `None` for one that is neither an RFC nor a page (reported).
-fn to_source(raw: &RawSource) -> Option<Source> {
+pub(super) fn to_source(raw: &RawSource) -> Option<Source> {
     let cited = match (raw.rfc, &raw.url) {
         (Some(number), None) => Cited::Rfc(RfcRef {
             number,

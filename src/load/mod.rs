@@ -6,6 +6,7 @@ pub mod comparisons;
 pub mod config;
 pub mod fingerprint;
 pub mod glossary;
+pub mod groups;
 pub mod locales;
 pub mod mentions;
 pub mod templates;
@@ -15,7 +16,7 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::{Code, Comparison};
+use crate::model::{Code, Comparison, Group, GroupId};
 use config::Config;
 use locales::LocaleMessages;
 use templates::Templates;
@@ -30,6 +31,8 @@ pub struct Site {
     pub codes: Vec<Code>,
     /// Hand-written comparisons of two codes, sorted by their codes.
     pub comparisons: Vec<Comparison>,
+    /// The class and subject pages of RFC 3463 the site has, sorted by id (classes first).
+    pub groups: Vec<Group>,
     /// Every locale's Fluent messages, in config order (the default locale first).
     pub locales: Vec<LocaleMessages>,
     pub templates: Templates,
@@ -46,6 +49,11 @@ impl Site {
             .binary_search_by_key(&key, |c| (c.a, c.b))
             .ok()
             .map(|i| &self.comparisons[i])
+    }
+
+    /// The class or subject page `id`, if the site has it.
+    pub fn group(&self, id: GroupId) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
     }
 
     /// The messages of locale `code`, if it is one of the site's.
@@ -155,6 +163,13 @@ pub fn load_site_partial(root: &Path, base_url: Option<&str>) -> Result<Partial<
         &codes,
     )?;
     problems.extend(comparisons.problems);
+    let groups = groups::load_groups(
+        &content_dir,
+        &locales_dir,
+        &config.default_locale,
+        &locale_codes,
+    )?;
+    problems.extend(groups.problems);
     let mentions = mentions::check_mentions(&content_dir, &locales_dir, &locale_codes, &codes);
     keep_problems(mentions, &mut problems)?;
     let static_files = static_files(&root.join("static"))?;
@@ -163,6 +178,7 @@ pub fn load_site_partial(root: &Path, base_url: Option<&str>) -> Result<Partial<
         config,
         codes: codes.codes,
         comparisons: comparisons.value,
+        groups: groups.value,
         locales,
         templates: templates.unwrap_or_else(Templates::none),
         static_files,

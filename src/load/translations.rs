@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 
 use super::comparisons;
 use super::glossary::{self, Glossary};
-use crate::model::{COMPARISON_FIELDS, Code, Comparison, PROSE_FIELD_NAMES, prose_hash};
+use crate::model::{
+    COMPARISON_FIELDS, Code, Comparison, GROUP_FIELDS, Group, PROSE_FIELD_NAMES, prose_hash,
+};
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -223,16 +225,17 @@ fn list_variables(variables: &BTreeSet<String>) -> String {
     shown.join(", ")
 }
 
-/// `locales/{lang}/codes/{code}.yaml`: where a locale's prose for one code lives.
-/// Something with prose that a locale translates in a file of its own: a code, or a
-/// hand-written comparison of two codes.
+/// Something with prose that a locale translates in a file of its own: a code
+/// (`locales/{lang}/codes/`), a hand-written comparison of two codes (`pairs/`), or a
+/// class or subject page of RFC 3463 (`groups/`).
 pub enum Translatable<'s> {
     Code(&'s Code),
     Comparison(&'s Comparison, &'s Site),
+    Group(&'s Group),
 }
 
 impl<'s> Translatable<'s> {
-    /// Every one of the site's, codes first.
+    /// Every one of the site's, codes first, then comparisons, then groups.
     pub fn all(site: &'s Site) -> Vec<Translatable<'s>> {
         site.codes
             .iter()
@@ -242,16 +245,18 @@ impl<'s> Translatable<'s> {
                     .iter()
                     .map(|c| Translatable::Comparison(c, site)),
             )
+            .chain(site.groups.iter().map(Translatable::Group))
             .collect()
     }
 
-    /// `550`, or `450-vs-550`: the name of its files and what `stamp` accepts.
+    /// `550`, `450-vs-550` or `5.X.XXX`: the name of its files and what `stamp` accepts.
     pub fn id(&self) -> String {
         match self {
             Translatable::Code(code) => code.id.to_string(),
             Translatable::Comparison(c, site) => {
                 comparisons::file_stem(&site.codes[c.a].id, &site.codes[c.b].id)
             }
+            Translatable::Group(group) => group.id.name(),
         }
     }
 
@@ -260,6 +265,7 @@ impl<'s> Translatable<'s> {
         let dir = match self {
             Translatable::Code(_) => "codes",
             Translatable::Comparison(..) => comparisons::PAIRS_DIR,
+            Translatable::Group(_) => super::groups::GROUPS_DIR,
         };
         root.join("locales")
             .join(lang)
@@ -272,6 +278,7 @@ impl<'s> Translatable<'s> {
         match self {
             Translatable::Code(code) => &code.source,
             Translatable::Comparison(c, _) => &c.source,
+            Translatable::Group(group) => &group.source,
         }
     }
 
@@ -279,6 +286,7 @@ impl<'s> Translatable<'s> {
         match self {
             Translatable::Code(_) => &PROSE_FIELD_NAMES,
             Translatable::Comparison(..) => &COMPARISON_FIELDS,
+            Translatable::Group(_) => &GROUP_FIELDS,
         }
     }
 
@@ -287,6 +295,7 @@ impl<'s> Translatable<'s> {
         match self {
             Translatable::Code(code) => code.prose.get(lang)?.get_named(field),
             Translatable::Comparison(c, _) => c.prose.get(lang)?.get(field),
+            Translatable::Group(group) => group.prose.get(lang)?.get(field),
         }
     }
 
@@ -295,6 +304,7 @@ impl<'s> Translatable<'s> {
         match self {
             Translatable::Code(code) => code.prose.get(lang).map(|p| &p.translated_from),
             Translatable::Comparison(c, _) => c.prose.get(lang).map(|p| &p.translated_from),
+            Translatable::Group(group) => group.prose.get(lang).map(|p| &p.translated_from),
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::load::Site;
 use crate::markdown;
 use crate::model::{
-    Actor, Cited, Code, CodeId, FactValue, Family, ProseField, RfcRef, Source, Stage,
+    Actor, Cited, Code, CodeId, FactValue, Family, GroupId, ProseField, RfcRef, Source, Stage,
 };
 use crate::plan::{self, LocalPage, Urls};
 use crate::text;
@@ -207,7 +207,9 @@ pub(super) fn view(
         name: prose(site, lang, code, ProseField::Name),
         class,
         class_label,
+        class_href: group_href(site, urls, lang, GroupId::class_of(&code.id)),
         subject_label,
+        subject_href: group_href(site, urls, lang, GroupId::subject_of(&code.id)),
         stages,
         facts: facts_view(l, lang, code)?,
         summary_text: markdown::to_plain_text(&summary.text),
@@ -225,6 +227,13 @@ pub(super) fn view(
         related: code.related.iter().map(&link_to).collect(),
         companions: code.companions.iter().map(&link_to).collect(),
     })
+}
+
+/// The link to the class or subject page `id` in `lang`, if the site has that page (the
+/// plan has a page for each of the site's groups).
+fn group_href(site: &Site, urls: &Urls, lang: &str, id: Option<GroupId>) -> Option<String> {
+    let id = id.filter(|id| site.group(*id).is_some())?;
+    Some(urls.href(lang, LocalPage::Group(id)))
 }
 
 /// The cells of `code`'s facts in a comparison table.
@@ -295,6 +304,19 @@ fn stages_phrase(l: &Localizer, lang: &str, stages: &[Stage]) -> Result<String> 
 }
 
 fn source_view(l: &Localizer, lang: &str, source: &Source, separator: &str) -> Result<SourceView> {
+    let status = format!("source-{}", source.status.as_str());
+    let status = l.text(lang, &status, &[])?;
+    source_view_with(l, lang, source, separator, status)
+}
+
+/// A source's link, with `status` (what it is worth, in words) beside it.
+pub(super) fn source_view_with(
+    l: &Localizer,
+    lang: &str,
+    source: &Source,
+    separator: &str,
+    status: String,
+) -> Result<SourceView> {
     let link = match &source.cited {
         Cited::Rfc(rfc) => rfc_link(l, lang, rfc, separator)?,
         Cited::Page { title, url } => Link {
@@ -302,10 +324,9 @@ fn source_view(l: &Localizer, lang: &str, source: &Source, separator: &str) -> R
             label: title.clone(),
         },
     };
-    let status = format!("source-{}", source.status.as_str());
     Ok(SourceView {
         link,
-        status: l.text(lang, &status, &[])?,
+        status,
         kind: source.status,
     })
 }

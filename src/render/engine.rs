@@ -12,7 +12,7 @@ use super::localizer::{self, Arg, Localizer};
 use super::page::{KeyedContext, OwnFragment, Prepared, TemplatePage};
 use super::pair::{PairLabels, TableLabels};
 use super::views::{Alternate, CodeView, Crumb, PageMeta, UiStrings};
-use super::{code, index, lookup, pair, sitemap};
+use super::{code, group, index, lookup, pair, sitemap};
 use crate::error::Result;
 use crate::hash::Fnv;
 use crate::load::{Site, StaticFile, StaticSource};
@@ -177,6 +177,7 @@ impl<'s> Renderer<'s> {
             PageKind::Translations { locale } => index::translations(self, locale),
             PageKind::Code { locale, code } => code::page(self, locale, code),
             PageKind::Pair { locale, a, b } => pair::page(self, locale, a, b),
+            PageKind::Group { locale, group } => group::page(self, locale, group),
             PageKind::Decoder { locale } => lookup::decoder(self, locale),
             PageKind::Sitemap => return Ok(Prepared::Ready(Rendered::Text(sitemap::main(self)))),
             PageKind::SitemapPart { part } => {

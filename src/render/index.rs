@@ -63,7 +63,25 @@ pub(super) fn home(r: &Renderer, locale: usize) -> Result<TemplatePage> {
         })
         .collect();
     context.insert("families", &families);
+    context.insert("groups", &group_links(r, locale));
     Ok(r.template_page(locale, "home.html", context, Vec::new()))
+}
+
+/// The class and subject pages of RFC 3463 that the site has, for the home page.
+fn group_links(r: &Renderer, locale: usize) -> Vec<CodeListItem> {
+    let lang = r.locales[locale].lang.as_str();
+    let default = &r.site.config.default_locale;
+    r.site
+        .groups
+        .iter()
+        .map(|group| CodeListItem {
+            code: group.id.name(),
+            href: r.href(locale, LocalPage::Group(group.id)),
+            name: super::code::localized(default, lang, |l| {
+                group.prose.get(l).and_then(|p| p.name.as_deref())
+            }),
+        })
+        .collect()
 }
 
 /// The translation-status page: every locale's coverage, drafts included (this is

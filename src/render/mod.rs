@@ -3,6 +3,7 @@
 //! has its own file that assembles that page's context:
 //!
 //! - `pair.rs`: "A vs B" pages; `code.rs`: a code's page and its localized view;
+//!   `group.rs`: the class and subject pages of RFC 3463;
 //! - `index.rs`: the locale homes, the root, the 404 and translation-status pages;
 //! - `lookup.rs`: the decoder page and `codes.json`; `sitemap.rs`: the sitemap;
 //! - `seo.rs`: structured data; `page.rs`: a page's context and key;
@@ -13,6 +14,7 @@
 
 mod code;
 mod engine;
+mod group;
 mod index;
 pub mod localizer;
 mod lookup;

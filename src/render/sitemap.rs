@@ -15,7 +15,7 @@ const URLSET_OPEN: &str = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitem
 /// `/sitemap.xml`: all pages, or the index of the parts.
 pub(super) fn main(r: &Renderer) -> String {
     let per_file = r.plan.sitemap_paths_per_file;
-    match plan::sitemap_parts(r.plan.sitemap_page_count(&r.site.codes), per_file) {
+    match plan::sitemap_parts(r.plan.sitemap_page_count(r.site), per_file) {
         0 => urls(r, 0, usize::MAX),
         parts => index(r, parts),
     }
@@ -43,8 +43,8 @@ fn urls(r: &Renderer, skip: usize, take: usize) -> String {
     let config = &r.site.config;
     let site_urls = &r.plan.urls;
     let published: Vec<&Locale> = config.locales.iter().filter(|l| !l.draft).collect();
-    let pages = r.plan.sitemap_pages(&r.site.codes).skip(skip).take(take);
-    let expected = take.min(r.plan.sitemap_page_count(&r.site.codes));
+    let pages = r.plan.sitemap_pages(r.site).skip(skip).take(take);
+    let expected = take.min(r.plan.sitemap_page_count(r.site));
     let mut xml = String::with_capacity(expected.saturating_mul(entry_size(&published, site_urls)));
     xml.push_str(XML_DECLARATION);
     xml.push_str(URLSET_OPEN);

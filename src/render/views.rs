@@ -40,8 +40,12 @@ pub struct CodeView {
     pub name: Localized,
     pub class: u16,
     pub class_label: String,
+    /// The class page of RFC 3463 (`5.X.XXX`), when the site has it.
+    pub class_href: Option<String>,
     /// Enhanced codes: the subject's name (X.1.X Addressing Status …).
     pub subject_label: Option<String>,
+    /// The subject page of RFC 3463 (`X.7.XXX`), when the site has it.
+    pub subject_href: Option<String>,
     /// When in the session the code is sent, as a phrase.
     pub stages: String,
     /// Its facts in words, as the cells of a pair page's comparison table.
@@ -58,6 +62,25 @@ pub struct CodeView {
     pub related: Vec<CodeListItem>,
     /// Enhanced codes: the basic codes they are sent with; basic codes: the reverse.
     pub companions: Vec<CodeListItem>,
+}
+
+/// A class or subject page of RFC 3463 in one locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    /// `5.X.XXX`, `X.7.XXX`.
+    pub id: String,
+    /// `class` or `subject`.
+    pub kind: &'static str,
+    pub name: Localized,
+    pub summary: Html,
+    pub description: Html,
+    pub sources: Vec<SourceView>,
+    /// "Codes in this class" (or subject).
+    pub codes_heading: String,
+    /// What the list says when the site has no code of the group.
+    pub no_codes: String,
+    /// The site's codes of the group, in code order.
+    pub codes: Vec<CodeListItem>,
 }
 
 /// A code's facts (`model::Facts`) in the words of one locale.

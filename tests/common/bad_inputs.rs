@@ -3,7 +3,7 @@
 //! tests/reliability.rs can feed every one of them to `check` as well and list them all
 //! in RELIABILITY.md.
 
-use super::{Fixture, code_path};
+use super::{Fixture, code_path, group_yaml};
 
 /// One breakage of the fixture site.
 pub struct BadInput {
@@ -449,6 +449,58 @@ pub const ALL: &[BadInput] = &[
                 &code_path("521"),
                 "Summary of 521: what the code means.",
                 "Summary of 521: some servers send 5.9.9 instead.",
+            )
+        },
+    },
+    BadInput {
+        name: "group_unknown_id",
+        what: "a class page `6.X.XXX`, which RFC 3463 does not define",
+        from: ERRORS,
+        apply: |s| {
+            s.write(
+                "content/groups/6.X.XXX.yaml",
+                &group_yaml("6.X.XXX", "Unknown Failure"),
+            )
+        },
+    },
+    BadInput {
+        name: "group_id_not_file_name",
+        what: "a class page whose `id` (4.X.XXX) is not its file's name (5.X.XXX.yaml)",
+        from: ERRORS,
+        apply: |s| {
+            s.write(
+                "content/groups/5.X.XXX.yaml",
+                &group_yaml("4.X.XXX", "Persistent Transient Failure"),
+            )
+        },
+    },
+    BadInput {
+        name: "group_source_without_status",
+        what: "a source in a class page without its `status`",
+        from: ERRORS,
+        apply: |s| {
+            s.write(
+                "content/groups/5.X.XXX.yaml",
+                &group_yaml("5.X.XXX", "Permanent Failure").replacen(
+                    "    status: standard\n",
+                    "",
+                    1,
+                ),
+            )
+        },
+    },
+    BadInput {
+        name: "group_rfc_source_as_provider_practice",
+        what: "an RFC source of a class page given the status `provider`",
+        from: ERRORS,
+        apply: |s| {
+            s.write(
+                "content/groups/5.X.XXX.yaml",
+                &group_yaml("5.X.XXX", "Permanent Failure").replacen(
+                    "    status: standard\n",
+                    "    status: provider\n",
+                    1,
+                ),
             )
         },
     },

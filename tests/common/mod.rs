@@ -364,3 +364,42 @@ pub fn assert_pair_headings_ja(page: &Html) {
         "all headings: {headings:?}"
     );
 }
+
+/// A valid class or subject page of RFC 3463 for a fixture (`id` such as `5.X.XXX`).
+pub fn group_yaml(id: &str, name: &str) -> String {
+    format!(
+        r#"id: "{id}"
+name: {name}
+sources:
+  - rfc: 3463
+    sections: ["2"]
+    status: standard
+  - rfc: 5321
+    sections: ["4.2.1"]
+    status: context
+summary: >-
+  Summary of {id}: what the group means.
+description: |
+  Description of {id}, in *Markdown*.
+
+  What it means for retries.
+"#
+    )
+}
+
+/// Adds to `site` the class page 5.X.XXX (translated into Japanese) and the subject page
+/// X.1.XXX (not translated).
+pub fn write_groups(site: &Fixture) {
+    site.write(
+        "content/groups/5.X.XXX.yaml",
+        &group_yaml("5.X.XXX", "Permanent Failure"),
+    );
+    site.write(
+        "content/groups/X.1.XXX.yaml",
+        &group_yaml("X.1.XXX", "Addressing Status"),
+    );
+    site.write(
+        "locales/ja/groups/5.X.XXX.yaml",
+        "name: 恒久的エラー\nsummary: 5.X.XXX の要約です。\ndescription: |\n  5.X.XXX の説明です。\n",
+    );
+}

@@ -1,0 +1,268 @@
+//! The class and subject pages of RFC 3463 (`content/groups/<id>.yaml`, translated in
+//! `locales/<lang>/groups/<id>.yaml`) into validated [`Group`]s. A site may have none.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer};
+
+use super::Partial;
+use super::codes::{RawSource, sources_problems, text_value_problem, to_source, yaml_files};
+use super::yaml;
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::model::{GROUP_FIELDS, Group, GroupId, GroupProse, unless_english};
+use crate::text;
+
+/// The directory below `content/` (and below each `locales/<lang>/`) that holds them.
+pub const GROUPS_DIR: &str = "groups";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    id: GroupField,
+    name: String,
+    sources: Vec<RawSource>,
+    summary: String,
+    description: String,
+}
+
+/// A translation: every field optional; what is missing falls back to the source locale.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroupProse {
+    #[serde(default)]
+    translated_from: BTreeMap<String, String>,
+    name: Option<String>,
+    summary: Option<String>,
+    description: Option<String>,
+}
+
+/// A group's id as written in YAML, validated while parsing so the error carries
+/// serde_yaml's position.
+#[derive(Debug, Clone, Copy)]
+struct GroupField(GroupId);
+
+impl<'de> Deserialize<'de> for GroupField {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        // A visitor, as for codes: serde_yaml then reports the position of the scalar.
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = GroupField;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a class or subject of RFC 3463 such as \"5.X.XXX\" or \"X.7.XXX\"")
+            }
+            fn visit_str<E: serde::de::Error>(
+                self,
+                text: &str,
+            ) -> std::result::Result<GroupField, E> {
+                GroupId::parse(text).map(GroupField).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
+}
+
+/// Loads every class and subject page and its translations, sorted by id (classes first).
+pub fn load_groups(
+    content_dir: &Path,
+    locales_dir: &Path,
+    source_locale: &str,
+    locales: &[String],
+) -> Result<Partial<Vec<Group>>> {
+    let dir = content_dir.join(GROUPS_DIR);
+    if !dir.is_dir() {
+        return Ok(Partial::default());
+    }
+    let mut problems = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
+    for path in yaml_files(&dir)? {
+        match load_one(&path, source_locale) {
+            Ok(group) => {
+                if let Some(first) = groups.iter().find(|g| g.id == group.id) {
+                    problems.push(Diagnostic::new(
+                        Location::new(&path, 1, 1),
+                        format!(
+                            "{} is already defined in {}",
+                            group.id,
+                            first.source.display()
+                        ),
+                    ));
+                } else {
+                    groups.push(group);
+                }
+            }
+            Err(Error::Invalid(found)) => problems.extend(found),
+            Err(other) => return Err(other),
+        }
+    }
+    groups.sort_by_key(|g| g.id);
+    for locale in locales.iter().filter(|l| l.as_str() != source_locale) {
+        let dir = locales_dir.join(locale).join(GROUPS_DIR);
+        match add_translations(&dir, locale, source_locale, &mut groups) {
+            Ok(()) => {}
+            Err(Error::Invalid(found)) => problems.extend(found),
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(Partial {
+        value: groups,
+        problems,
+    })
+}
+
+fn read_checked(path: &Path) -> Result<String> {
+    let text = crate::error::fs::read_to_string(path)?;
+    match Diagnostic::first_forbidden_char(path, &text) {
+        Some(problem) => Err(Error::single(problem)),
+        None => Ok(text),
+    }
+}
+
+/// One group file, with every problem it has located in it.
+fn load_one(path: &Path, source_locale: &str) -> Result<Group> {
+    let text = read_checked(path)?;
+    let raw: RawGroup = yaml::parse(path, &text)?;
+    let at = |key: &str| {
+        let (line, col) = text::locate_yaml_key(&text, key);
+        Location::new(path, line, col)
+    };
+    let mut problems = Vec::new();
+    let id = raw.id.0;
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if stem != id.name() {
+        problems.push(
+            Diagnostic::new(
+                at("id"),
+                format!(
+                    "{id} is defined in a file named `{}`: name the file `{id}.yaml`",
+                    stem.escape_debug()
+                ),
+            )
+            .with_source(&text),
+        );
+    }
+    for (field, value) in [
+        ("name", &raw.name),
+        ("summary", &raw.summary),
+        ("description", &raw.description),
+    ] {
+        let message = if value.trim().is_empty() {
+            Some(format!("`{field}` is empty"))
+        } else {
+            text_value_problem(field, value)
+        };
+        if let Some(message) = message {
+            problems.push(Diagnostic::new(at(field), message).with_source(&text));
+        }
+    }
+    problems.extend(sources_problems(path, &text, &raw.sources));
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let prose = GroupProse {
+        name: Some(raw.name.trim().to_owned()),
+        summary: Some(raw.summary),
+        description: Some(raw.description),
+        translated_from: BTreeMap::new(),
+    };
+    Ok(Group {
+        id,
+        sources: raw.sources.iter().filter_map(to_source).collect(),
+        prose: BTreeMap::from([(source_locale.to_owned(), prose)]),
+        source: path.to_owned(),
+    })
+}
+
+/// Reads `dir/<id>.yaml` translations; a file for a group that has no English file is an
+/// error (almost always a typo in the file name).
+fn add_translations(
+    dir: &Path,
+    locale: &str,
+    source_locale: &str,
+    groups: &mut [Group],
+) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let mut problems = Vec::new();
+    for path in yaml_files(dir)? {
+        let text = match read_checked(&path) {
+            Ok(text) => text,
+            Err(Error::Invalid(found)) => {
+                problems.extend(found);
+                continue;
+            }
+            Err(other) => return Err(other),
+        };
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let Some(group) = groups.iter_mut().find(|g| g.id.name() == stem) else {
+            problems.push(Diagnostic::new(
+                Location::new(&path, 1, 1),
+                format!(
+                    "translation of `{}`, but content/{GROUPS_DIR}/ has no such file",
+                    stem.escape_debug()
+                ),
+            ));
+            continue;
+        };
+        let raw: RawGroupProse = match yaml::parse(&path, &text) {
+            Ok(raw) => raw,
+            Err(e) => {
+                problems.extend(e.diagnostics().iter().cloned());
+                continue;
+            }
+        };
+        let at = |key: &str| {
+            let (line, col) = text::locate_yaml_key(&text, key);
+            Location::new(&path, line, col)
+        };
+        for (field, value) in GROUP_FIELDS
+            .iter()
+            .zip([&raw.name, &raw.summary, &raw.description])
+        {
+            let Some(value) = value.as_deref() else {
+                continue;
+            };
+            let message = if value.trim().is_empty() {
+                Some(format!(
+                    "`{field}` is empty: translate it or remove the key to fall back"
+                ))
+            } else {
+                text_value_problem(field, value)
+            };
+            if let Some(message) = message {
+                problems.push(Diagnostic::new(at(field), message).with_source(&text));
+            }
+        }
+        for key in raw.translated_from.keys() {
+            if !GROUP_FIELDS.contains(&key.as_str()) {
+                let (line, col) = text::locate_text(&text, &format!("{key}:")).unwrap_or((1, 1));
+                problems.push(
+                    Diagnostic::new(
+                        Location::new(&path, line, col),
+                        format!("`translated_from` names `{key}`, which is not a field of a group"),
+                    )
+                    .with_source(&text),
+                );
+            }
+        }
+        let english = group.prose.get(source_locale).cloned().unwrap_or_default();
+        group.prose.insert(
+            locale.to_owned(),
+            GroupProse {
+                name: unless_english(
+                    raw.name.map(|n| n.trim().to_owned()),
+                    english.name.as_deref(),
+                ),
+                summary: unless_english(raw.summary, english.summary.as_deref()),
+                description: unless_english(raw.description, english.description.as_deref()),
+                translated_from: raw.translated_from,
+            },
+        );
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
