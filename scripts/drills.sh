@@ -21,7 +21,9 @@ bin=${SMTPCODES:-${CARGO_TARGET_DIR:-target}/release/smtpcodes}
 [[ -x "$bin" ]] || { echo "drills: no binary at $bin (build it, or set SMTPCODES)" >&2; exit 2; }
 bin=$(realpath "$bin")
 synth=${SYNTH:-${CARGO_TARGET_DIR:-target}/release/examples/synth}
-if [[ ! -x "$synth" && -z "${SYNTH:-}" ]]; then
+# Always through cargo (a no-op when it is fresh): a synth binary left by an older
+# checkout writes the old content format, and the drill site would not build.
+if [[ -z "${SYNTH:-}" ]]; then
     cargo build --quiet --release --example synth
 fi
 [[ -x "$synth" ]] || { echo "drills: no synth at $synth" >&2; exit 2; }

@@ -95,7 +95,7 @@ fn code_pages_link_their_class_and_subject_rows_to_the_pages_that_exist() {
     let page = site.page("en/5.1.1/index.html");
     let class_row = select(&page, "dl.facts dd")
         .into_iter()
-        .find(|dd| text_of(dd) == "5.X.X Permanent Failure")
+        .find(|dd| text_of(dd) == "5.X.XXX Permanent Failure")
         .expect("class row");
     assert_eq!(
         hrefs(&scraper::Html::parse_fragment(&class_row.html()), "a"),

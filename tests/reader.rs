@@ -139,7 +139,7 @@ fn the_code_index_lists_every_code_with_a_working_url_in_the_locales_language() 
         "送信者に返送される（バウンスメール）"
     );
     assert!(ja550.get("actionLang").is_none());
-    assert_eq!(ja["classes"]["enhanced"]["5"], "5.X.X 恒久的エラー");
+    assert_eq!(ja["classes"]["enhanced"]["5"], "5.X.XXX 恒久的エラー");
     assert_eq!(
         ja["subjects"]["7"],
         "セキュリティ・ポリシーに関するステータス"

@@ -26,9 +26,9 @@ class-basic = { $class ->
    *[5] 5xx Permanent Negative Completion
 }
 class-enhanced = { $class ->
-    [2] 2.X.X Success
-    [4] 4.X.X Persistent Transient Failure
-   *[5] 5.X.X Permanent Failure
+    [2] 2.X.XXX Success
+    [4] 4.X.XXX Persistent Transient Failure
+   *[5] 5.X.XXX Permanent Failure
 }
 # $subject is the middle number of an enhanced code.
 subject = { $subject ->

@@ -26,9 +26,9 @@ class-basic = { $class ->
    *[5] 5xx 恒久的否定完了
 }
 class-enhanced = { $class ->
-    [2] 2.X.X 成功
-    [4] 4.X.X 持続的一時エラー
-   *[5] 5.X.X 恒久的エラー
+    [2] 2.X.XXX 成功
+    [4] 4.X.XXX 持続的一時エラー
+   *[5] 5.X.XXX 恒久的エラー
 }
 subject = { $subject ->
     [0] その他・未定義のステータス
