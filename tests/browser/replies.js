@@ -458,7 +458,7 @@ export const REPLIES = [
     says: [
       /599 is not in this reference yet/,
       /its class: 5xx Permanent Negative Completion/,
-      /its class: 5\.X\.X Permanent Failure/,
+      /its class: 5\.X\.XXX Permanent Failure/,
       /Subject: Unregistered Subject/,
     ],
   },
@@ -480,7 +480,7 @@ export const REPLIES = [
     codes: [["4.4.99", null], ["421", "retry"]],
     retry: { 421: "sometimes" },
     pairs: [],
-    says: [/4\.4\.99 is not in this reference yet/, /4\.X\.X Persistent Transient Failure/, /Subject: Network and Routing Status/],
+    says: [/4\.4\.99 is not in this reference yet/, /4\.X\.XXX Persistent Transient Failure/, /Subject: Network and Routing Status/],
   },
   {
     name: "Unknown codes on the Japanese page",

@@ -468,7 +468,7 @@ describe("bounce decoder", () => {
       ]
     );
     assert.match(result.items[1].text, /5\.4\.0 is not in this reference yet/);
-    assert.match(result.items[1].text, /5\.X\.X Permanent Failure/);
+    assert.match(result.items[1].text, /5\.X\.XXX Permanent Failure/);
     assert.match(result.items[1].text, /Network and Routing Status/);
     await close();
   });
@@ -606,23 +606,13 @@ describe("bounce decoder: every code, links, bad input", () => {
     }
   });
 
-  test("class and subject lines link to their pages once codes.json lists them", async () => {
+  test("class and subject lines link to their pages, and only to pages codes.json lists", async () => {
     const { page, close } = await open("/en/decoder/");
-    // Today the site has no class or subject page, so codes.json lists none…
+    // The site has the 3 class and 8 subject pages of RFC 3463, and codes.json lists them…
     const index = await (await page.request.get(`${origin}/en/codes.json`)).json();
-    assert.deepEqual(index.pages, {});
-    let result = await decode(page, "550 5.7.1 relaying denied\n599 5.9.9 odd");
-    assert.deepEqual(result.items.map((i) => i.links), [["/en/550/"], ["/en/5.7.1/"], [], []]);
-    await close();
-    // …and once it lists one, the decoder links it (and only what is listed).
-    const listed = await open("/en/decoder/");
-    await listed.page.route("**/en/codes.json", async (route) => {
-      const response = await route.fetch();
-      const json = await response.json();
-      json.pages = { "5.X.XXX": "/en/5.X.XXX/", "X.7.XXX": "/en/X.7.XXX/" };
-      await route.fulfill({ response, json });
-    });
-    result = await decode(listed.page, "550 5.7.1 relaying denied\n599 5.9.9 odd\n4.7.0 later");
+    const names = ["2.X.XXX", "4.X.XXX", "5.X.XXX"].concat([0, 1, 2, 3, 4, 5, 6, 7].map((s) => `X.${s}.XXX`));
+    assert.deepEqual(index.pages, Object.fromEntries(names.map((n) => [n, `/en/${n}/`])));
+    let result = await decode(page, "550 5.7.1 relaying denied\n599 5.9.9 odd\n4.7.0 later");
     assert.deepEqual(
       result.items.map((i) => [i.code, i.links]),
       [
@@ -630,7 +620,30 @@ describe("bounce decoder: every code, links, bad input", () => {
         ["5.7.1", ["/en/5.7.1/", "/en/5.X.XXX/", "/en/X.7.XXX/"]],
         ["599", []],
         ["5.9.9", ["/en/5.X.XXX/"]],
-        ["4.7.0", ["/en/4.7.0/", "/en/X.7.XXX/"]],
+        ["4.7.0", ["/en/4.7.0/", "/en/4.X.XXX/", "/en/X.7.XXX/"]],
+      ]
+    );
+    for (const href of ["/en/5.X.XXX/", "/en/X.7.XXX/", "/en/4.X.XXX/"]) {
+      const response = await page.request.get(`${origin}${href}`);
+      assert.equal(response.status(), 200, href);
+    }
+    await close();
+    // …and a page codes.json does not list is not linked.
+    const listed = await open("/en/decoder/");
+    await listed.page.route("**/en/codes.json", async (route) => {
+      const response = await route.fetch();
+      const json = await response.json();
+      json.pages = { "X.7.XXX": "/en/X.7.XXX/" };
+      await route.fulfill({ response, json });
+    });
+    result = await decode(listed.page, "550 5.7.1 relaying denied\n599 5.9.9 odd");
+    assert.deepEqual(
+      result.items.map((i) => [i.code, i.links]),
+      [
+        ["550", ["/en/550/"]],
+        ["5.7.1", ["/en/5.7.1/", "/en/X.7.XXX/"]],
+        ["599", []],
+        ["5.9.9", []],
       ]
     );
     await listed.close();
