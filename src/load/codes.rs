@@ -254,10 +254,7 @@ pub(super) fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 fn parse_code_file(path: &Path) -> Result<Parsed> {
-    let text = crate::error::fs::read_to_string(path)?;
-    if let Some(problem) = Diagnostic::first_forbidden_char(path, &text) {
-        return Err(Error::single(problem));
-    }
+    let text = yaml::read_checked(path)?;
     let raw: RawCode = yaml::parse(path, &text)?;
     Ok(Parsed {
         path: path.to_owned(),

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::Partial;
 use super::codes::{CodeField, LoadedCodes, text_value_problem, yaml_files};
-use super::yaml;
+use super::yaml::{self, read_checked};
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::model::{COMPARISON_FIELDS, CodeId, Comparison, ComparisonProse, unless_english};
 use crate::text;
@@ -104,14 +104,6 @@ pub fn load_comparisons(
         value: comparisons,
         problems,
     })
-}
-
-fn read_checked(path: &Path) -> Result<String> {
-    let text = crate::error::fs::read_to_string(path)?;
-    match Diagnostic::first_forbidden_char(path, &text) {
-        Some(problem) => Err(Error::single(problem)),
-        None => Ok(text),
-    }
 }
 
 /// One comparison; `None` if it compares a code whose file did not parse (and it has no

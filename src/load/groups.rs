@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::Partial;
 use super::codes::{RawSource, sources_problems, text_value_problem, to_source, yaml_files};
-use super::yaml;
+use super::yaml::{self, read_checked};
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::model::{GROUP_FIELDS, Group, GroupId, GroupProse, unless_english};
 use crate::text;
@@ -108,14 +108,6 @@ pub fn load_groups(
         value: groups,
         problems,
     })
-}
-
-fn read_checked(path: &Path) -> Result<String> {
-    let text = crate::error::fs::read_to_string(path)?;
-    match Diagnostic::first_forbidden_char(path, &text) {
-        Some(problem) => Err(Error::single(problem)),
-        None => Ok(text),
-    }
 }
 
 /// One group file, with every problem it has located in it.

@@ -182,6 +182,16 @@ fn message_without_position(error: &serde_yaml::Error) -> String {
     }
 }
 
+/// A site file's text, or the first forbidden character in it as a located problem (a
+/// file with a bidi override or a NUL is not parsed at all).
+pub fn read_checked(path: &Path) -> Result<String> {
+    let text = crate::error::fs::read_to_string(path)?;
+    match Diagnostic::first_forbidden_char(path, &text) {
+        Some(problem) => Err(Error::single(problem)),
+        None => Ok(text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
