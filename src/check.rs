@@ -24,9 +24,11 @@ use crate::render::Rendered;
 /// compared, so the report holds every error, then every warning, then the coverage.
 pub fn check_root(root: &Path) -> Result<CheckReport, Error> {
     crate::load::fingerprint::InputFiles::hash(root)?;
-    let loaded = crate::load::load_site_partial(root, None)?;
-    let site = &loaded.value;
-    let mut report = errors_only(loaded.problems.clone());
+    let crate::load::Partial {
+        value: site,
+        problems,
+    } = crate::load::load_site_partial(root, None)?;
+    let mut report = errors_only(problems);
     report
         .findings
         .extend(site.translations.findings.iter().cloned());
@@ -34,7 +36,7 @@ pub fn check_root(root: &Path) -> Result<CheckReport, Error> {
     // `build` stops at these errors; rendering past them repeats them, or renders a site
     // that is not all there.
     if report.count(Severity::Error) == 0 {
-        match render_in_memory(site) {
+        match render_in_memory(&site) {
             Ok(()) => {}
             Err(Error::Invalid(diagnostics)) => {
                 report.findings.extend(errors_only(diagnostics).findings)

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::Partial;
 use super::codes::{CodeField, LoadedCodes, text_value_problem, yaml_files};
 use super::yaml::{self, read_checked};
+use super::{Partial, keep_problems};
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::model::{COMPARISON_FIELDS, CodeId, Comparison, ComparisonProse, unless_english};
 use crate::text;
@@ -65,40 +65,30 @@ pub fn load_comparisons(
     let mut comparisons: Vec<Comparison> = Vec::new();
     let mut defined_at: HashMap<(usize, usize), PathBuf> = HashMap::new();
     for path in yaml_files(&dir)? {
-        match load_one(&path, &index, unparsed, source_locale) {
-            Ok(None) => {}
-            Ok(Some(comparison)) => {
-                let key = (comparison.a, comparison.b);
-                if let Some(first) = defined_at.get(&key) {
-                    problems.push(Diagnostic::new(
-                        Location::new(&path, 1, 1),
-                        format!(
-                            "{} and {} are already compared in {}",
-                            codes[key.0].id,
-                            codes[key.1].id,
-                            first.display()
-                        ),
-                    ));
-                } else {
-                    defined_at.insert(key, path.clone());
-                    comparisons.push(comparison);
-                }
+        let loaded_one = load_one(&path, &index, unparsed, source_locale);
+        if let Some(comparison) = keep_problems(loaded_one, &mut problems)?.flatten() {
+            let key = (comparison.a, comparison.b);
+            if let Some(first) = defined_at.get(&key) {
+                problems.push(Diagnostic::new(
+                    Location::new(&path, 1, 1),
+                    format!(
+                        "{} and {} are already compared in {}",
+                        codes[key.0].id,
+                        codes[key.1].id,
+                        first.display()
+                    ),
+                ));
+            } else {
+                defined_at.insert(key, path.clone());
+                comparisons.push(comparison);
             }
-            Err(e) => match e {
-                Error::Invalid(d) => problems.extend(d),
-                other => return Err(other),
-            },
         }
     }
     comparisons.sort_by_key(|c| (c.a, c.b));
     for locale in locales.iter().filter(|l| l.as_str() != source_locale) {
         let dir = locales_dir.join(locale).join(PAIRS_DIR);
-        if let Err(e) = add_translations(&dir, locale, source_locale, loaded, &mut comparisons) {
-            match e {
-                Error::Invalid(d) => problems.extend(d),
-                other => return Err(other),
-            }
-        }
+        let added = add_translations(&dir, locale, source_locale, loaded, &mut comparisons);
+        keep_problems(added, &mut problems)?;
     }
     Ok(Partial {
         value: comparisons,

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Deserializer};
 
-use super::Partial;
 use super::codes::{RawSource, sources_problems, text_value_problem, to_source, yaml_files};
 use super::yaml::{self, read_checked};
+use super::{Partial, keep_problems};
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::model::{GROUP_FIELDS, Group, GroupId, GroupProse, unless_english};
 use crate::text;
@@ -76,33 +76,26 @@ pub fn load_groups(
     let mut problems = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
     for path in yaml_files(&dir)? {
-        match load_one(&path, source_locale) {
-            Ok(group) => {
-                if let Some(first) = groups.iter().find(|g| g.id == group.id) {
-                    problems.push(Diagnostic::new(
-                        Location::new(&path, 1, 1),
-                        format!(
-                            "{} is already defined in {}",
-                            group.id,
-                            first.source.display()
-                        ),
-                    ));
-                } else {
-                    groups.push(group);
-                }
+        if let Some(group) = keep_problems(load_one(&path, source_locale), &mut problems)? {
+            if let Some(first) = groups.iter().find(|g| g.id == group.id) {
+                problems.push(Diagnostic::new(
+                    Location::new(&path, 1, 1),
+                    format!(
+                        "{} is already defined in {}",
+                        group.id,
+                        first.source.display()
+                    ),
+                ));
+            } else {
+                groups.push(group);
             }
-            Err(Error::Invalid(found)) => problems.extend(found),
-            Err(other) => return Err(other),
         }
     }
     groups.sort_by_key(|g| g.id);
     for locale in locales.iter().filter(|l| l.as_str() != source_locale) {
         let dir = locales_dir.join(locale).join(GROUPS_DIR);
-        match add_translations(&dir, locale, source_locale, &mut groups) {
-            Ok(()) => {}
-            Err(Error::Invalid(found)) => problems.extend(found),
-            Err(other) => return Err(other),
-        }
+        let added = add_translations(&dir, locale, source_locale, &mut groups);
+        keep_problems(added, &mut problems)?;
     }
     Ok(Partial {
         value: groups,

@@ -193,7 +193,10 @@ pub fn load_site_partial(root: &Path, base_url: Option<&str>) -> Result<Partial<
 
 /// The value of a step that may find problems in the input: the problems are added to
 /// `problems` (and `None` returned); an error that is not about the input stops loading.
-fn keep_problems<T>(result: Result<T>, problems: &mut Vec<Diagnostic>) -> Result<Option<T>> {
+pub(super) fn keep_problems<T>(
+    result: Result<T>,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Option<T>> {
     match result {
         Ok(value) => Ok(Some(value)),
         Err(Error::Invalid(found)) => {
