@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer};
 
+use super::translation_files::{RawTranslation, Translated, add_translations};
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::load::{Partial, files_below, yaml};
+use crate::load::{Partial, files_below, keep_problems, yaml};
 use crate::markdown;
 use crate::model::{
-    Actor, Cause, Cited, Code, CodeId, FactValue, Facts, Family, NextStep, Prose, ProseField,
-    RetryHelps, RfcRef, Source, SourceStatus, Stage, unless_english,
+    Actor, Cause, Cited, Code, CodeId, FactValue, Facts, Family, NextStep, PROSE_FIELD_NAMES,
+    Prose, RetryHelps, RfcRef, Source, SourceStatus, Stage, unless_english,
 };
 use crate::text;
 
@@ -38,6 +39,9 @@ const MAX_CHARS: [(&str, usize); 11] = [
 
 /// An RFC section number as it appears in the RFC's own anchors: `4.2.3`, `A.1`.
 const MAX_SECTION_CHARS: usize = 20;
+
+/// The directory below each `locales/<lang>/` that holds the codes' translations.
+pub const CODES_DIR: &str = "codes";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -99,7 +103,7 @@ pub(super) struct RawSource {
 /// A translation: every field optional; what is missing falls back to the source locale.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawProse {
+pub(super) struct RawProse {
     /// Field → hash of the English text it was translated from (see `model::prose_hash`).
     #[serde(default)]
     translated_from: BTreeMap<String, String>,
@@ -232,13 +236,15 @@ pub fn load_codes_partial(
     let mut codes: Vec<Code> = parsed.iter().map(|p| to_code(p, source_locale)).collect();
     codes.dedup_by(|a, b| a.id == b.id);
     for locale in locales.iter().filter(|l| l.as_str() != source_locale) {
-        let dir = locales_dir.join(locale).join("codes");
-        if let Err(e) = add_translations(&dir, locale, source_locale, &mut codes, &unparsed) {
-            problems.extend(e.diagnostics().iter().cloned());
-            if let Error::Io { .. } = e {
-                return Err(e);
-            }
-        }
+        let added = add_translations(
+            locales_dir,
+            locale,
+            source_locale,
+            &mut codes,
+            |codes, stem| codes.iter().position(|c| c.id.as_str() == stem),
+            |stem| unparsed.contains(stem),
+        );
+        keep_problems(added, &mut problems)?;
     }
     Ok(Partial {
         value: LoadedCodes { codes, unparsed },
@@ -807,101 +813,51 @@ pub(super) fn to_source(raw: &RawSource) -> Option<Source> {
     })
 }
 
-/// Reads `dir/<code>.yaml` translations into `codes`. A missing directory is fine (the
-/// locale has no prose translated yet); a file for a code that does not exist is an error,
-/// because it is almost always a typo in the file name.
-fn add_translations(
-    dir: &Path,
-    locale: &str,
-    source_locale: &str,
-    codes: &mut [Code],
-    unparsed: &HashSet<String>,
-) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
+impl RawTranslation for RawProse {
+    fn values(&self) -> Vec<(&'static str, &str)> {
+        prose_values(self).collect()
     }
-    let mut problems = Vec::new();
-    for path in yaml_files(dir)? {
-        let text = crate::error::fs::read_to_string(&path)?;
-        if let Some(problem) = Diagnostic::first_forbidden_char(&path, &text) {
-            problems.push(problem);
-            continue;
-        }
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let Some(code) = codes.iter_mut().find(|c| c.id.as_str() == stem) else {
-            if unparsed.contains(stem) {
-                continue;
-            }
-            problems.push(Diagnostic::new(
-                Location::new(&path, 1, 1),
-                format!(
-                    "translation for `{}`, but no such code is defined in content/",
-                    stem.escape_debug()
-                ),
-            ));
-            continue;
-        };
-        let raw: RawProse = match yaml::parse(&path, &text) {
-            Ok(raw) => raw,
-            Err(e) => {
-                problems.extend(e.diagnostics().iter().cloned());
-                continue;
-            }
-        };
-        for (field, value) in prose_values(&raw) {
-            if let Some(message) = text_value_problem(field, value) {
-                let (line, col) = text::locate_yaml_key(&text, field);
-                problems.push(
-                    Diagnostic::new(Location::new(&path, line, col), message).with_source(&text),
-                );
-            }
-        }
-        let english = code.prose.get(source_locale).cloned().unwrap_or_default();
-        let prose = Prose {
-            name: unless_english(
-                raw.name.map(|n| n.trim().to_owned()),
-                english.name.as_deref(),
-            ),
-            summary: unless_english(raw.summary, english.summary.as_deref()),
-            action: unless_english(raw.action, english.action.as_deref()),
-            description: unless_english(raw.description, english.description.as_deref()),
-            when: unless_english(raw.when, english.when.as_deref()),
-            fix: unless_english(raw.fix, english.fix.as_deref()),
-            translated_from: raw.translated_from,
-        };
-        for key in prose.translated_from.keys() {
-            if !ProseField::ALL.iter().any(|f| f.as_str() == key) {
-                let (line, col) = text::locate_text(&text, &format!("{key}:")).unwrap_or((1, 1));
-                problems.push(
-                    Diagnostic::new(
-                        Location::new(&path, line, col),
-                        format!("`translated_from` names `{key}`, which is not a prose field"),
-                    )
-                    .with_source(&text),
-                );
-            }
-        }
-        for field in ProseField::ALL {
-            if prose.get(field).is_some_and(|v| v.trim().is_empty()) {
-                let (line, col) = text::locate_yaml_key(&text, field.as_str());
-                problems.push(
-                    Diagnostic::new(
-                        Location::new(&path, line, col),
-                        format!(
-                            "`{}` is empty: translate it or remove the key to fall back",
-                            field.as_str()
-                        ),
-                    )
-                    .with_source(&text),
-                );
-            }
-        }
-        code.prose.insert(locale.to_owned(), prose);
+
+    fn stamps(&self) -> &BTreeMap<String, String> {
+        &self.translated_from
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Invalid(problems))
+}
+
+/// The prose of a code in one language, from its translation file.
+pub(super) fn translated_prose(raw: RawProse, english: &Prose) -> Prose {
+    Prose {
+        name: unless_english(
+            raw.name.map(|n| n.trim().to_owned()),
+            english.name.as_deref(),
+        ),
+        summary: unless_english(raw.summary, english.summary.as_deref()),
+        action: unless_english(raw.action, english.action.as_deref()),
+        description: unless_english(raw.description, english.description.as_deref()),
+        when: unless_english(raw.when, english.when.as_deref()),
+        fix: unless_english(raw.fix, english.fix.as_deref()),
+        translated_from: raw.translated_from,
+    }
+}
+
+/// A code's translations: `locales/<lang>/codes/<code>.yaml`. A file for a code that does
+/// not exist is an error, because it is almost always a typo in the file name.
+impl Translated for Code {
+    type Raw = RawProse;
+    type Prose = Prose;
+    const DIR: &'static str = CODES_DIR;
+    const FIELDS: &'static [&'static str] = &PROSE_FIELD_NAMES;
+    const FIELD_NOUN: &'static str = "a prose field";
+
+    fn no_such(stem: &str) -> String {
+        format!("translation for `{stem}`, but no such code is defined in content/")
+    }
+
+    fn prose_mut(&mut self) -> &mut BTreeMap<String, Prose> {
+        &mut self.prose
+    }
+
+    fn translation(raw: RawProse, english: &Prose) -> Prose {
+        translated_prose(raw, english)
     }
 }
 

@@ -42,7 +42,11 @@ pub fn check_mentions(
     let known: HashSet<&CodeId> = codes.codes.iter().map(|c| &c.id).collect();
     let mut files = yaml_files(content_dir)?;
     for locale in locales {
-        for dir in ["codes", "pairs", super::groups::GROUPS_DIR] {
+        for dir in [
+            super::codes::CODES_DIR,
+            super::comparisons::PAIRS_DIR,
+            super::groups::GROUPS_DIR,
+        ] {
             let dir = locales_dir.join(locale).join(dir);
             if dir.is_dir() {
                 files.extend(yaml_files(&dir)?);

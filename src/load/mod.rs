@@ -10,6 +10,7 @@ pub mod groups;
 pub mod locales;
 pub mod mentions;
 pub mod templates;
+pub mod translation_files;
 pub mod translations;
 pub mod yaml;
 

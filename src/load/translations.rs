@@ -263,7 +263,7 @@ impl<'s> Translatable<'s> {
     /// The file that holds its translation into `lang`.
     pub fn file(&self, root: &Path, lang: &str) -> PathBuf {
         let dir = match self {
-            Translatable::Code(_) => "codes",
+            Translatable::Code(_) => super::codes::CODES_DIR,
             Translatable::Comparison(..) => comparisons::PAIRS_DIR,
             Translatable::Group(_) => super::groups::GROUPS_DIR,
         };
