@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::codes::{CodeField, LoadedCodes, text_value_problem, yaml_files};
-use super::translation_files::{RawTranslation, Translated, add_translations};
+use super::translation_files::{RawTranslation, Translated, add_translations, given};
 use super::yaml::{self, read_checked};
 use super::{Partial, keep_problems};
 use crate::error::{Diagnostic, Error, Location, Result};
@@ -207,16 +207,28 @@ fn load_one(
 }
 
 impl RawTranslation for RawComparisonProse {
+    type Prose = ComparisonProse;
+    const FIELDS: &'static [&'static str] = &COMPARISON_FIELDS;
+    const FIELD_NOUN: &'static str = "a field of a comparison";
+
     fn values(&self) -> Vec<(&'static str, &str)> {
-        COMPARISON_FIELDS
-            .iter()
-            .zip([&self.difference, &self.tell_apart, &self.what_to_do])
-            .filter_map(|(field, value)| value.as_deref().map(|v| (*field, v)))
-            .collect()
+        given(
+            &COMPARISON_FIELDS,
+            [&self.difference, &self.tell_apart, &self.what_to_do],
+        )
     }
 
     fn stamps(&self) -> &BTreeMap<String, String> {
         &self.translated_from
+    }
+
+    fn translation(self, english: &ComparisonProse) -> ComparisonProse {
+        ComparisonProse {
+            difference: unless_english(self.difference, english.difference.as_deref()),
+            tell_apart: unless_english(self.tell_apart, english.tell_apart.as_deref()),
+            what_to_do: unless_english(self.what_to_do, english.what_to_do.as_deref()),
+            translated_from: self.translated_from,
+        }
     }
 }
 
@@ -224,10 +236,7 @@ impl RawTranslation for RawComparisonProse {
 /// comparison that does not exist is an error (almost always a typo in the file name).
 impl Translated for Comparison {
     type Raw = RawComparisonProse;
-    type Prose = ComparisonProse;
     const DIR: &'static str = PAIRS_DIR;
-    const FIELDS: &'static [&'static str] = &COMPARISON_FIELDS;
-    const FIELD_NOUN: &'static str = "a field of a comparison";
 
     fn no_such(stem: &str) -> String {
         format!("translation of the comparison `{stem}`, but content/{PAIRS_DIR}/ has no such file")
@@ -235,14 +244,5 @@ impl Translated for Comparison {
 
     fn prose_mut(&mut self) -> &mut BTreeMap<String, ComparisonProse> {
         &mut self.prose
-    }
-
-    fn translation(raw: RawComparisonProse, english: &ComparisonProse) -> ComparisonProse {
-        ComparisonProse {
-            difference: unless_english(raw.difference, english.difference.as_deref()),
-            tell_apart: unless_english(raw.tell_apart, english.tell_apart.as_deref()),
-            what_to_do: unless_english(raw.what_to_do, english.what_to_do.as_deref()),
-            translated_from: raw.translated_from,
-        }
     }
 }

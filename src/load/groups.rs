@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Deserializer};
 
 use super::codes::{RawSource, sources_problems, text_value_problem, to_source, yaml_files};
-use super::translation_files::{RawTranslation, Translated, add_translations};
+use super::translation_files::{RawTranslation, Translated, add_translations, given};
 use super::yaml::{self, read_checked};
 use super::{Partial, keep_problems};
 use crate::error::{Diagnostic, Error, Location, Result};
@@ -166,16 +166,31 @@ fn load_one(path: &Path, source_locale: &str) -> Result<Group> {
 }
 
 impl RawTranslation for RawGroupProse {
+    type Prose = GroupProse;
+    const FIELDS: &'static [&'static str] = &GROUP_FIELDS;
+    const FIELD_NOUN: &'static str = "a field of a group";
+
     fn values(&self) -> Vec<(&'static str, &str)> {
-        GROUP_FIELDS
-            .iter()
-            .zip([&self.name, &self.summary, &self.description])
-            .filter_map(|(field, value)| value.as_deref().map(|v| (*field, v)))
-            .collect()
+        given(
+            &GROUP_FIELDS,
+            [&self.name, &self.summary, &self.description],
+        )
     }
 
     fn stamps(&self) -> &BTreeMap<String, String> {
         &self.translated_from
+    }
+
+    fn translation(self, english: &GroupProse) -> GroupProse {
+        GroupProse {
+            name: unless_english(
+                self.name.map(|n| n.trim().to_owned()),
+                english.name.as_deref(),
+            ),
+            summary: unless_english(self.summary, english.summary.as_deref()),
+            description: unless_english(self.description, english.description.as_deref()),
+            translated_from: self.translated_from,
+        }
     }
 }
 
@@ -183,10 +198,7 @@ impl RawTranslation for RawGroupProse {
 /// no English file is an error (almost always a typo in the file name).
 impl Translated for Group {
     type Raw = RawGroupProse;
-    type Prose = GroupProse;
     const DIR: &'static str = GROUPS_DIR;
-    const FIELDS: &'static [&'static str] = &GROUP_FIELDS;
-    const FIELD_NOUN: &'static str = "a field of a group";
 
     fn no_such(stem: &str) -> String {
         format!("translation of `{stem}`, but content/{GROUPS_DIR}/ has no such file")
@@ -194,17 +206,5 @@ impl Translated for Group {
 
     fn prose_mut(&mut self) -> &mut BTreeMap<String, GroupProse> {
         &mut self.prose
-    }
-
-    fn translation(raw: RawGroupProse, english: &GroupProse) -> GroupProse {
-        GroupProse {
-            name: unless_english(
-                raw.name.map(|n| n.trim().to_owned()),
-                english.name.as_deref(),
-            ),
-            summary: unless_english(raw.summary, english.summary.as_deref()),
-            description: unless_english(raw.description, english.description.as_deref()),
-            translated_from: raw.translated_from,
-        }
     }
 }

@@ -18,29 +18,44 @@ use crate::text;
 /// A translation file as parsed: every field optional (a missing one falls back to the
 /// English), plus the `translated_from` stamps.
 pub(super) trait RawTranslation: DeserializeOwned {
-    /// The fields that are present, as (key, value), in the order of the kind's fields.
+    /// The prose of one language, as the model keeps it.
+    type Prose: Clone + Default;
+    /// The translatable fields, named as in the files.
+    const FIELDS: &'static [&'static str];
+    /// "a prose field", "a field of a group": what `translated_from` must name.
+    const FIELD_NOUN: &'static str;
+    /// The fields that are present, as (key, value), in the order of [`Self::FIELDS`].
     fn values(&self) -> Vec<(&'static str, &str)>;
     fn stamps(&self) -> &BTreeMap<String, String>;
+    /// The translation, each field still the English text left out (see
+    /// [`crate::model::unless_english`]).
+    fn translation(self, english: &Self::Prose) -> Self::Prose;
 }
 
 /// Something whose prose a locale translates in a file of its own.
 pub(super) trait Translated {
     type Raw: RawTranslation;
-    /// The prose of one language, as the model keeps it.
-    type Prose: Clone + Default;
     /// The directory below `locales/<lang>/`.
     const DIR: &'static str;
-    /// The translatable fields, named as in the files.
-    const FIELDS: &'static [&'static str];
-    /// "a prose field", "a field of a group": what `translated_from` must name.
-    const FIELD_NOUN: &'static str;
     /// The error for a translation file whose stem names nothing of this kind.
     fn no_such(stem: &str) -> String;
     /// Its prose by locale.
-    fn prose_mut(&mut self) -> &mut BTreeMap<String, Self::Prose>;
-    /// The translation, each field still the English text left out (see
-    /// [`crate::model::unless_english`]).
-    fn translation(raw: Self::Raw, english: &Self::Prose) -> Self::Prose;
+    fn prose_mut(&mut self) -> &mut BTreeMap<String, Prose<Self>>;
+}
+
+/// The prose type of `T`'s translations.
+type Prose<T> = <<T as Translated>::Raw as RawTranslation>::Prose;
+
+/// The fields of `values` that are given, named by `fields` (in the same order).
+pub(super) fn given<'a, const N: usize>(
+    fields: &[&'static str; N],
+    values: [&'a Option<String>; N],
+) -> Vec<(&'static str, &'a str)> {
+    fields
+        .iter()
+        .zip(values)
+        .filter_map(|(field, value)| value.as_deref().map(|v| (*field, v)))
+        .collect()
 }
 
 /// Reads every translation into `locale` (below `locales_dir/<locale>/<DIR>/`) into
@@ -80,7 +95,7 @@ pub(super) fn add_translations<T: Translated>(
         problems.extend(field_problems::<T>(&path, &text, &raw));
         let prose = targets[index].prose_mut();
         let english = prose.get(source_locale).cloned().unwrap_or_default();
-        prose.insert(locale.to_owned(), T::translation(raw, &english));
+        prose.insert(locale.to_owned(), raw.translation(&english));
     }
     if problems.is_empty() {
         Ok(())
@@ -109,13 +124,13 @@ fn field_problems<T: Translated>(path: &Path, text: &str, raw: &T::Raw) -> Vec<D
         }
     }
     for key in raw.stamps().keys() {
-        if !T::FIELDS.contains(&key.as_str()) {
+        if !T::Raw::FIELDS.contains(&key.as_str()) {
             let at = text::locate_text(text, &format!("{key}:")).unwrap_or((1, 1));
             add(
                 at,
                 format!(
                     "`translated_from` names `{key}`, which is not {}",
-                    T::FIELD_NOUN
+                    T::Raw::FIELD_NOUN
                 ),
             );
         }
