@@ -615,6 +615,219 @@ impl GroupProse {
     }
 }
 
+/// A provider of the provider family (`content/providers.yaml`): `[a-z][a-z0-9-]*`, safe
+/// as a URL and path segment and in a Fluent message id (`provider-<id>`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ProviderId(String);
+
+impl ProviderId {
+    pub fn parse(text: &str) -> Result<ProviderId, String> {
+        let mut chars = text.chars();
+        let valid = chars.next().is_some_and(|c| c.is_ascii_lowercase())
+            && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && text.len() <= 40;
+        if valid {
+            Ok(ProviderId(text.to_owned()))
+        } else {
+            Err(format!(
+                "`{}` is not a provider id: lower-case ASCII letters, digits and `-`, \
+                 starting with a letter (such as `microsoft`), at most 40 characters",
+                text.escape_debug()
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The Fluent message that names the provider: `provider-<id>`.
+    pub fn message_id(&self) -> String {
+        format!("provider-{}", self.0)
+    }
+}
+
+impl fmt::Display for ProviderId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A provider (`content/providers.yaml`): the hosts of its public pages, or `folklore`
+/// for codes seen in the wild that nobody defines.
+#[derive(Debug, Clone)]
+pub struct Provider {
+    pub id: ProviderId,
+    pub domains: Vec<String>,
+    pub folklore: bool,
+}
+
+impl Provider {
+    /// Whether `url` is a page on one of the provider's domains (the host or below it).
+    pub fn owns_url(&self, url: &str) -> bool {
+        let Some(host) = url_host(url) else {
+            return false;
+        };
+        self.domains.iter().any(|domain| {
+            host == *domain
+                || host
+                    .strip_suffix(domain.as_str())
+                    .is_some_and(|rest| rest.ends_with('.'))
+        })
+    }
+}
+
+/// The host of an `https://` URL, lower-cased, without port or user.
+pub fn url_host(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("https://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// The code a provider entry is about, as the provider writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ProviderCode {
+    /// One enhanced or basic code: `4.7.650`, `571` (any first digit 2–5).
+    Exact(CodeId),
+    /// Enhanced codes of one class and subject, `low < high` by detail: `5.7.606-5.7.649`.
+    Range(CodeId, CodeId),
+    /// 2–12 ASCII capital letters and digits starting with a letter: `TSS04`.
+    Token(String),
+}
+
+impl ProviderCode {
+    pub fn parse(text: &str) -> Result<ProviderCode, String> {
+        let expected = "expected an enhanced code such as \"4.7.650\", a basic code such as \
+                        \"571\", a range of enhanced codes of one class and subject such as \
+                        \"5.7.606-5.7.649\", or a token of 2 to 12 capital letters and digits \
+                        starting with a letter such as \"TSS04\"";
+        let shown = text.escape_debug();
+        if let Some((low, high)) = text.split_once('-') {
+            let (Ok(low), Ok(high)) = (CodeId::parse(low), CodeId::parse(high)) else {
+                return Err(format!("`{shown}` is not a provider code: {expected}"));
+            };
+            let same_group = low.family() == Family::Enhanced
+                && high.family() == Family::Enhanced
+                && low.numbers[..2] == high.numbers[..2];
+            if !same_group {
+                return Err(format!(
+                    "`{shown}`: a range joins two enhanced codes of the same class and subject"
+                ));
+            }
+            if low.numbers[2] >= high.numbers[2] {
+                return Err(format!(
+                    "`{shown}`: a range gives its lower code first (low < high)"
+                ));
+            }
+            return Ok(ProviderCode::Range(low, high));
+        }
+        if let Ok(code) = CodeId::parse(text) {
+            return Ok(ProviderCode::Exact(code));
+        }
+        let token = text.len() >= 2
+            && text.len() <= 12
+            && text.starts_with(|c: char| c.is_ascii_uppercase())
+            && text
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        if token {
+            Ok(ProviderCode::Token(text.to_owned()))
+        } else {
+            Err(format!("`{shown}` is not a provider code: {expected}"))
+        }
+    }
+
+    /// As the provider writes it: `5.7.606-5.7.649`, `TSS04`.
+    pub fn text(&self) -> String {
+        match self {
+            ProviderCode::Exact(code) => code.to_string(),
+            ProviderCode::Range(low, high) => format!("{low}-{high}"),
+            ProviderCode::Token(token) => token.clone(),
+        }
+    }
+
+    /// `exact`, `range` or `token`: the decoder's match rule.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ProviderCode::Exact(_) => "exact",
+            ProviderCode::Range(..) => "range",
+            ProviderCode::Token(_) => "token",
+        }
+    }
+
+    /// The class digit of its codes (2–5); `None` for a token.
+    pub fn class(&self) -> Option<u16> {
+        match self {
+            ProviderCode::Exact(code) | ProviderCode::Range(code, _) => Some(code.class()),
+            ProviderCode::Token(_) => None,
+        }
+    }
+
+    /// Whether it stands for `code`.
+    pub fn contains(&self, code: &CodeId) -> bool {
+        match self {
+            ProviderCode::Exact(exact) => exact == code,
+            ProviderCode::Range(low, high) => low <= code && code <= high,
+            ProviderCode::Token(_) => false,
+        }
+    }
+
+    /// Whether the two can stand for the same code: equal, or overlapping ranges.
+    pub fn overlaps(&self, other: &ProviderCode) -> bool {
+        match (self, other) {
+            (ProviderCode::Token(a), ProviderCode::Token(b)) => a == b,
+            (ProviderCode::Token(_), _) | (_, ProviderCode::Token(_)) => false,
+            (ProviderCode::Exact(code), range) | (range, ProviderCode::Exact(code)) => {
+                range.contains(code)
+            }
+            (ProviderCode::Range(a_low, a_high), ProviderCode::Range(b_low, b_high)) => {
+                a_low <= b_high && b_low <= a_high
+            }
+        }
+    }
+}
+
+impl fmt::Display for ProviderCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+/// One provider entry (`content/providers/<provider>-<code>.yaml`): what a provider sends
+/// and what it means, with facts and prose like a code.
+#[derive(Debug, Clone)]
+pub struct ProviderEntry {
+    /// `microsoft-5.7.606-5.7.649`: its file stem and URL segment (lower case).
+    pub id: String,
+    pub provider: ProviderId,
+    pub code: ProviderCode,
+    /// The provider's own wording, quoted (never translated).
+    pub replies: Vec<String>,
+    /// The standard codes it is sent with or stands for; each has a code page.
+    pub standard: Vec<CodeId>,
+    pub sources: Vec<Source>,
+    pub facts: Facts,
+    /// Prose by locale; the source locale's entry is complete.
+    pub prose: BTreeMap<String, Prose>,
+    /// The file it was defined in.
+    pub source: PathBuf,
+}
+
+impl ProviderEntry {
+    /// The class digit of its code, or of its first standard code for a token.
+    pub fn class(&self) -> Option<u16> {
+        self.code
+            .class()
+            .or_else(|| self.standard.first().map(CodeId::class))
+    }
+}
+
+/// The file stem (and URL segment) of the entry of `provider` for `code`.
+pub fn provider_entry_id(provider: &ProviderId, code: &ProviderCode) -> String {
+    format!("{provider}-{}", code.text().to_ascii_lowercase())
+}
+
 /// A language the site is published in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Locale {
@@ -764,6 +977,63 @@ mod tests {
         assert_eq!(GroupId::subject_of(&id("5.7.26")), Some(seven));
         assert_eq!(GroupId::subject_of(&id("5.9.1")), None);
         assert_eq!(GroupId::class_of(&id("5.1.1")), Some(five));
+    }
+
+    #[test]
+    fn provider_codes_parse_compare_and_name_their_files() {
+        let code = |s: &str| ProviderCode::parse(s).unwrap();
+        assert_eq!(code("4.7.650").kind(), "exact");
+        assert_eq!(code("571").class(), Some(5));
+        assert_eq!(code("TSS04"), ProviderCode::Token("TSS04".into()));
+        let range = code("5.7.606-5.7.649");
+        assert!(range.contains(&id("5.7.606")) && range.contains(&id("5.7.649")));
+        assert!(!range.contains(&id("5.7.650")) && !range.contains(&id("5.7.1")));
+        assert!(range.overlaps(&code("5.7.649-5.7.700")));
+        assert!(range.overlaps(&code("5.7.610")));
+        assert!(!range.overlaps(&code("5.7.650-5.7.700")));
+        assert!(!code("TS01").overlaps(&code("TSS04")));
+        for bad in [
+            "5.7.649-5.7.606",
+            "5.7.606-5.7.606",
+            "5.7.1-5.6.9",
+            "550-551",
+            "T",
+            "tss04",
+            "4TSS",
+            "TSS04TSS04TSS",
+            "5.7.1-",
+            "",
+            "../x",
+        ] {
+            assert!(ProviderCode::parse(bad).is_err(), "{bad} accepted");
+        }
+        let microsoft = ProviderId::parse("microsoft").unwrap();
+        assert_eq!(
+            provider_entry_id(&microsoft, &code("5.7.606-5.7.649")),
+            "microsoft-5.7.606-5.7.649"
+        );
+        assert_eq!(
+            provider_entry_id(&microsoft, &code("TS01")),
+            "microsoft-ts01"
+        );
+        for bad in ["", "Microsoft", "1x", "a_b", "a/b", "-a"] {
+            assert!(ProviderId::parse(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn a_provider_owns_its_domains_and_their_subdomains_only() {
+        let p = Provider {
+            id: ProviderId::parse("microsoft").unwrap(),
+            domains: vec!["microsoft.com".into()],
+            folklore: false,
+        };
+        assert!(p.owns_url("https://learn.microsoft.com/en-us/x"));
+        assert!(p.owns_url("https://microsoft.com"));
+        assert!(p.owns_url("https://user@Learn.Microsoft.com:443/x"));
+        assert!(!p.owns_url("https://evilmicrosoft.com/x"));
+        assert!(!p.owns_url("https://microsoft.com.evil.org/x"));
+        assert!(!p.owns_url("http://learn.microsoft.com/x"));
     }
 
     #[test]

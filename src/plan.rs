@@ -46,6 +46,12 @@ pub enum PageKind {
     /// `/{lang}/{group}/index.html`: a class (`5.X.XXX`) or subject (`X.7.XXX`) of
     /// RFC 3463; `group` indexes `Site::groups`.
     Group { locale: usize, group: usize },
+    /// `/{lang}/providers/{id}/index.html`: a provider entry; `entry` indexes
+    /// `Site::provider_entries`.
+    Provider { locale: usize, entry: usize },
+    /// `/{lang}/providers/index.html`: the providers and their entries (planned only when
+    /// the site has provider entries).
+    ProviderIndex { locale: usize },
 }
 
 impl PageKind {
@@ -59,6 +65,8 @@ impl PageKind {
             | PageKind::CodeIndex { locale }
             | PageKind::Code { locale, .. }
             | PageKind::Group { locale, .. }
+            | PageKind::Provider { locale, .. }
+            | PageKind::ProviderIndex { locale }
             | PageKind::Pair { locale, .. } => Some(locale),
             PageKind::Root
             | PageKind::NotFound
@@ -97,6 +105,10 @@ pub enum LocalPage<'a> {
     Pair(&'a CodeId, &'a CodeId),
     /// A class or subject page of RFC 3463.
     Group(GroupId),
+    /// The providers index.
+    Providers,
+    /// A provider entry, by its id (`microsoft-5.7.606-5.7.649`).
+    Provider(&'a str),
 }
 
 impl fmt::Display for LocalPage<'_> {
@@ -112,6 +124,8 @@ impl fmt::Display for LocalPage<'_> {
                 write!(f, "/{a}-vs-{b}/")
             }
             LocalPage::Group(group) => write!(f, "/{group}/"),
+            LocalPage::Providers => write!(f, "/{PROVIDERS_SEGMENT}/"),
+            LocalPage::Provider(id) => write!(f, "/{PROVIDERS_SEGMENT}/{id}/"),
         }
     }
 }
@@ -126,6 +140,9 @@ pub struct Urls {
     /// `/repo`, or empty at the root of a host.
     base_path: String,
 }
+
+/// The URL segment of the provider family: `/{lang}/providers/…`.
+const PROVIDERS_SEGMENT: &str = "providers";
 
 /// The script every page with a decoder or a jump box loads (a file of `static/`).
 const LOOKUP_SCRIPT: &str = "/lookup.js";
@@ -216,7 +233,7 @@ pub fn rfc_url(number: u32, section: Option<&str>) -> String {
 pub struct Plan {
     /// Site-wide files first, then per locale its home, status page, decoder, codes.json,
     /// code pages and pair pages, in code order; then per locale its class and subject
-    /// pages; the sitemap's parts last.
+    /// pages; then per locale the providers index and entries; the sitemap's parts last.
     pub routes: Vec<Route>,
     pub urls: Urls,
     /// How many page paths one sitemap file lists.
@@ -234,9 +251,11 @@ impl Plan {
     /// Every localized page listed in the sitemap, in order.
     pub fn sitemap_pages<'c>(&'c self, site: &'c Site) -> impl Iterator<Item = LocalPage<'c>> + 'c {
         let codes = &site.codes;
+        let providers = provider_pages(site);
         SITEMAP_FIXED
             .into_iter()
             .chain(site.groups.iter().map(|g| LocalPage::Group(g.id)))
+            .chain(providers)
             .chain(codes.iter().map(|c| LocalPage::Code(&c.id)))
             .chain(
                 pairs(codes)
@@ -247,18 +266,7 @@ impl Plan {
 
     /// How many pages [`Plan::sitemap_pages`] gives.
     pub fn sitemap_page_count(&self, site: &Site) -> usize {
-        SITEMAP_FIXED.len() + site.groups.len() + site.codes.len() + self.indexed_pairs.len()
-    }
-
-    /// The href of the page `/{lang}/{name}/` if the plan has one, whatever its kind:
-    /// lets the decoder's index link to pages that are planned only on some sites, such
-    /// as the class and subject pages of RFC 3463 (`5.X.XXX`, `X.7.XXX`).
-    pub fn existing_href(&self, lang: &str, name: &str) -> Option<String> {
-        let output = index_file(&format!("/{lang}/{name}/"));
-        self.routes
-            .iter()
-            .any(|route| route.output == output)
-            .then(|| format!("{}/{lang}/{name}/", self.urls.base_path))
+        sitemap_listed(site, self.indexed_pairs.len())
     }
 
     /// HTML pages per locale, in config order.
@@ -286,6 +294,7 @@ pub fn plan(site: &Site) -> Result<Plan, PlanError> {
     let static_paths: Vec<String> = site.static_files.iter().map(|f| f.path.clone()).collect();
     let mut routes = pages(&site.codes, &locales, &static_paths);
     routes.extend(group_routes(site, &locales));
+    routes.extend(provider_routes(site, &locales));
     if config.cname.is_some() {
         routes.push(route("CNAME", PageKind::Cname));
     }
@@ -294,7 +303,7 @@ pub fn plan(site: &Site) -> Result<Plan, PlanError> {
         .collect();
     let published = config.locales.iter().filter(|l| !l.draft).count();
     let per_file = sitemap_rests_per_file(published, &config.base_url);
-    let listed = SITEMAP_FIXED.len() + site.groups.len() + site.codes.len() + indexed_pairs.len();
+    let listed = sitemap_listed(site, indexed_pairs.len());
     routes.extend(sitemap_part_routes(sitemap_parts(listed, per_file)));
     refuse_collisions(&routes)?;
     Ok(Plan {
@@ -401,6 +410,44 @@ fn group_routes(site: &Site, locales: &[String]) -> Vec<Route> {
         }
     }
     routes
+}
+
+/// The provider family's pages, per locale: the index and every entry; none when the site
+/// has no provider entries.
+fn provider_routes(site: &Site, locales: &[String]) -> Vec<Route> {
+    let mut routes = Vec::new();
+    if site.provider_entries.is_empty() {
+        return routes;
+    }
+    for (locale, lang) in locales.iter().enumerate() {
+        let output = index_file(&format!("/{lang}{}", LocalPage::Providers));
+        routes.push(route(&output, PageKind::ProviderIndex { locale }));
+        for (entry, e) in site.provider_entries.iter().enumerate() {
+            let output = index_file(&format!("/{lang}{}", LocalPage::Provider(&e.id)));
+            routes.push(route(&output, PageKind::Provider { locale, entry }));
+        }
+    }
+    routes
+}
+
+/// The provider family's pages in the sitemap: the index, then each entry (none without
+/// entries).
+fn provider_pages(site: &Site) -> impl Iterator<Item = LocalPage<'_>> + '_ {
+    let index = (!site.provider_entries.is_empty()).then_some(LocalPage::Providers);
+    index.into_iter().chain(
+        site.provider_entries
+            .iter()
+            .map(|e| LocalPage::Provider(&e.id)),
+    )
+}
+
+/// How many page paths the sitemap lists, with `indexed_pairs` pair pages.
+fn sitemap_listed(site: &Site, indexed_pairs: usize) -> usize {
+    let providers = match site.provider_entries.len() {
+        0 => 0,
+        entries => entries + 1,
+    };
+    SITEMAP_FIXED.len() + site.groups.len() + providers + site.codes.len() + indexed_pairs
 }
 
 /// A static file must not silently replace a generated page (or the reverse), nor the
@@ -568,29 +615,6 @@ mod tests {
         assert_eq!(
             urls.absolute_of_href(&urls.href("ja", LocalPage::Code(&a))),
             "https://example.org/repo/ja/5.7.1/"
-        );
-    }
-
-    #[test]
-    fn existing_href_names_only_planned_pages() {
-        let codes = vec![code("251"), code("5.7.1")];
-        let mut plan = Plan {
-            routes: pages(&codes, &["en".into()], &[]),
-            urls: Urls::new("https://example.org/repo", "/repo"),
-            sitemap_paths_per_file: 1,
-            indexed_pairs: HashSet::new(),
-        };
-        assert_eq!(
-            plan.existing_href("en", "5.7.1").as_deref(),
-            Some("/repo/en/5.7.1/")
-        );
-        assert_eq!(plan.existing_href("ja", "5.7.1"), None);
-        assert_eq!(plan.existing_href("en", "5.X.XXX"), None);
-        plan.routes
-            .push(route("en/5.X.XXX/index.html", PageKind::Robots));
-        assert_eq!(
-            plan.existing_href("en", "5.X.XXX").as_deref(),
-            Some("/repo/en/5.X.XXX/")
         );
     }
 

@@ -22,6 +22,7 @@
             entry.order = order;
             index.byCode[entry.code] = entry;
           });
+          index.providers = index.providers || [];
           return index;
         });
     }
@@ -90,6 +91,77 @@
     });
   }
 
+  // ---- Provider entries: codes that providers define, not standards ---------------------
+
+  // The numbers of an enhanced code ("5.7.606" → [5, 7, 606]).
+  function numbers(code) {
+    return code.split(".").map(Number);
+  }
+
+  // Whether the provider entry `entry` stands for the code `found` (an item of findCodes):
+  // the same code, or an enhanced code inside its range.
+  function providerMatches(entry, found) {
+    if (entry.match === "exact") return entry.code === found.code;
+    if (entry.match !== "range" || found.family !== "enhanced") return false;
+    var code = numbers(found.code);
+    var low = numbers(entry.low);
+    var high = numbers(entry.high);
+    return code[0] === low[0] && code[1] === low[1] && code[2] >= low[2] && code[2] <= high[2];
+  }
+
+  // Where a provider's token (TSS04, TS01) stands as a whole word in `text`, or -1.
+  function tokenAt(token, text) {
+    var at = text.indexOf(token);
+    while (at >= 0) {
+      var before = at > 0 ? text.charAt(at - 1) : "";
+      var after = text.charAt(at + token.length);
+      if (!/[A-Za-z0-9_]/.test(before) && !/[A-Za-z0-9_]/.test(after)) return at;
+      at = text.indexOf(token, at + 1);
+    }
+    return -1;
+  }
+
+  // The provider entries of `text`: those whose token it holds, and those that stand for
+  // one of the codes `items` found there. Each comes with the position it was found at and
+  // the found code it explains (if any).
+  function findProviders(index, text, items) {
+    var found = [];
+    index.providers.forEach(function (entry) {
+      if (entry.match === "token") {
+        var at = tokenAt(entry.code, text);
+        if (at >= 0) found.push({ provider: entry, at: at, explains: null });
+        return;
+      }
+      for (var i = 0; i < items.length; i++) {
+        if (providerMatches(entry, items[i])) {
+          found.push({ provider: entry, at: items[i].at, explains: items[i].code });
+          return;
+        }
+      }
+    });
+    return found;
+  }
+
+  // A provider entry: its provider, code and name, marked as provider practice (or as a
+  // code nobody defines), what it means, the verdict and what to do.
+  function describeProvider(index, entry) {
+    var link = element("a", { href: entry.url }, [
+      element("span", { class: "provider", lang: entry.providerLang }, [entry.provider]),
+      " ",
+      element("span", { class: "num" }, [entry.code]),
+      " ",
+      element("span", { lang: entry.lang }, [entry.name]),
+    ]);
+    var marker = entry.folklore ? index.text.folklore : index.text.practice;
+    return element("li", { class: "provider", "data-provider": entry.id, "data-next": entry.next, "data-retry": entry.retry }, [
+      element("p", { class: "name" }, [link]),
+      element("p", { class: "practice" }, [element("strong", {}, [marker])]),
+      element("p", { lang: entry.lang }, [entry.summary]),
+      verdict(index, entry),
+      actionLine(index, entry),
+    ]);
+  }
+
   // The page of a class (5.X.XXX) or subject (X.7.XXX), when the site has one.
   function pageOf(index, name) {
     var entry = index.byCode[name];
@@ -128,6 +200,15 @@
     return list;
   }
 
+  // "What to do: …", in the language of the action.
+  function actionLine(index, entry) {
+    return element("p", { class: "action" }, [
+      element("strong", {}, [index.text.action]),
+      ": ",
+      element("span", { lang: entry.actionLang }, [entry.action]),
+    ]);
+  }
+
   function describeKnown(index, entry) {
     var link = element("a", { href: entry.url, lang: entry.lang }, [
       element("span", { class: "num" }, [entry.code]),
@@ -141,11 +222,7 @@
     item.append(
       element("p", { lang: entry.lang }, [entry.summary]),
       verdict(index, entry),
-      element("p", { class: "action" }, [
-        element("strong", {}, [index.text.action]),
-        ": ",
-        element("span", { lang: entry.actionLang }, [entry.action]),
-      ])
+      actionLine(index, entry)
     );
     return item;
   }
@@ -191,21 +268,44 @@
   // Finds the codes of `text` and describes each in `output`, built node by node from
   // text: nothing pasted is ever parsed as HTML.
   function decode(index, text, output) {
-    var items = findCodes(normalize(String(text)));
+    var normalized = normalize(String(text));
+    var items = findCodes(normalized);
+    var providers = findProviders(index, normalized, items);
     output.replaceChildren();
-    if (items.length === 0) {
+    if (items.length === 0 && providers.length === 0) {
       output.append(element("p", { class: "none" }, [index.text.none]));
       return;
     }
     var max = index.max || 50;
     var known = [];
     var list = element("ul", { class: "results", "aria-label": index.text.results });
-    items.slice(0, max).forEach(function (item) {
+    // Provider entries are listed where their code or token was found, after the standard
+    // code they explain; a code the site has no page for but a provider entry explains
+    // (5.7.606, a bare 571) is shown by that entry alone.
+    var explained = {};
+    providers.forEach(function (found) {
+      if (found.explains) explained[found.explains] = true;
+    });
+    var rows = items.slice(0, max).map(function (item) {
+      return { at: item.at, order: 0, item: item };
+    });
+    providers.forEach(function (found) {
+      rows.push({ at: found.at, order: 1, provider: found.provider });
+    });
+    rows.sort(function (a, b) {
+      return a.at - b.at || a.order - b.order;
+    });
+    rows.forEach(function (row) {
+      if (row.provider) {
+        list.append(describeProvider(index, row.provider));
+        return;
+      }
+      var item = row.item;
       var entry = index.byCode[item.code];
       if (entry && entry.family === item.family) {
         known.push(entry);
         list.append(describeKnown(index, entry));
-      } else {
+      } else if (!explained[item.code]) {
         list.append(describeUnknown(index, item));
       }
     });

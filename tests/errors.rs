@@ -430,3 +430,164 @@ fn a_class_page_source_is_checked_as_a_code_source_is() {
         "an RFC is a standard: its status is `standard`",
     );
 }
+
+use common::bad_inputs::{FOLKLORE_ENTRY as FOLKLORE, MICROSOFT_ENTRY as MICROSOFT};
+
+#[test]
+fn provider_entry_without_its_own_page() {
+    let (_, error) = fails_cleanly(breakage("provider_entry_without_its_own_page"));
+    assert_located(
+        &error,
+        MICROSOFT,
+        7,
+        1,
+        "at least one `url` source of status `provider` on one of microsoft's domains (microsoft.com, office.com)",
+    );
+}
+
+#[test]
+fn folklore_entry_without_a_page() {
+    let (_, error) = fails_cleanly(breakage("folklore_entry_without_a_page"));
+    assert_located(
+        &error,
+        FOLKLORE,
+        7,
+        1,
+        "cite at least one `url` source of status `context`",
+    );
+}
+
+#[test]
+fn folklore_entry_without_standard() {
+    let (_, error) = fails_cleanly(breakage("folklore_entry_without_standard"));
+    assert_located(
+        &error,
+        FOLKLORE,
+        7,
+        1,
+        "a folklore code stands for a standard code",
+    );
+}
+
+#[test]
+fn provider_code_twice() {
+    let (_, error) = fails_cleanly(breakage("provider_code_twice"));
+    assert_located(
+        &error,
+        "content/providers/microsoft-5.7.640.yaml",
+        2,
+        1,
+        "microsoft 5.7.640 is already covered by ",
+    );
+    assert!(
+        error.contains("microsoft-5.7.606-5.7.649.yaml (5.7.606-5.7.649)"),
+        "{error}"
+    );
+}
+
+#[test]
+fn provider_undeclared() {
+    let (_, error) = fails_cleanly(breakage("provider_undeclared"));
+    assert_located(
+        &error,
+        MICROSOFT,
+        1,
+        1,
+        "provider `microsoft-365` is not declared in content/providers.yaml (declared: microsoft, yahoo, folklore)",
+    );
+}
+
+#[test]
+fn provider_without_name() {
+    let (_, error) = fails_cleanly(breakage("provider_without_name"));
+    assert_located(
+        &error,
+        "content/providers.yaml",
+        5,
+        1,
+        "provider `acme` has no name: add the message `provider-acme` to locales/en/site.ftl",
+    );
+}
+
+#[test]
+fn provider_code_malformed() {
+    let (_, error) = fails_cleanly(breakage("provider_code_malformed"));
+    assert_located(
+        &error,
+        MICROSOFT,
+        2,
+        7,
+        "`5.7.649-5.7.606`: a range gives its lower code first",
+    );
+}
+
+#[test]
+fn provider_entry_misnamed() {
+    let (_, error) = fails_cleanly(breakage("provider_entry_misnamed"));
+    assert_located(
+        &error,
+        "content/providers/microsoft-banned-ip.yaml",
+        2,
+        1,
+        "must be in a file named `microsoft-5.7.606-5.7.649.yaml`",
+    );
+    assert!(
+        !error.contains("translation of"),
+        "its translation, named as the entry should be, is not a second problem: {error}"
+    );
+}
+
+#[test]
+fn provider_standard_without_page() {
+    let (_, error) = fails_cleanly(breakage("provider_standard_without_page"));
+    assert_located(
+        &error,
+        MICROSOFT,
+        6,
+        19,
+        "`standard` names code 5.7.9, which has no page",
+    );
+}
+
+#[test]
+fn provider_entry_without_replies() {
+    let (_, error) = fails_cleanly(breakage("provider_entry_without_replies"));
+    assert_located(
+        &error,
+        MICROSOFT,
+        4,
+        1,
+        "`replies` must quote at least one reply",
+    );
+}
+
+#[test]
+fn provider_reply_too_long() {
+    let (_, error) = fails_cleanly(breakage("provider_reply_too_long"));
+    assert_located(
+        &error,
+        MICROSOFT,
+        5,
+        6,
+        "`replies`: a reply is 301 characters long; at most 300 are allowed",
+    );
+}
+
+#[test]
+fn provider_entry_unknown_field() {
+    let (_, error) = fails_cleanly(breakage("provider_entry_unknown_field"));
+    assert_located(&error, MICROSOFT, 4, 1, "unknown field `replys`");
+    assert!(
+        !error.contains("names code 5.7.6"),
+        "the codes of an entry that does not parse are not reported again: {error}"
+    );
+}
+
+#[test]
+fn provider_entry_fact_outside_its_list() {
+    let (_, error) = fails_cleanly(breakage("provider_entry_fact_outside_its_list"));
+    assert!(
+        error.contains(&format!("{MICROSOFT}:")) && error.contains("unknown variant `bounced`"),
+        "{error}"
+    );
+}

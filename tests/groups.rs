@@ -5,21 +5,13 @@
 
 mod common;
 
-use common::{Fixture, select, text_of, texts, write_groups};
+use common::{Fixture, hrefs, select, text_of, texts, write_groups};
 
 fn built() -> Fixture {
     let site = Fixture::new();
     write_groups(&site);
     site.build().expect("fixture with groups builds");
     site
-}
-
-fn hrefs(page: &scraper::Html, css: &str) -> Vec<String> {
-    select(page, css)
-        .iter()
-        .filter_map(|a| a.value().attr("href"))
-        .map(str::to_owned)
-        .collect()
 }
 
 #[test]

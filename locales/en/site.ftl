@@ -279,3 +279,30 @@ group-source = { $status ->
    *[provider] provider practice, not a standard
 }
 home-groups = Classes and subjects of enhanced status codes
+
+## Provider family: codes and replies that providers define, not standards (issue 18)
+## Message ids starting with `provider-` are providers' names (`provider-<id>`, one per
+## provider of content/providers.yaml); the pages' own words use `practice-`,
+## `folklore-` and `providers-`.
+
+provider-microsoft = Microsoft
+provider-google = Google
+provider-yahoo = Yahoo
+provider-folklore = Codes nobody defines
+# $provider is the provider's name, $code its code as the provider writes it
+# (5.7.606-5.7.649, TSS04), $name the entry's title.
+practice-entry-title = { $provider } { $code }: { $name }
+practice-marker = Provider practice, not a standard.
+practice-note = This code and its meaning come from the provider's own documentation. No RFC defines them, and other servers may send the same code with another meaning.
+folklore-marker = Folklore, not a standard.
+folklore-note = No standard and no provider defines this code. It is seen in real bounces, and stands for the standard codes listed below.
+practice-replies = What the provider's servers send
+practice-standard = Sent with these standard codes
+providers-title = Provider codes: what large mail providers send beside the standard codes
+providers-heading = Provider codes
+providers-intro = Large mail providers send codes and reply texts of their own beside the standard ones. Each entry explains one of them, from the provider's own pages.
+providers-practice-note = Everything on this page is what providers do, not what a standard says.
+# $provider is the provider's name.
+providers-cited = Code pages that cite { $provider }'s documentation
+home-providers = Codes and replies of large mail providers
+code-providers = What providers send with this code

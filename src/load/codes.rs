@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer};
 
+use super::translation_files::{RawTranslation, Translated, add_translations};
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::load::{Partial, files_below, yaml};
+use crate::load::{Partial, files_below, keep_problems, yaml};
 use crate::markdown;
 use crate::model::{
-    Actor, Cause, Cited, Code, CodeId, FactValue, Facts, Family, NextStep, Prose, ProseField,
-    RetryHelps, RfcRef, Source, SourceStatus, Stage, unless_english,
+    Actor, Cause, Cited, Code, CodeId, FactValue, Facts, Family, NextStep, PROSE_FIELD_NAMES,
+    Prose, RetryHelps, RfcRef, Source, SourceStatus, Stage, unless_english,
 };
 use crate::text;
 
@@ -22,8 +23,9 @@ const MAX_SAMPLES: usize = 3;
 /// times the longest in the shipped catalogue: a name is a title and has to fit in
 /// `<title>` and headings, a summary is a meta description and a list entry; a longer
 /// value is a mistake (or an attempt to make every page that shows it enormous).
-const MAX_CHARS: [(&str, usize); 11] = [
+const MAX_CHARS: [(&str, usize); 12] = [
     ("name", 100),
+    ("replies", 300),
     ("title", 200),
     ("difference", 400),
     ("tell_apart", 2000),
@@ -38,6 +40,9 @@ const MAX_CHARS: [(&str, usize); 11] = [
 
 /// An RFC section number as it appears in the RFC's own anchors: `4.2.3`, `A.1`.
 const MAX_SECTION_CHARS: usize = 20;
+
+/// The directory below each `locales/<lang>/` that holds the codes' translations.
+pub const CODES_DIR: &str = "codes";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,7 +70,7 @@ struct RawCode {
 /// `facts:`, validated by serde against each value list (a typo is an error at its line).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFacts {
+pub(super) struct RawFacts {
     next: NextStep,
     #[serde(default)]
     retry_helps: Option<RetryHelps>,
@@ -99,7 +104,7 @@ pub(super) struct RawSource {
 /// A translation: every field optional; what is missing falls back to the source locale.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawProse {
+pub(super) struct RawProse {
     /// Field → hash of the English text it was translated from (see `model::prose_hash`).
     #[serde(default)]
     translated_from: BTreeMap<String, String>,
@@ -202,12 +207,17 @@ pub fn load_codes_partial(
     // Codes whose file failed to parse: references to them are not reported again, so
     // one typo gives one error, not one per file that mentions the code.
     let mut unparsed = HashSet::new();
-    // Comparisons and the class and subject pages have loaders of their own.
-    let pairs_dir = content_dir.join(super::comparisons::PAIRS_DIR);
-    let groups_dir = content_dir.join(super::groups::GROUPS_DIR);
+    // Comparisons, the class and subject pages and the provider family have loaders of
+    // their own.
+    let others = [
+        content_dir.join(super::comparisons::PAIRS_DIR),
+        content_dir.join(super::groups::GROUPS_DIR),
+        content_dir.join(super::providers::PROVIDERS_DIR),
+        content_dir.join(super::providers::PROVIDERS_FILE),
+    ];
     for path in yaml_files(content_dir)?
         .into_iter()
-        .filter(|p| !p.starts_with(&pairs_dir) && !p.starts_with(&groups_dir))
+        .filter(|p| !others.iter().any(|other| p.starts_with(other)))
     {
         match parse_code_file(&path) {
             Ok(p) => parsed.push(p),
@@ -232,13 +242,15 @@ pub fn load_codes_partial(
     let mut codes: Vec<Code> = parsed.iter().map(|p| to_code(p, source_locale)).collect();
     codes.dedup_by(|a, b| a.id == b.id);
     for locale in locales.iter().filter(|l| l.as_str() != source_locale) {
-        let dir = locales_dir.join(locale).join("codes");
-        if let Err(e) = add_translations(&dir, locale, source_locale, &mut codes, &unparsed) {
-            problems.extend(e.diagnostics().iter().cloned());
-            if let Error::Io { .. } = e {
-                return Err(e);
-            }
-        }
+        let added = add_translations(
+            locales_dir,
+            locale,
+            source_locale,
+            &mut codes,
+            |codes, stem| codes.iter().position(|c| c.id.as_str() == stem),
+            |stem| unparsed.contains(stem),
+        );
+        keep_problems(added, &mut problems)?;
     }
     Ok(Partial {
         value: LoadedCodes { codes, unparsed },
@@ -266,13 +278,6 @@ fn parse_code_file(path: &Path) -> Result<Parsed> {
 fn at(p: &Parsed, key: &str) -> Location {
     let (line, col) = text::locate_yaml_key(&p.text, key);
     Location::new(&p.path, line, col)
-}
-
-/// An indented key (`  next:` under `facts:`), or the top-level key if it is not found.
-fn at_key(p: &Parsed, key: &str) -> Location {
-    text::locate_text(&p.text, &format!("  {key}:"))
-        .map(|(line, col)| Location::new(&p.path, line, col + 2))
-        .unwrap_or_else(|| at(p, "facts"))
 }
 
 fn at_value(p: &Parsed, key: &str, value: &str) -> Location {
@@ -484,54 +489,94 @@ fn validate_links(
 /// repeats, `nobody` only first, and no cause for a reply that is not a failure.
 fn validate_facts(problems: &mut Problems) {
     let p = problems.parsed;
-    let facts = &p.raw.facts;
-    let class = p.raw.code.0.class();
+    let class = Some(p.raw.code.0.class());
+    problems
+        .found
+        .extend(facts_problems(&p.path, &p.text, &p.raw.facts, class));
+}
+
+/// The problems of the `facts` of the file `path` (whose text is `text`), each located in
+/// it: the same rules for codes and provider entries. `class` is the class digit of the
+/// codes the facts are about; `None` (a provider's token without a standard code) leaves
+/// out the rules that depend on it.
+pub(super) fn facts_problems(
+    path: &Path,
+    text: &str,
+    facts: &RawFacts,
+    class: Option<u16>,
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut add = |at: Location, message: String| {
+        found.push(Diagnostic::new(at, message).with_source(text));
+    };
+    let at_facts = || {
+        let (line, col) = text::locate_yaml_key(text, "facts");
+        Location::new(path, line, col)
+    };
+    // An indented key (`  next:` under `facts:`), or `facts:` if it is not found.
+    let at_key = |key: &str| {
+        text::locate_text(text, &format!("  {key}:"))
+            .map(|(line, col)| Location::new(path, line, col + 2))
+            .unwrap_or_else(at_facts)
+    };
+    let shown = class.map_or_else(|| "?".to_owned(), |c| c.to_string());
     match (class, facts.retry_helps) {
-        (4, None) => problems.add(
-            at(p, "facts"),
+        (Some(4), None) => add(
+            at_facts(),
             "missing `retry_helps` (yes, sometimes or no): whether a retry of this \
              temporary failure succeeds without anyone acting"
                 .into(),
         ),
-        (4, Some(_)) | (_, None) => {}
-        (_, Some(_)) => problems.add(
-            at_key(p, "retry_helps"),
+        (Some(class), Some(_)) if class != 4 => add(
+            at_key("retry_helps"),
             format!("`retry_helps` is for temporary (class 4) codes; this is a class {class} code"),
         ),
+        _ => {}
     }
     if facts.acts.is_empty() || facts.acts.len() > MAX_ACTORS {
-        problems.add(
-            at_key(p, "acts"),
+        add(
+            at_key("acts"),
             format!("`acts` names 1 to {MAX_ACTORS} people"),
         );
     } else if facts.acts.iter().skip(1).any(|a| *a == Actor::Nobody) {
         // `[nobody, sender-admin]`: usually nobody (the retry works), else the admin.
-        problems.add(
-            at_key(p, "acts"),
+        add(
+            at_key("acts"),
             "`acts`: `nobody` may only come first (nobody usually has to act, else …)".into(),
         );
     }
-    let failure = matches!(class, 4 | 5);
+    let failure = class.is_none_or(|class| matches!(class, 4 | 5));
     if failure && (facts.cause.is_empty() || facts.cause.len() > MAX_CAUSES) {
-        problems.add(
-            at_key(p, "cause"),
+        add(
+            at_key("cause"),
             format!("`cause` names 1 to {MAX_CAUSES} causes"),
         );
     }
     if !failure && !facts.cause.is_empty() {
-        problems.add(
-            at_key(p, "cause"),
-            format!("`cause` is for failures (classes 4 and 5); this is a class {class} code"),
+        add(
+            at_key("cause"),
+            format!("`cause` is for failures (classes 4 and 5); this is a class {shown} code"),
         );
     }
     if has_repeats(&facts.acts) || has_repeats(&facts.cause) {
-        problems.add(at(p, "facts"), "`facts` lists a value twice".into());
+        add(at_facts(), "`facts` lists a value twice".into());
     }
-    if matches!(facts.next, NextStep::Retry) && class != 4 {
-        problems.add(
-            at_key(p, "next"),
-            format!("`next: retry` is for temporary (class 4) codes; this is a class {class} code"),
+    if matches!(facts.next, NextStep::Retry) && class.is_some_and(|class| class != 4) {
+        add(
+            at_key("next"),
+            format!("`next: retry` is for temporary (class 4) codes; this is a class {shown} code"),
         );
+    }
+    found
+}
+
+/// The model's facts.
+pub(super) fn to_facts(raw: &RawFacts) -> Facts {
+    Facts {
+        next: raw.next,
+        retry_helps: raw.retry_helps,
+        acts: raw.acts.clone(),
+        cause: raw.cause.clone(),
     }
 }
 
@@ -551,24 +596,31 @@ fn validate_text(problems: &mut Problems) {
             format!("give between 1 and {MAX_SAMPLES} sample replies"),
         );
     }
-    for (field, value) in [
-        ("name", &raw.name),
-        ("summary", &raw.summary),
-        ("action", &raw.action),
-        ("description", &raw.description),
-        ("when", &raw.when),
-        ("fix", &raw.fix),
-    ] {
-        if value.trim().is_empty() {
-            problems.add(at(p, field), format!("`{field}` is empty"));
+    problems
+        .found
+        .extend(english_prose_problems(&p.path, &p.text, &raw_prose_of(raw)));
+    for sample in &raw.samples {
+        if let Some(message) = text_value_problem("samples", sample) {
+            problems.add(at(p, "samples"), message);
         }
     }
-    let samples = raw.samples.iter().map(|s| ("samples", s.as_str()));
-    for (field, value) in prose_values(&raw_prose_of(raw)).chain(samples) {
-        if let Some(message) = text_value_problem(field, value) {
-            problems.add(at(p, field), message);
-        }
-    }
+}
+
+/// The problems of the English prose of the file `path` (whose text is `text`): every
+/// field given, not empty, within its limits, each located in it (codes and provider
+/// entries).
+pub(super) fn english_prose_problems(path: &Path, text: &str, prose: &RawProse) -> Vec<Diagnostic> {
+    prose_values(prose)
+        .filter_map(|(field, value)| {
+            let message = if value.trim().is_empty() {
+                Some(format!("`{field}` is empty"))
+            } else {
+                text_value_problem(field, value)
+            }?;
+            let (line, col) = text::locate_yaml_key(text, field);
+            Some(Diagnostic::new(Location::new(path, line, col), message).with_source(text))
+        })
+        .collect()
 }
 
 /// `sources`: at least one; each an RFC or a page, with a status its kind can have.
@@ -684,14 +736,42 @@ fn source_at(path: &Path, text: &str, source: &RawSource) -> Location {
 }
 
 fn raw_prose_of(raw: &RawCode) -> RawProse {
-    RawProse {
-        translated_from: BTreeMap::new(),
-        name: Some(raw.name.clone()),
-        summary: Some(raw.summary.clone()),
-        action: Some(raw.action.clone()),
-        description: Some(raw.description.clone()),
-        when: Some(raw.when.clone()),
-        fix: Some(raw.fix.clone()),
+    RawProse::english([
+        &raw.name,
+        &raw.summary,
+        &raw.action,
+        &raw.description,
+        &raw.when,
+        &raw.fix,
+    ])
+}
+
+impl RawProse {
+    /// The English prose of a content file: name, summary, action, description, when, fix.
+    pub(super) fn english(fields: [&String; 6]) -> RawProse {
+        let [name, summary, action, description, when, fix] = fields.map(|f| Some(f.clone()));
+        RawProse {
+            translated_from: BTreeMap::new(),
+            name,
+            summary,
+            action,
+            description,
+            when,
+            fix,
+        }
+    }
+
+    /// The model's prose of the source locale, from a content file's (complete) fields.
+    pub(super) fn into_english(self) -> Prose {
+        Prose {
+            name: self.name.map(|n| n.trim().to_owned()),
+            summary: self.summary,
+            action: self.action,
+            description: self.description,
+            when: self.when,
+            fix: self.fix,
+            translated_from: BTreeMap::new(),
+        }
     }
 }
 
@@ -736,6 +816,8 @@ pub(super) fn text_value_problem(field: &str, value: &str) -> Option<String> {
     (length > limit).then(|| {
         let what = if field == "samples" {
             "a sample"
+        } else if field == "replies" {
+            "a reply"
         } else {
             "this value"
         };
@@ -755,15 +837,7 @@ fn is_section_number(section: &str) -> bool {
 
 fn to_code(p: &Parsed, source_locale: &str) -> Code {
     let raw = &p.raw;
-    let prose = Prose {
-        name: Some(raw.name.trim().to_owned()),
-        summary: Some(raw.summary.clone()),
-        action: Some(raw.action.clone()),
-        description: Some(raw.description.clone()),
-        when: Some(raw.when.clone()),
-        fix: Some(raw.fix.clone()),
-        translated_from: BTreeMap::new(),
-    };
+    let prose = raw_prose_of(raw).into_english();
     Code {
         id: raw.code.0.clone(),
         sources: raw.sources.iter().filter_map(to_source).collect(),
@@ -775,12 +849,7 @@ fn to_code(p: &Parsed, source_locale: &str) -> Code {
             .flatten()
             .map(|c| c.0.clone())
             .collect(),
-        facts: Facts {
-            next: raw.facts.next,
-            retry_helps: raw.facts.retry_helps,
-            acts: raw.facts.acts.clone(),
-            cause: raw.facts.cause.clone(),
-        },
+        facts: to_facts(&raw.facts),
         related: raw.related.iter().map(|c| c.0.clone()).collect(),
         samples: raw.samples.clone(),
         prose: BTreeMap::from([(source_locale.to_owned(), prose)]),
@@ -807,101 +876,48 @@ pub(super) fn to_source(raw: &RawSource) -> Option<Source> {
     })
 }
 
-/// Reads `dir/<code>.yaml` translations into `codes`. A missing directory is fine (the
-/// locale has no prose translated yet); a file for a code that does not exist is an error,
-/// because it is almost always a typo in the file name.
-fn add_translations(
-    dir: &Path,
-    locale: &str,
-    source_locale: &str,
-    codes: &mut [Code],
-    unparsed: &HashSet<String>,
-) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
+/// The translation of a code or a provider entry: the same fields.
+impl RawTranslation for RawProse {
+    type Prose = Prose;
+    const FIELDS: &'static [&'static str] = &PROSE_FIELD_NAMES;
+    const FIELD_NOUN: &'static str = "a prose field";
+
+    fn values(&self) -> Vec<(&'static str, &str)> {
+        prose_values(self).collect()
     }
-    let mut problems = Vec::new();
-    for path in yaml_files(dir)? {
-        let text = crate::error::fs::read_to_string(&path)?;
-        if let Some(problem) = Diagnostic::first_forbidden_char(&path, &text) {
-            problems.push(problem);
-            continue;
-        }
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let Some(code) = codes.iter_mut().find(|c| c.id.as_str() == stem) else {
-            if unparsed.contains(stem) {
-                continue;
-            }
-            problems.push(Diagnostic::new(
-                Location::new(&path, 1, 1),
-                format!(
-                    "translation for `{}`, but no such code is defined in content/",
-                    stem.escape_debug()
-                ),
-            ));
-            continue;
-        };
-        let raw: RawProse = match yaml::parse(&path, &text) {
-            Ok(raw) => raw,
-            Err(e) => {
-                problems.extend(e.diagnostics().iter().cloned());
-                continue;
-            }
-        };
-        for (field, value) in prose_values(&raw) {
-            if let Some(message) = text_value_problem(field, value) {
-                let (line, col) = text::locate_yaml_key(&text, field);
-                problems.push(
-                    Diagnostic::new(Location::new(&path, line, col), message).with_source(&text),
-                );
-            }
-        }
-        let english = code.prose.get(source_locale).cloned().unwrap_or_default();
-        let prose = Prose {
+
+    fn stamps(&self) -> &BTreeMap<String, String> {
+        &self.translated_from
+    }
+
+    fn translation(self, english: &Prose) -> Prose {
+        Prose {
             name: unless_english(
-                raw.name.map(|n| n.trim().to_owned()),
+                self.name.map(|n| n.trim().to_owned()),
                 english.name.as_deref(),
             ),
-            summary: unless_english(raw.summary, english.summary.as_deref()),
-            action: unless_english(raw.action, english.action.as_deref()),
-            description: unless_english(raw.description, english.description.as_deref()),
-            when: unless_english(raw.when, english.when.as_deref()),
-            fix: unless_english(raw.fix, english.fix.as_deref()),
-            translated_from: raw.translated_from,
-        };
-        for key in prose.translated_from.keys() {
-            if !ProseField::ALL.iter().any(|f| f.as_str() == key) {
-                let (line, col) = text::locate_text(&text, &format!("{key}:")).unwrap_or((1, 1));
-                problems.push(
-                    Diagnostic::new(
-                        Location::new(&path, line, col),
-                        format!("`translated_from` names `{key}`, which is not a prose field"),
-                    )
-                    .with_source(&text),
-                );
-            }
+            summary: unless_english(self.summary, english.summary.as_deref()),
+            action: unless_english(self.action, english.action.as_deref()),
+            description: unless_english(self.description, english.description.as_deref()),
+            when: unless_english(self.when, english.when.as_deref()),
+            fix: unless_english(self.fix, english.fix.as_deref()),
+            translated_from: self.translated_from,
         }
-        for field in ProseField::ALL {
-            if prose.get(field).is_some_and(|v| v.trim().is_empty()) {
-                let (line, col) = text::locate_yaml_key(&text, field.as_str());
-                problems.push(
-                    Diagnostic::new(
-                        Location::new(&path, line, col),
-                        format!(
-                            "`{}` is empty: translate it or remove the key to fall back",
-                            field.as_str()
-                        ),
-                    )
-                    .with_source(&text),
-                );
-            }
-        }
-        code.prose.insert(locale.to_owned(), prose);
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Invalid(problems))
+}
+
+/// A code's translations: `locales/<lang>/codes/<code>.yaml`. A file for a code that does
+/// not exist is an error, because it is almost always a typo in the file name.
+impl Translated for Code {
+    type Raw = RawProse;
+    const DIR: &'static str = CODES_DIR;
+
+    fn no_such(stem: &str) -> String {
+        format!("translation for `{stem}`, but no such code is defined in content/")
+    }
+
+    fn prose_mut(&mut self) -> &mut BTreeMap<String, Prose> {
+        &mut self.prose
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::codes::{CodeField, LoadedCodes, text_value_problem, yaml_files};
+use super::translation_files::{RawTranslation, Translated, add_translations, given};
 use super::yaml::{self, read_checked};
 use super::{Partial, keep_problems};
 use crate::error::{Diagnostic, Error, Location, Result};
@@ -30,7 +31,7 @@ struct RawComparison {
 /// A translation: every field optional; what is missing falls back to the source locale.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawComparisonProse {
+pub(super) struct RawComparisonProse {
     #[serde(default)]
     translated_from: BTreeMap<String, String>,
     difference: Option<String>,
@@ -86,8 +87,19 @@ pub fn load_comparisons(
     }
     comparisons.sort_by_key(|c| (c.a, c.b));
     for locale in locales.iter().filter(|l| l.as_str() != source_locale) {
-        let dir = locales_dir.join(locale).join(PAIRS_DIR);
-        let added = add_translations(&dir, locale, source_locale, loaded, &mut comparisons);
+        let added = add_translations(
+            locales_dir,
+            locale,
+            source_locale,
+            &mut comparisons,
+            |comparisons, stem| {
+                comparisons
+                    .iter()
+                    .position(|c| file_stem(&codes[c.a].id, &codes[c.b].id) == stem)
+            },
+            // A comparison of a code whose file did not parse was left out, not missing.
+            |stem| stem.split("-vs-").any(|id| unparsed.contains(id)),
+        );
         keep_problems(added, &mut problems)?;
     }
     Ok(Partial {
@@ -194,83 +206,43 @@ fn load_one(
     }))
 }
 
-/// Reads `dir/<a>-vs-<b>.yaml` translations; a file for a comparison that does not exist
-/// is an error (almost always a typo in the file name).
-fn add_translations(
-    dir: &Path,
-    locale: &str,
-    source_locale: &str,
-    LoadedCodes { codes, unparsed }: &LoadedCodes,
-    comparisons: &mut [Comparison],
-) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
+impl RawTranslation for RawComparisonProse {
+    type Prose = ComparisonProse;
+    const FIELDS: &'static [&'static str] = &COMPARISON_FIELDS;
+    const FIELD_NOUN: &'static str = "a field of a comparison";
+
+    fn values(&self) -> Vec<(&'static str, &str)> {
+        given(
+            &COMPARISON_FIELDS,
+            [&self.difference, &self.tell_apart, &self.what_to_do],
+        )
     }
-    let mut problems = Vec::new();
-    for path in yaml_files(dir)? {
-        let text = match read_checked(&path) {
-            Ok(text) => text,
-            Err(Error::Invalid(d)) => {
-                problems.extend(d);
-                continue;
-            }
-            Err(other) => return Err(other),
-        };
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let Some(comparison) = comparisons
-            .iter_mut()
-            .find(|c| file_stem(&codes[c.a].id, &codes[c.b].id) == stem)
-        else {
-            // A comparison of a code whose file did not parse was left out, not missing.
-            if stem.split("-vs-").any(|id| unparsed.contains(id)) {
-                continue;
-            }
-            problems.push(Diagnostic::new(
-                Location::new(&path, 1, 1),
-                format!(
-                    "translation of the comparison `{}`, but content/{PAIRS_DIR}/ has no such file",
-                    stem.escape_debug()
-                ),
-            ));
-            continue;
-        };
-        let raw: RawComparisonProse = match yaml::parse(&path, &text) {
-            Ok(raw) => raw,
-            Err(e) => {
-                problems.extend(e.diagnostics().iter().cloned());
-                continue;
-            }
-        };
-        for (field, value) in
-            COMPARISON_FIELDS
-                .iter()
-                .zip([&raw.difference, &raw.tell_apart, &raw.what_to_do])
-        {
-            if let Some(message) = value.as_deref().and_then(|v| text_value_problem(field, v)) {
-                let (line, col) = text::locate_yaml_key(&text, field);
-                problems.push(
-                    Diagnostic::new(Location::new(&path, line, col), message).with_source(&text),
-                );
-            }
+
+    fn stamps(&self) -> &BTreeMap<String, String> {
+        &self.translated_from
+    }
+
+    fn translation(self, english: &ComparisonProse) -> ComparisonProse {
+        ComparisonProse {
+            difference: unless_english(self.difference, english.difference.as_deref()),
+            tell_apart: unless_english(self.tell_apart, english.tell_apart.as_deref()),
+            what_to_do: unless_english(self.what_to_do, english.what_to_do.as_deref()),
+            translated_from: self.translated_from,
         }
-        let english = comparison
-            .prose
-            .get(source_locale)
-            .cloned()
-            .unwrap_or_default();
-        comparison.prose.insert(
-            locale.to_owned(),
-            ComparisonProse {
-                difference: unless_english(raw.difference, english.difference.as_deref()),
-                tell_apart: unless_english(raw.tell_apart, english.tell_apart.as_deref()),
-                what_to_do: unless_english(raw.what_to_do, english.what_to_do.as_deref()),
-                translated_from: raw.translated_from,
-            },
-        );
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Invalid(problems))
+}
+
+/// A comparison's translations: `locales/<lang>/pairs/<a>-vs-<b>.yaml`; a file for a
+/// comparison that does not exist is an error (almost always a typo in the file name).
+impl Translated for Comparison {
+    type Raw = RawComparisonProse;
+    const DIR: &'static str = PAIRS_DIR;
+
+    fn no_such(stem: &str) -> String {
+        format!("translation of the comparison `{stem}`, but content/{PAIRS_DIR}/ has no such file")
+    }
+
+    fn prose_mut(&mut self) -> &mut BTreeMap<String, ComparisonProse> {
+        &mut self.prose
     }
 }

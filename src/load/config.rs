@@ -161,7 +161,7 @@ pub fn is_locale_code(code: &str) -> bool {
 }
 
 /// A bare host name as GitHub Pages expects in CNAME: labels of letters, digits and `-`.
-fn is_domain_name(name: &str) -> bool {
+pub(super) fn is_domain_name(name: &str) -> bool {
     name.len() <= 253
         && name.contains('.')
         && name.split('.').all(|label| {

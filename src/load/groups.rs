@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Deserializer};
 
 use super::codes::{RawSource, sources_problems, text_value_problem, to_source, yaml_files};
+use super::translation_files::{RawTranslation, Translated, add_translations, given};
 use super::yaml::{self, read_checked};
 use super::{Partial, keep_problems};
 use crate::error::{Diagnostic, Error, Location, Result};
@@ -29,7 +30,7 @@ struct RawGroup {
 /// A translation: every field optional; what is missing falls back to the source locale.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawGroupProse {
+pub(super) struct RawGroupProse {
     #[serde(default)]
     translated_from: BTreeMap<String, String>,
     name: Option<String>,
@@ -93,8 +94,14 @@ pub fn load_groups(
     }
     groups.sort_by_key(|g| g.id);
     for locale in locales.iter().filter(|l| l.as_str() != source_locale) {
-        let dir = locales_dir.join(locale).join(GROUPS_DIR);
-        let added = add_translations(&dir, locale, source_locale, &mut groups);
+        let added = add_translations(
+            locales_dir,
+            locale,
+            source_locale,
+            &mut groups,
+            |groups, stem| groups.iter().position(|g| g.id.name() == stem),
+            |_| false,
+        );
         keep_problems(added, &mut problems)?;
     }
     Ok(Partial {
@@ -158,96 +165,46 @@ fn load_one(path: &Path, source_locale: &str) -> Result<Group> {
     })
 }
 
-/// Reads `dir/<id>.yaml` translations; a file for a group that has no English file is an
-/// error (almost always a typo in the file name).
-fn add_translations(
-    dir: &Path,
-    locale: &str,
-    source_locale: &str,
-    groups: &mut [Group],
-) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
+impl RawTranslation for RawGroupProse {
+    type Prose = GroupProse;
+    const FIELDS: &'static [&'static str] = &GROUP_FIELDS;
+    const FIELD_NOUN: &'static str = "a field of a group";
+
+    fn values(&self) -> Vec<(&'static str, &str)> {
+        given(
+            &GROUP_FIELDS,
+            [&self.name, &self.summary, &self.description],
+        )
     }
-    let mut problems = Vec::new();
-    for path in yaml_files(dir)? {
-        let text = match read_checked(&path) {
-            Ok(text) => text,
-            Err(Error::Invalid(found)) => {
-                problems.extend(found);
-                continue;
-            }
-            Err(other) => return Err(other),
-        };
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let Some(group) = groups.iter_mut().find(|g| g.id.name() == stem) else {
-            problems.push(Diagnostic::new(
-                Location::new(&path, 1, 1),
-                format!(
-                    "translation of `{}`, but content/{GROUPS_DIR}/ has no such file",
-                    stem.escape_debug()
-                ),
-            ));
-            continue;
-        };
-        let raw: RawGroupProse = match yaml::parse(&path, &text) {
-            Ok(raw) => raw,
-            Err(e) => {
-                problems.extend(e.diagnostics().iter().cloned());
-                continue;
-            }
-        };
-        let at = |key: &str| {
-            let (line, col) = text::locate_yaml_key(&text, key);
-            Location::new(&path, line, col)
-        };
-        for (field, value) in GROUP_FIELDS
-            .iter()
-            .zip([&raw.name, &raw.summary, &raw.description])
-        {
-            let Some(value) = value.as_deref() else {
-                continue;
-            };
-            let message = if value.trim().is_empty() {
-                Some(format!(
-                    "`{field}` is empty: translate it or remove the key to fall back"
-                ))
-            } else {
-                text_value_problem(field, value)
-            };
-            if let Some(message) = message {
-                problems.push(Diagnostic::new(at(field), message).with_source(&text));
-            }
-        }
-        for key in raw.translated_from.keys() {
-            if !GROUP_FIELDS.contains(&key.as_str()) {
-                let (line, col) = text::locate_text(&text, &format!("{key}:")).unwrap_or((1, 1));
-                problems.push(
-                    Diagnostic::new(
-                        Location::new(&path, line, col),
-                        format!("`translated_from` names `{key}`, which is not a field of a group"),
-                    )
-                    .with_source(&text),
-                );
-            }
-        }
-        let english = group.prose.get(source_locale).cloned().unwrap_or_default();
-        group.prose.insert(
-            locale.to_owned(),
-            GroupProse {
-                name: unless_english(
-                    raw.name.map(|n| n.trim().to_owned()),
-                    english.name.as_deref(),
-                ),
-                summary: unless_english(raw.summary, english.summary.as_deref()),
-                description: unless_english(raw.description, english.description.as_deref()),
-                translated_from: raw.translated_from,
-            },
-        );
+
+    fn stamps(&self) -> &BTreeMap<String, String> {
+        &self.translated_from
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Invalid(problems))
+
+    fn translation(self, english: &GroupProse) -> GroupProse {
+        GroupProse {
+            name: unless_english(
+                self.name.map(|n| n.trim().to_owned()),
+                english.name.as_deref(),
+            ),
+            summary: unless_english(self.summary, english.summary.as_deref()),
+            description: unless_english(self.description, english.description.as_deref()),
+            translated_from: self.translated_from,
+        }
+    }
+}
+
+/// A group's translations: `locales/<lang>/groups/<id>.yaml`; a file for a group that has
+/// no English file is an error (almost always a typo in the file name).
+impl Translated for Group {
+    type Raw = RawGroupProse;
+    const DIR: &'static str = GROUPS_DIR;
+
+    fn no_such(stem: &str) -> String {
+        format!("translation of `{stem}`, but content/{GROUPS_DIR}/ has no such file")
+    }
+
+    fn prose_mut(&mut self) -> &mut BTreeMap<String, GroupProse> {
+        &mut self.prose
     }
 }

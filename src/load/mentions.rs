@@ -2,9 +2,10 @@
 //! looks for 4.3.0 next, and a site that names codes it does not explain is the kind of
 //! gap that makes readers go elsewhere.
 //!
-//! Scans the prose of `content/` (codes and comparisons) and of every locale's `codes/` and
-//! `pairs/` for enhanced status codes (`4.3.0`) and reports each that has no page, at its
-//! line and column. Facts that name codes (`basic`, `related`, …) are validated where they
+//! Scans the prose of `content/` (codes, comparisons, groups, provider entries) and of every
+//! locale's translations of them for enhanced status codes (`4.3.0`) and reports each that
+//! has no page, at its line and column: a code page, or a provider entry whose code covers
+//! it (Microsoft's 5.7.606–5.7.649). Facts that name codes (`basic`, `related`, …) are validated where they
 //! are parsed; reply samples quote servers verbatim and may name codes the catalogue lacks.
 //! The files are read a second time here, after every code is known, which costs a few
 //! milliseconds and keeps the mention rule out of the parsers.
@@ -13,11 +14,15 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::codes::{LoadedCodes, yaml_files};
+use super::providers::LoadedProviders;
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::model::CodeId;
 
 /// Top-level keys whose values are not prose.
-const NOT_PROSE: [&str; 12] = [
+const NOT_PROSE: [&str; 15] = [
+    "provider",
+    "replies",
+    "standard",
     "code",
     "family",
     "basic",
@@ -38,11 +43,24 @@ pub fn check_mentions(
     locales_dir: &Path,
     locales: &[String],
     codes: &LoadedCodes,
+    providers: &LoadedProviders,
 ) -> Result<()> {
     let known: HashSet<&CodeId> = codes.codes.iter().map(|c| &c.id).collect();
+    // A code of a provider's (5.7.606) is explained by its provider entry (an entry whose
+    // file has problems has been reported there).
+    let explained = |id: &CodeId| {
+        known.contains(id)
+            || providers.entries.iter().any(|e| e.code.contains(id))
+            || providers.failed.iter().any(|code| code.contains(id))
+    };
     let mut files = yaml_files(content_dir)?;
     for locale in locales {
-        for dir in ["codes", "pairs", super::groups::GROUPS_DIR] {
+        for dir in [
+            super::codes::CODES_DIR,
+            super::comparisons::PAIRS_DIR,
+            super::groups::GROUPS_DIR,
+            super::providers::PROVIDERS_DIR,
+        ] {
             let dir = locales_dir.join(locale).join(dir);
             if dir.is_dir() {
                 files.extend(yaml_files(&dir)?);
@@ -54,7 +72,7 @@ pub fn check_mentions(
         let text = crate::error::fs::read_to_string(&path)?;
         for (line, col, id) in prose_mentions(&text) {
             // A code whose file did not parse has been reported where it is written.
-            if !known.contains(&id) && !codes.unparsed.contains(id.as_str()) {
+            if !explained(&id) && !codes.unparsed.contains(id.as_str()) {
                 problems.push(
                     Diagnostic::new(
                         Location::new(&path, line, col),

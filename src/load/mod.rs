@@ -9,14 +9,16 @@ pub mod glossary;
 pub mod groups;
 pub mod locales;
 pub mod mentions;
+pub mod providers;
 pub mod templates;
+pub mod translation_files;
 pub mod translations;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::{Code, Comparison, Group, GroupId};
+use crate::model::{Code, Comparison, Group, GroupId, Provider, ProviderEntry};
 use config::Config;
 use locales::LocaleMessages;
 use templates::Templates;
@@ -33,6 +35,11 @@ pub struct Site {
     pub comparisons: Vec<Comparison>,
     /// The class and subject pages of RFC 3463 the site has, sorted by id (classes first).
     pub groups: Vec<Group>,
+    /// The providers of the provider family, in the order of content/providers.yaml
+    /// (none when the file is absent).
+    pub providers: Vec<Provider>,
+    /// Provider entries, by provider (in that order), then by id.
+    pub provider_entries: Vec<ProviderEntry>,
     /// Every locale's Fluent messages, in config order (the default locale first).
     pub locales: Vec<LocaleMessages>,
     pub templates: Templates,
@@ -54,6 +61,11 @@ impl Site {
     /// The class or subject page `id`, if the site has it.
     pub fn group(&self, id: GroupId) -> Option<&Group> {
         self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The provider `id`, if the site declares it.
+    pub fn provider(&self, id: &crate::model::ProviderId) -> Option<&Provider> {
+        self.providers.iter().find(|p| p.id == *id)
     }
 
     /// The messages of locale `code`, if it is one of the site's.
@@ -170,7 +182,28 @@ pub fn load_site_partial(root: &Path, base_url: Option<&str>) -> Result<Partial<
         &locale_codes,
     )?;
     problems.extend(groups.problems);
-    let mentions = mentions::check_mentions(&content_dir, &locales_dir, &locale_codes, &codes);
+    let english_ids = locales
+        .iter()
+        .find(|l| l.code == config.default_locale)
+        .filter(|_| locales_complete)
+        .map(|l| l.message_ids());
+    let providers = providers::load_providers(
+        &content_dir,
+        &locales_dir,
+        &config.default_locale,
+        &locale_codes,
+        english_ids.as_deref(),
+        &codes,
+    )?;
+    problems.extend(providers.problems);
+    let providers = providers.value;
+    let mentions = mentions::check_mentions(
+        &content_dir,
+        &locales_dir,
+        &locale_codes,
+        &codes,
+        &providers,
+    );
     keep_problems(mentions, &mut problems)?;
     let static_files = static_files(&root.join("static"))?;
     let mut site = Site {
@@ -179,6 +212,8 @@ pub fn load_site_partial(root: &Path, base_url: Option<&str>) -> Result<Partial<
         codes: codes.codes,
         comparisons: comparisons.value,
         groups: groups.value,
+        providers: providers.providers,
+        provider_entries: providers.entries,
         locales,
         templates: templates.unwrap_or_else(Templates::none),
         static_files,

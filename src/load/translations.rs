@@ -15,7 +15,8 @@ use std::collections::BTreeMap;
 use super::comparisons;
 use super::glossary::{self, Glossary};
 use crate::model::{
-    COMPARISON_FIELDS, Code, Comparison, GROUP_FIELDS, Group, PROSE_FIELD_NAMES, prose_hash,
+    COMPARISON_FIELDS, Code, Comparison, GROUP_FIELDS, Group, PROSE_FIELD_NAMES, ProviderEntry,
+    prose_hash,
 };
 use crate::text;
 
@@ -227,15 +228,16 @@ fn list_variables(variables: &BTreeSet<String>) -> String {
 
 /// Something with prose that a locale translates in a file of its own: a code
 /// (`locales/{lang}/codes/`), a hand-written comparison of two codes (`pairs/`), or a
-/// class or subject page of RFC 3463 (`groups/`).
+/// class or subject page of RFC 3463 (`groups/`), or a provider entry (`providers/`).
 pub enum Translatable<'s> {
     Code(&'s Code),
     Comparison(&'s Comparison, &'s Site),
     Group(&'s Group),
+    Provider(&'s ProviderEntry),
 }
 
 impl<'s> Translatable<'s> {
-    /// Every one of the site's, codes first, then comparisons, then groups.
+    /// Every one of the site's, codes first, then comparisons, groups, provider entries.
     pub fn all(site: &'s Site) -> Vec<Translatable<'s>> {
         site.codes
             .iter()
@@ -246,10 +248,12 @@ impl<'s> Translatable<'s> {
                     .map(|c| Translatable::Comparison(c, site)),
             )
             .chain(site.groups.iter().map(Translatable::Group))
+            .chain(site.provider_entries.iter().map(Translatable::Provider))
             .collect()
     }
 
-    /// `550`, `450-vs-550` or `5.X.XXX`: the name of its files and what `stamp` accepts.
+    /// `550`, `450-vs-550`, `5.X.XXX` or `microsoft-4.7.650`: the name of its files and
+    /// what `stamp` accepts.
     pub fn id(&self) -> String {
         match self {
             Translatable::Code(code) => code.id.to_string(),
@@ -257,15 +261,17 @@ impl<'s> Translatable<'s> {
                 comparisons::file_stem(&site.codes[c.a].id, &site.codes[c.b].id)
             }
             Translatable::Group(group) => group.id.name(),
+            Translatable::Provider(entry) => entry.id.clone(),
         }
     }
 
     /// The file that holds its translation into `lang`.
     pub fn file(&self, root: &Path, lang: &str) -> PathBuf {
         let dir = match self {
-            Translatable::Code(_) => "codes",
+            Translatable::Code(_) => super::codes::CODES_DIR,
             Translatable::Comparison(..) => comparisons::PAIRS_DIR,
             Translatable::Group(_) => super::groups::GROUPS_DIR,
+            Translatable::Provider(_) => super::providers::PROVIDERS_DIR,
         };
         root.join("locales")
             .join(lang)
@@ -279,12 +285,13 @@ impl<'s> Translatable<'s> {
             Translatable::Code(code) => &code.source,
             Translatable::Comparison(c, _) => &c.source,
             Translatable::Group(group) => &group.source,
+            Translatable::Provider(entry) => &entry.source,
         }
     }
 
     pub fn fields(&self) -> &'static [&'static str] {
         match self {
-            Translatable::Code(_) => &PROSE_FIELD_NAMES,
+            Translatable::Code(_) | Translatable::Provider(_) => &PROSE_FIELD_NAMES,
             Translatable::Comparison(..) => &COMPARISON_FIELDS,
             Translatable::Group(_) => &GROUP_FIELDS,
         }
@@ -296,6 +303,7 @@ impl<'s> Translatable<'s> {
             Translatable::Code(code) => code.prose.get(lang)?.get_named(field),
             Translatable::Comparison(c, _) => c.prose.get(lang)?.get(field),
             Translatable::Group(group) => group.prose.get(lang)?.get(field),
+            Translatable::Provider(entry) => entry.prose.get(lang)?.get_named(field),
         }
     }
 
@@ -305,6 +313,7 @@ impl<'s> Translatable<'s> {
             Translatable::Code(code) => code.prose.get(lang).map(|p| &p.translated_from),
             Translatable::Comparison(c, _) => c.prose.get(lang).map(|p| &p.translated_from),
             Translatable::Group(group) => group.prose.get(lang).map(|p| &p.translated_from),
+            Translatable::Provider(entry) => entry.prose.get(lang).map(|p| &p.translated_from),
         }
     }
 }

@@ -10,7 +10,8 @@ use crate::error::Result;
 use crate::load::Site;
 use crate::markdown;
 use crate::model::{
-    Actor, Cited, Code, CodeId, FactValue, Family, GroupId, ProseField, RfcRef, Source, Stage,
+    Actor, Cited, Code, CodeId, FactValue, Facts, Family, GroupId, ProseField, RfcRef, Source,
+    Stage,
 };
 use crate::plan::{self, LocalPage, Urls};
 use crate::text;
@@ -211,7 +212,7 @@ pub(super) fn view(
         subject_label,
         subject_href: group_href(site, urls, lang, GroupId::subject_of(&code.id)),
         stages,
-        facts: facts_view(l, lang, code)?,
+        facts: facts_view(l, lang, &code.facts)?,
         summary_text: markdown::to_plain_text(&summary.text),
         summary: prose_html(site, lang, code, ProseField::Summary, true),
         action: prose_html(site, lang, code, ProseField::Action, true),
@@ -226,6 +227,12 @@ pub(super) fn view(
         sources,
         related: code.related.iter().map(&link_to).collect(),
         companions: code.companions.iter().map(&link_to).collect(),
+        providers: site
+            .provider_entries
+            .iter()
+            .filter(|e| e.standard.contains(&code.id))
+            .map(|e| super::provider::entry_link(site, l, urls, lang, e))
+            .collect::<Result<_>>()?,
     })
 }
 
@@ -236,9 +243,8 @@ fn group_href(site: &Site, urls: &Urls, lang: &str, id: Option<GroupId>) -> Opti
     Some(urls.href(lang, LocalPage::Group(id)))
 }
 
-/// The cells of `code`'s facts in a comparison table.
-fn facts_view(l: &Localizer, lang: &str, code: &Code) -> Result<FactsView> {
-    let facts = &code.facts;
+/// The cells of a code's (or a provider entry's) facts in a comparison table.
+pub(super) fn facts_view(l: &Localizer, lang: &str, facts: &Facts) -> Result<FactsView> {
     let retry = facts.retry_helps.map_or("none", |r| r.as_str());
     let actors = facts
         .acts
@@ -303,7 +309,12 @@ fn stages_phrase(l: &Localizer, lang: &str, stages: &[Stage]) -> Result<String> 
     join_list(l, lang, "list-or", &parts)
 }
 
-fn source_view(l: &Localizer, lang: &str, source: &Source, separator: &str) -> Result<SourceView> {
+pub(super) fn source_view(
+    l: &Localizer,
+    lang: &str,
+    source: &Source,
+    separator: &str,
+) -> Result<SourceView> {
     let status = format!("source-{}", source.status.as_str());
     let status = l.text(lang, &status, &[])?;
     source_view_with(l, lang, source, separator, status)

@@ -12,7 +12,7 @@ use super::localizer::{self, Arg, Localizer};
 use super::page::{KeyedContext, OwnFragment, Prepared, TemplatePage};
 use super::pair::{PairLabels, TableLabels};
 use super::views::{Alternate, CodeView, Crumb, PageMeta, UiStrings};
-use super::{code, group, index, lookup, pair, sitemap};
+use super::{code, group, index, lookup, pair, provider, sitemap};
 use crate::error::Result;
 use crate::hash::Fnv;
 use crate::load::{Site, StaticFile, StaticSource};
@@ -178,6 +178,8 @@ impl<'s> Renderer<'s> {
             PageKind::Code { locale, code } => code::page(self, locale, code),
             PageKind::Pair { locale, a, b } => pair::page(self, locale, a, b),
             PageKind::Group { locale, group } => group::page(self, locale, group),
+            PageKind::Provider { locale, entry } => provider::page(self, locale, entry),
+            PageKind::ProviderIndex { locale } => provider::index(self, locale),
             PageKind::Decoder { locale } => lookup::decoder(self, locale),
             PageKind::Sitemap => return Ok(Prepared::Ready(Rendered::Text(sitemap::main(self)))),
             PageKind::SitemapPart { part } => {
@@ -400,15 +402,32 @@ impl<'s> Renderer<'s> {
         current: &str,
     ) -> Vec<Crumb> {
         let data = &self.locales[locale];
+        let via = family.map(|family| {
+            let key = format!("family_{}_short", family.as_str());
+            (
+                ui_text(&data.ui, &key),
+                self.plan.urls.family_href(&data.lang, family),
+            )
+        });
+        self.crumbs_via(locale, via, current)
+    }
+
+    /// Home, then the page `via` (label, href) if given, then `current`.
+    pub(super) fn crumbs_via(
+        &self,
+        locale: usize,
+        via: Option<(String, String)>,
+        current: &str,
+    ) -> Vec<Crumb> {
+        let data = &self.locales[locale];
         let mut crumbs = vec![Crumb {
             label: ui_text(&data.ui, "site_name"),
             href: Some(self.href(locale, LocalPage::Home)),
         }];
-        if let Some(family) = family {
-            let key = format!("family_{}_short", family.as_str());
+        if let Some((label, href)) = via {
             crumbs.push(Crumb {
-                label: ui_text(&data.ui, &key),
-                href: Some(self.plan.urls.family_href(&data.lang, family)),
+                label,
+                href: Some(href),
             });
         }
         crumbs.push(Crumb {

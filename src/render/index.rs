@@ -64,6 +64,11 @@ pub(super) fn home(r: &Renderer, locale: usize) -> Result<TemplatePage> {
         .collect();
     context.insert("families", &families);
     context.insert("groups", &group_links(r, locale));
+    let providers = !r.site.provider_entries.is_empty();
+    context.insert(
+        "providers_href",
+        &providers.then(|| r.href(locale, LocalPage::Providers)),
+    );
     Ok(r.template_page(locale, "home.html", context, Vec::new()))
 }
 

@@ -8,15 +8,16 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::code::prose;
+use super::code::{self, prose};
 use super::engine::{Renderer, ui_text};
 use super::index::code_index;
 use super::localizer::Arg;
 use super::page::{KeyedContext, TemplatePage};
+use super::provider;
 use super::views::CodeFamily;
 use crate::error::{RenderError, Result};
 use crate::markdown;
-use crate::model::{FactValue, Family, NextStep, ProseField, RetryHelps};
+use crate::model::{FactValue, Family, NextStep, ProseField, ProviderCode, RetryHelps};
 use crate::plan::LocalPage;
 
 /// `/{lang}/codes.json`. Short keys are not worth it: the file is fetched once, on demand.
@@ -27,6 +28,9 @@ struct CodeIndex<'a> {
     /// `codes` (the list is in the site's code order, as pair URLs are).
     pair: String,
     codes: Vec<IndexEntry<'a>>,
+    /// The provider entries: codes that providers define (or word their own way), shown
+    /// beside the standard codes found, marked as provider practice.
+    providers: Vec<ProviderIndexEntry<'a>>,
     /// family → first digit → class label, to describe codes the site has no page for.
     classes: BTreeMap<&'static str, BTreeMap<String, String>>,
     /// Subject (middle number) of an enhanced code → its label; `other` for the rest.
@@ -76,7 +80,9 @@ struct IndexEntry<'a> {
 }
 
 /// Static interface strings the script needs, by message id in the index's `text`.
-const SCRIPT_STRINGS: [(&str, &str); 9] = [
+const SCRIPT_STRINGS: [(&str, &str); 11] = [
+    ("practice", "practice_marker"),
+    ("folklore", "folklore_marker"),
     ("none", "decoder_none"),
     ("results", "decoder_results"),
     ("compare", "decoder_compare"),
@@ -93,16 +99,89 @@ const SCRIPT_STRINGS: [(&str, &str); 9] = [
 const MAX_RESULTS: u32 = 50;
 
 /// The class pages (`2.X.XXX` …) and subject pages (`X.0.XXX` … `X.7.XXX`) of RFC 3463
-/// that the plan has in `lang`, by name.
-fn class_and_subject_pages(r: &Renderer, lang: &str) -> BTreeMap<String, String> {
-    let classes = ["2", "4", "5"].map(|class| format!("{class}.X.XXX"));
-    let subjects = (0..=7).map(|subject| format!("X.{subject}.XXX"));
-    classes
-        .into_iter()
-        .chain(subjects)
-        .filter_map(|name| {
-            let href = r.plan.existing_href(lang, &name)?;
-            Some((name, href))
+/// that the site has (the plan has a page for each) in `locale`, by name.
+fn class_and_subject_pages(r: &Renderer, locale: usize) -> BTreeMap<String, String> {
+    r.site
+        .groups
+        .iter()
+        .map(|group| (group.id.name(), r.href(locale, LocalPage::Group(group.id))))
+        .collect()
+}
+
+/// A provider entry in codes.json: how the decoder recognizes it, and what it shows.
+#[derive(Serialize)]
+struct ProviderIndexEntry<'a> {
+    id: &'a str,
+    /// `exact` (the code as found), `range` (an enhanced code from `low` to `high`) or
+    /// `token` (the code as a whole word).
+    #[serde(rename = "match")]
+    rule: &'static str,
+    /// As the provider writes it: `4.7.650`, `5.7.606-5.7.649`, `TSS04`.
+    code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    low: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    high: Option<&'a str>,
+    /// The provider's name.
+    provider: String,
+    #[serde(rename = "providerLang", skip_serializing_if = "Option::is_none")]
+    provider_lang: Option<String>,
+    /// A code nobody defines (folklore), rather than a provider's.
+    folklore: bool,
+    name: String,
+    summary: String,
+    url: String,
+    /// Set when the name or summary fell back to another language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<String>,
+    next: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retry: Option<&'static str>,
+    acts: String,
+    action: String,
+    #[serde(rename = "actionLang", skip_serializing_if = "Option::is_none")]
+    action_lang: Option<String>,
+    /// The standard codes it is sent with or stands for.
+    standard: Vec<&'a str>,
+}
+
+/// The provider entries of the site, in `locale`, as codes.json lists them.
+fn provider_entries<'a>(r: &'a Renderer, locale: usize) -> Result<Vec<ProviderIndexEntry<'a>>> {
+    let lang = r.locales[locale].lang.as_str();
+    let default = &r.site.config.default_locale;
+    r.site
+        .provider_entries
+        .iter()
+        .map(|entry| {
+            let link = provider::entry_link(r.site, &r.localizer, &r.plan.urls, lang, entry)?;
+            let (low, high) = match &entry.code {
+                ProviderCode::Range(low, high) => (Some(low.as_str()), Some(high.as_str())),
+                _ => (None, None),
+            };
+            let action = provider::prose(default, lang, entry, ProseField::Action);
+            let summary = provider::prose(default, lang, entry, ProseField::Summary);
+            let facts = code::facts_view(&r.localizer, lang, &entry.facts)?;
+            Ok(ProviderIndexEntry {
+                id: &entry.id,
+                rule: entry.code.kind(),
+                code: link.code,
+                low,
+                high,
+                provider: link.provider.text,
+                provider_lang: link.provider.lang,
+                folklore: link.folklore,
+                summary: markdown::to_plain_text(&summary.text),
+                lang: link.name.lang.clone().or(summary.lang),
+                name: link.name.text,
+                url: link.href,
+                next: entry.facts.next.as_str(),
+                retry: (entry.class() == Some(4))
+                    .then(|| entry.facts.retry_helps.map_or("none", |r| r.as_str())),
+                acts: facts.acts,
+                action: markdown::to_plain_text(&action.text),
+                action_lang: action.lang,
+                standard: entry.standard.iter().map(|c| c.as_str()).collect(),
+            })
         })
         .collect()
 }
@@ -228,9 +307,10 @@ pub(super) fn code_index_json(r: &Renderer, locale: usize) -> Result<String> {
         lang,
         pair: r.plan.urls.pair_href_template(lang),
         codes,
+        providers: provider_entries(r, locale)?,
         classes,
         subjects,
-        pages: class_and_subject_pages(r, lang),
+        pages: class_and_subject_pages(r, locale),
         facts: FactLabels { next, retry },
         max: MAX_RESULTS,
         text,

@@ -20,6 +20,7 @@ pub mod localizer;
 mod lookup;
 mod page;
 mod pair;
+mod provider;
 mod seo;
 mod sitemap;
 pub mod views;

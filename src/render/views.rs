@@ -62,6 +62,56 @@ pub struct CodeView {
     pub related: Vec<CodeListItem>,
     /// Enhanced codes: the basic codes they are sent with; basic codes: the reverse.
     pub companions: Vec<CodeListItem>,
+    /// The provider entries whose `standard` lists the code.
+    pub providers: Vec<ProviderLink>,
+}
+
+/// A link to a provider entry: its provider, code and name, and its summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProviderLink {
+    pub provider: Localized,
+    /// As the provider writes it: `5.7.606-5.7.649`, `TSS04`.
+    pub code: String,
+    pub href: String,
+    pub name: Localized,
+    pub summary: Html,
+    /// A code nobody defines, rather than a provider's.
+    pub folklore: bool,
+}
+
+/// A provider entry's page in one locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProviderEntryView {
+    pub provider: Localized,
+    pub code: String,
+    pub folklore: bool,
+    pub name: Localized,
+    pub summary: Html,
+    pub action: Html,
+    pub description: Html,
+    pub when: Html,
+    pub fix: Html,
+    /// The provider's own wording, never translated.
+    pub replies: Vec<String>,
+    pub facts: FactsView,
+    /// A temporary failure: whether a retry helps is shown.
+    pub transient: bool,
+    /// The standard codes it is sent with, linked to their pages.
+    pub standard: Vec<CodeListItem>,
+    pub sources: Vec<SourceView>,
+}
+
+/// One provider on the providers index.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProviderSection {
+    pub id: String,
+    pub name: Localized,
+    pub folklore: bool,
+    /// "Code pages that cite Microsoft".
+    pub cited_heading: String,
+    pub entries: Vec<ProviderLink>,
+    /// The site's code pages that cite the provider's own pages as provider practice.
+    pub cited: Vec<CodeListItem>,
 }
 
 /// A class or subject page of RFC 3463 in one locale.

@@ -8,7 +8,9 @@
 // for; `retry` (optional): code → facts.retry_helps of class 4 codes; `pairs`: the pair
 // pages linked, in the order shown; `says` (optional): patterns the results' text must
 // match. Only codes with a file in content/ are "known"; unknown ones are checked to have
-// no page (a row must change if one is added).
+// no page (a row must change if one is added). `providers` (optional): the ids of the
+// provider entries shown, in order (content/providers/); a row that names an entry the
+// site does not have yet is skipped, so it starts to run when the entry is added.
 
 export const REPLIES = [
   // ---- Postfix -------------------------------------------------------------------------
@@ -489,6 +491,42 @@ export const REPLIES = [
     codes: [["599", null], ["5.9.9", null]],
     pairs: [],
     says: [/クラスは 5xx 恒久的否定完了です/, /未登録の分類/],
+  },
+
+  // ---- Provider practice: codes that providers define, not standards -------------------
+  {
+    name: "Microsoft: 550 5.7.606 banned sending IP (shown as Microsoft's 5.7.606-5.7.649)",
+    text:
+      "550 5.7.606 Access denied, banned sending IP [203.0.113.25]. To request removal from this " +
+      "list please visit https://sender.office.com/ and follow the directions.",
+    // 5.7.606 has no code page: the provider entry explains it, instead of the class line.
+    codes: [["550", "bounce"]],
+    providers: ["microsoft-5.7.606-5.7.649"],
+    pairs: [],
+  },
+  {
+    name: "Yahoo deferral with its token: 421 4.7.0 [TSS04]",
+    text:
+      "421 4.7.0 [TSS04] Messages from 203.0.113.25 temporarily deferred due to unexpected volume or " +
+      "user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+    codes: [["421", "retry"], ["4.7.0", "retry"]],
+    retry: { 421: "sometimes", "4.7.0": "sometimes" },
+    providers: ["yahoo-tss04"],
+    pairs: [],
+  },
+  {
+    name: "A bare 571, which nobody defines (folklore)",
+    text: "571 Delivery not authorized, message refused",
+    codes: [],
+    providers: ["folklore-571"],
+    pairs: [],
+  },
+  {
+    name: "A token inside a longer word is no token: XTSS04, TSS045",
+    text: "421 4.7.0 XTSS04 TSS045 deferred",
+    codes: [["421", "retry"], ["4.7.0", "retry"]],
+    retry: { 421: "sometimes", "4.7.0": "sometimes" },
+    pairs: [],
   },
 
   // ---- Pasted HTML ---------------------------------------------------------------------

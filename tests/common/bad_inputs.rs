@@ -3,7 +3,7 @@
 //! tests/reliability.rs can feed every one of them to `check` as well and list them all
 //! in RELIABILITY.md.
 
-use super::{Fixture, code_path, group_yaml};
+use super::{Fixture, code_path, group_yaml, write_providers};
 
 /// One breakage of the fixture site.
 pub struct BadInput {
@@ -54,6 +54,8 @@ const POSITIONS: &str = "tests/positions.rs";
 pub const EN_FTL: &str = "locales/en/site.ftl";
 pub const JA_FTL: &str = "locales/ja/site.ftl";
 pub const JA_251: &str = "locales/ja/codes/251.yaml";
+pub const MICROSOFT_ENTRY: &str = "content/providers/microsoft-5.7.606-5.7.649.yaml";
+pub const FOLKLORE_ENTRY: &str = "content/providers/folklore-571.yaml";
 
 pub const ALL: &[BadInput] = &[
     BadInput {
@@ -502,6 +504,175 @@ pub const ALL: &[BadInput] = &[
                     1,
                 ),
             )
+        },
+    },
+    BadInput {
+        name: "provider_entry_without_its_own_page",
+        what: "a provider entry whose only `provider` source is not on the provider's domains",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            edit(
+                s,
+                MICROSOFT_ENTRY,
+                "https://learn.microsoft.com/",
+                "https://learn.example.org/",
+            )
+        },
+    },
+    BadInput {
+        name: "folklore_entry_without_a_page",
+        what: "a folklore entry citing no `url` source of status `context`",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            edit(
+                s,
+                FOLKLORE_ENTRY,
+                "  - url: https://example.org/why-571\n    title: \"folklore help: 571\"\n    status: context\n",
+                "",
+            )
+        },
+    },
+    BadInput {
+        name: "folklore_entry_without_standard",
+        what: "a folklore entry with an empty `standard`",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            edit(
+                s,
+                FOLKLORE_ENTRY,
+                "standard: [\"550\", \"5.7.1\"]",
+                "standard: []",
+            )
+        },
+    },
+    BadInput {
+        name: "provider_code_twice",
+        what: "a second Microsoft entry whose code (5.7.640) is inside the range of the first",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            let text = s
+                .read(MICROSOFT_ENTRY)
+                .replace("code: \"5.7.606-5.7.649\"", "code: \"5.7.640\"");
+            s.write("content/providers/microsoft-5.7.640.yaml", &text);
+        },
+    },
+    BadInput {
+        name: "provider_undeclared",
+        what: "a provider entry naming a provider that providers.yaml does not declare",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            edit(
+                s,
+                MICROSOFT_ENTRY,
+                "provider: microsoft",
+                "provider: microsoft-365",
+            )
+        },
+    },
+    BadInput {
+        name: "provider_without_name",
+        what: "a provider declared without its English name `provider-<id>` in site.ftl",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            edit(
+                s,
+                "content/providers.yaml",
+                "folklore:",
+                "acme:\n  domains: [acme.example]\nfolklore:",
+            )
+        },
+    },
+    BadInput {
+        name: "provider_code_malformed",
+        what: "a provider entry's range given high code first (`5.7.649-5.7.606`)",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            edit(
+                s,
+                MICROSOFT_ENTRY,
+                "\"5.7.606-5.7.649\"",
+                "\"5.7.649-5.7.606\"",
+            )
+        },
+    },
+    BadInput {
+        name: "provider_entry_misnamed",
+        what: "a provider entry in a file not named `<provider>-<code>`",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            let text = s.read(MICROSOFT_ENTRY);
+            std::fs::remove_file(s.root().join(MICROSOFT_ENTRY)).expect("remove");
+            s.write("content/providers/microsoft-banned-ip.yaml", &text);
+        },
+    },
+    BadInput {
+        name: "provider_standard_without_page",
+        what: "a provider entry's `standard` naming a code that has no page",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            edit(
+                s,
+                MICROSOFT_ENTRY,
+                "[\"550\", \"5.7.1\"]",
+                "[\"550\", \"5.7.9\"]",
+            )
+        },
+    },
+    BadInput {
+        name: "provider_entry_without_replies",
+        what: "a provider entry with an empty `replies` list",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            let text = s.read(MICROSOFT_ENTRY);
+            let start = text.find("replies:\n").expect("replies");
+            let end = text.find("standard:").expect("standard");
+            s.write(
+                MICROSOFT_ENTRY,
+                &format!("{}replies: []\n{}", &text[..start], &text[end..]),
+            );
+        },
+    },
+    BadInput {
+        name: "provider_reply_too_long",
+        what: "a provider entry quoting a reply of 301 characters",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            let long = format!("550 5.7.606 {}", "x".repeat(289));
+            edit(
+                s,
+                MICROSOFT_ENTRY,
+                "  - \"550 5.7.606 Access denied",
+                &format!("  - \"{long}\"\n  - \"550 5.7.606 Access denied"),
+            )
+        },
+    },
+    BadInput {
+        name: "provider_entry_unknown_field",
+        what: "a misspelt field `replys` in a provider entry",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            edit(s, MICROSOFT_ENTRY, "replies:", "replys:")
+        },
+    },
+    BadInput {
+        name: "provider_entry_fact_outside_its_list",
+        what: "a provider entry's fact not in its list (`next: bounced`)",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            edit(s, MICROSOFT_ENTRY, "next: bounce", "next: bounced")
         },
     },
 ];

@@ -254,6 +254,15 @@ pub fn texts(html: &Html, css: &str) -> Vec<String> {
     select(html, css).iter().map(text_of).collect()
 }
 
+/// The `href` of every element matching `css`.
+pub fn hrefs(html: &Html, css: &str) -> Vec<String> {
+    select(html, css)
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Every file below `dir`, as `/`-separated paths relative to it.
 pub fn snapshot_paths(dir: &Path) -> std::collections::BTreeSet<String> {
     walkdir::WalkDir::new(dir)
@@ -402,4 +411,124 @@ pub fn write_groups(site: &Fixture) {
         "locales/ja/groups/5.X.XXX.yaml",
         "name: 恒久的エラー\nsummary: 5.X.XXX の要約です。\ndescription: |\n  5.X.XXX の説明です。\n",
     );
+}
+
+/// `content/providers.yaml` of the provider fixtures: Microsoft, Yahoo and folklore.
+pub const PROVIDERS_YAML: &str = "microsoft:\n  domains: [microsoft.com, office.com]\nyahoo:\n  domains: [yahoo.com]\nfolklore:\n  folklore: true\n";
+
+/// A provider entry of the fixtures.
+pub struct ProviderDef<'a> {
+    pub provider: &'a str,
+    pub code: &'a str,
+    pub name: &'a str,
+    pub reply: &'a str,
+    pub standard: &'a [&'a str],
+    /// The `url` source: (url, status).
+    pub page: (&'a str, &'a str),
+    pub facts: &'a str,
+}
+
+pub const PROVIDER_ENTRIES: &[ProviderDef] = &[
+    ProviderDef {
+        provider: "microsoft",
+        code: "5.7.606-5.7.649",
+        name: "Access denied, banned sending IP",
+        reply: "550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list please visit https://sender.office.com/",
+        standard: &["550", "5.7.1"],
+        page: (
+            "https://learn.microsoft.com/en-us/exchange/ndr-5-7-606",
+            "provider",
+        ),
+        facts: "facts:\n  next: bounce\n  acts: [sender-admin]\n  cause: [policy]\n",
+    },
+    ProviderDef {
+        provider: "yahoo",
+        code: "TSS04",
+        name: "Messages temporarily deferred",
+        reply: "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints",
+        standard: &[],
+        page: ("https://senders.yahooinc.com/x", "context"),
+        facts: "facts:\n  next: retry\n  retry_helps: sometimes\n  acts: [nobody, sender-admin]\n  cause: [rate]\n",
+    },
+    ProviderDef {
+        provider: "folklore",
+        code: "571",
+        name: "Delivery not authorized",
+        reply: "571 Delivery not authorized, message refused",
+        standard: &["550", "5.7.1"],
+        page: ("https://example.org/why-571", "context"),
+        facts: "facts:\n  next: bounce\n  acts: [sender-admin]\n  cause: [policy]\n",
+    },
+];
+
+/// The file of an entry: `content/providers/<provider>-<code in lower case>.yaml`.
+pub fn provider_entry_path(def: &ProviderDef) -> String {
+    format!(
+        "content/providers/{}-{}.yaml",
+        def.provider,
+        def.code.to_ascii_lowercase()
+    )
+}
+
+pub fn provider_entry_yaml(def: &ProviderDef) -> String {
+    let (url, status) = def.page;
+    // Yahoo's own page is on yahoo.com; the fixture's TSS04 also cites a help page there.
+    let own = if def.provider == "yahoo" {
+        "  - url: https://help.yahoo.com/kb/SLN3434.html\n    title: \"Yahoo Help: SMTP error codes\"\n    status: provider\n"
+    } else {
+        ""
+    };
+    format!(
+        r#"provider: {provider}
+code: "{code}"
+name: {name}
+replies:
+  - "{reply}"
+standard: {standard}
+sources:
+  - url: {url}
+    title: "{provider} help: {code}"
+    status: {status}
+{own}  - rfc: 5321
+    sections: ["4.2.5"]
+    status: context
+{facts}summary: >-
+  Summary of {provider} {code}: what the provider means.
+action: >-
+  Action for {provider} {code}: what to do.
+description: |
+  Description of {provider} {code}, in *Markdown*.
+when: |
+  - When {provider} sends {code}.
+fix: |
+  - Fix for {provider} {code}.
+"#,
+        provider = def.provider,
+        code = def.code,
+        name = def.name,
+        reply = def.reply,
+        standard = list(def.standard),
+        facts = def.facts,
+    )
+}
+
+/// Adds the provider family to `site`: providers.yaml, the three entries of
+/// [`PROVIDER_ENTRIES`] (Microsoft's translated into Japanese, the others not), and a
+/// source on a Microsoft page (status `provider`) to 5.7.1.
+pub fn write_providers(site: &Fixture) {
+    site.write("content/providers.yaml", PROVIDERS_YAML);
+    for def in PROVIDER_ENTRIES {
+        site.write(&provider_entry_path(def), &provider_entry_yaml(def));
+    }
+    site.write(
+        "locales/ja/providers/microsoft-5.7.606-5.7.649.yaml",
+        "name: 送信元 IP アドレスの拒否\nsummary: microsoft 5.7.606-5.7.649 の要約です。\naction: 対処です。\ndescription: |\n  説明です。\nwhen: |\n  - 状況です。\nfix: |\n  - 解決方法です。\n",
+    );
+    let path = code_path("5.7.1");
+    let text = site.read(&path).replacen(
+        "sources:\n",
+        "sources:\n  - url: https://learn.microsoft.com/en-us/exchange/ndr-5-7-1\n    title: \"Microsoft: 5.7.1\"\n    status: provider\n",
+        1,
+    );
+    site.write(&path, &text);
 }
