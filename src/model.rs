@@ -660,9 +660,21 @@ pub struct Provider {
     pub id: ProviderId,
     pub domains: Vec<String>,
     pub folklore: bool,
+    /// Words besides the domains that show a reply comes from this provider (`gsmtp`).
+    pub marks: Vec<String>,
 }
 
 impl Provider {
+    /// What the decoder looks for to tell that a pasted reply comes from this provider:
+    /// its marks and its domains, in lower case.
+    pub fn reply_marks(&self) -> Vec<String> {
+        self.marks
+            .iter()
+            .chain(&self.domains)
+            .map(|m| m.to_lowercase())
+            .collect()
+    }
+
     /// Whether `url` is a page on one of the provider's domains (the host or below it).
     pub fn owns_url(&self, url: &str) -> bool {
         let Some(host) = url_host(url) else {
@@ -1027,7 +1039,9 @@ mod tests {
             id: ProviderId::parse("microsoft").unwrap(),
             domains: vec!["microsoft.com".into()],
             folklore: false,
+            marks: vec!["EOP".into()],
         };
+        assert_eq!(p.reply_marks(), ["eop", "microsoft.com"]);
         assert!(p.owns_url("https://learn.microsoft.com/en-us/x"));
         assert!(p.owns_url("https://microsoft.com"));
         assert!(p.owns_url("https://user@Learn.Microsoft.com:443/x"));

@@ -126,6 +126,14 @@
   // the found code it explains (if any).
   function findProviders(index, text, items) {
     var found = [];
+    var lower = text.toLowerCase();
+    // An entry for a code that has its own page (Gmail's 4.7.0) is the provider's reading
+    // of a standard code: shown only for a reply that names the provider (gsmtp, its domain).
+    function fromProvider(entry, item) {
+      var page = index.byCode[item.code];
+      if (!page || page.family !== item.family) return true;
+      return (entry.marks || []).some(function (mark) { return lower.indexOf(mark) >= 0; });
+    }
     index.providers.forEach(function (entry) {
       if (entry.match === "token") {
         var at = tokenAt(entry.code, text);
@@ -133,7 +141,7 @@
         return;
       }
       for (var i = 0; i < items.length; i++) {
-        if (providerMatches(entry, items[i])) {
+        if (providerMatches(entry, items[i]) && fromProvider(entry, items[i])) {
           found.push({ provider: entry, at: items[i].at, explains: items[i].code });
           return;
         }

@@ -498,12 +498,24 @@ fn provider_undeclared() {
 }
 
 #[test]
+fn provider_mark_too_short() {
+    let (_, error) = fails_cleanly(breakage("provider_mark_too_short"));
+    assert_located(
+        &error,
+        "content/providers.yaml",
+        1,
+        1,
+        "mark `ms` is too short to identify a provider's replies",
+    );
+}
+
+#[test]
 fn provider_without_name() {
     let (_, error) = fails_cleanly(breakage("provider_without_name"));
     assert_located(
         &error,
         "content/providers.yaml",
-        5,
+        6,
         1,
         "provider `acme` has no name: add the message `provider-acme` to locales/en/site.ftl",
     );

@@ -209,6 +209,15 @@ fn the_home_the_sitemap_and_codes_json_know_the_entries() {
     assert_eq!(microsoft["folklore"], false);
     assert_eq!(providers[2]["folklore"], true);
     assert!(microsoft.get("retry").is_none());
+    // What tells the decoder a reply is the provider's: its marks, then its domains.
+    assert_eq!(
+        microsoft["marks"],
+        serde_json::json!(["microsoft.com", "office.com"])
+    );
+    assert_eq!(
+        providers[1]["marks"],
+        serde_json::json!(["yahoodns", "yahoo.com"])
+    );
     assert_eq!(
         index["text"]["practice"],
         "Provider practice, not a standard."

@@ -113,12 +113,17 @@ fn the_shipped_site_builds_with_every_pair_in_every_locale() {
         .count();
     let enhanced = site.codes.len() - basic;
     // home, translation status, decoder, a page per code, a page per same-family pair,
-    // a page per class or subject of RFC 3463 that has a file
+    // a page per class or subject of RFC 3463 that has a file, a page per provider entry
+    // and their index
+    let providers = site.provider_entries.len();
+    assert!(providers > 0, "the shipped site has provider entries");
     let per_locale = 3
         + site.codes.len()
         + basic * (basic - 1) / 2
         + enhanced * (enhanced - 1) / 2
-        + site.groups.len();
+        + site.groups.len()
+        + providers
+        + 1;
     for (lang, pages) in &report.pages_per_locale {
         assert_eq!(*pages, per_locale, "{lang}");
     }

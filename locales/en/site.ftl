@@ -292,16 +292,18 @@ provider-folklore = Codes nobody defines
 # $provider is the provider's name, $code its code as the provider writes it
 # (5.7.606-5.7.649, TSS04), $name the entry's title.
 practice-entry-title = { $provider } { $code }: { $name }
+folklore-entry-title = { $code }: { $name }
 practice-marker = Provider practice, not a standard.
-practice-note = This code and its meaning come from the provider's own documentation. No RFC defines them, and other servers may send the same code with another meaning.
+practice-note = This code and its meaning come from what the provider sends and documents, not from an RFC; other servers may send the same code with another meaning.
 folklore-marker = Folklore, not a standard.
 folklore-note = No standard and no provider defines this code. It is seen in real bounces, and stands for the standard codes listed below.
 practice-replies = What the provider's servers send
+folklore-replies = How it appears in real bounces
 practice-standard = Sent with these standard codes
 providers-title = Provider codes: what large mail providers send beside the standard codes
 providers-heading = Provider codes
 providers-intro = Large mail providers send codes and reply texts of their own beside the standard ones. Each entry explains one of them, from the provider's own pages.
-providers-practice-note = Everything on this page is what providers do, not what a standard says.
+providers-practice-note = Each entry cites the provider's page it comes from; other servers may use the same numbers with another meaning.
 # $provider is the provider's name.
 providers-cited = Code pages that cite { $provider }'s documentation
 home-providers = Codes and replies of large mail providers

@@ -285,16 +285,18 @@ provider-folklore = どこにも定義されていないコード
 # $provider は事業者の名前、$code は事業者の書き方によるコード（5.7.606-5.7.649、TSS04）、
 # $name は項目の名称です。
 practice-entry-title = { $provider } の { $code }：{ $name }
+folklore-entry-title = { $code }：{ $name }
 practice-marker = 事業者独自の運用であり、標準ではありません。
-practice-note = このコードとその意味は、事業者自身の資料に基づくものです。RFC では定義されておらず、他のサーバーが同じコードを別の意味で返すこともあります。
+practice-note = このコードとその意味は、事業者が実際に返す応答と事業者自身の資料に基づくもので、RFC によるものではありません。他のサーバーが同じコードを別の意味で返すこともあります。
 folklore-marker = 慣習的に使われているだけで、標準ではありません。
 folklore-note = このコードは、どの標準にも、どの事業者の資料にも定義されていません。実際のバウンスメールで見かけることがあり、下に挙げる標準のコードの代わりに使われています。
 practice-replies = 事業者のサーバーが返す応答
+folklore-replies = 実際のバウンスメールでの現れ方
 practice-standard = 組み合わされる標準のコード
 providers-title = 事業者のコード：大手メール事業者が標準のコード以外に返すもの
 providers-heading = 事業者のコード
 providers-intro = 大手のメール事業者は、標準のコードに加えて、独自のコードや応答文を返すことがあります。ここでは事業者自身の資料をもとに、その一つ一つを解説します。
-providers-practice-note = このページの内容はすべて事業者の運用であり、標準で定められたものではありません。
+providers-practice-note = 各項目には出典となる事業者のページを示しています。他のサーバーが同じ番号を別の意味で使うこともあります。
 # $provider は事業者の名前です。
 providers-cited = { $provider } の資料を出典とするコードのページ
 home-providers = 大手メール事業者の独自のコードと応答文

@@ -37,6 +37,9 @@ struct RawProvider {
     domains: Option<Vec<String>>,
     #[serde(default)]
     folklore: bool,
+    /// Words besides the domains that show a reply comes from this provider (`gsmtp`).
+    #[serde(default)]
+    marks: Vec<String>,
 }
 
 /// `content/providers.yaml`: the providers in the order the file gives them.
@@ -281,6 +284,15 @@ fn load_provider_list(
                 ));
             }
         }
+        for mark in &raw.marks {
+            if mark.trim().len() < 3 || mark.chars().any(char::is_whitespace) {
+                problem(format!(
+                    "mark `{}` is too short to identify a provider's replies: \
+                     give a word of at least 3 characters, such as `gsmtp`",
+                    mark.escape_debug()
+                ));
+            }
+        }
         let message = id.message_id();
         if english_messages.is_some_and(|ids| !ids.contains(&message.as_str())) {
             problem(format!(
@@ -292,6 +304,7 @@ fn load_provider_list(
             id,
             domains,
             folklore: raw.folklore,
+            marks: raw.marks,
         });
     }
     if problems.is_empty() {

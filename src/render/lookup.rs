@@ -143,6 +143,9 @@ struct ProviderIndexEntry<'a> {
     action_lang: Option<String>,
     /// The standard codes it is sent with or stands for.
     standard: Vec<&'a str>,
+    /// Words (lower case) that show a reply comes from the provider: an entry for a code
+    /// the site has its own page for is shown only when the pasted text holds one.
+    marks: Vec<String>,
 }
 
 /// The provider entries of the site, in `locale`, as codes.json lists them.
@@ -181,6 +184,11 @@ fn provider_entries<'a>(r: &'a Renderer, locale: usize) -> Result<Vec<ProviderIn
                 action: markdown::to_plain_text(&action.text),
                 action_lang: action.lang,
                 standard: entry.standard.iter().map(|c| c.as_str()).collect(),
+                marks: r
+                    .site
+                    .provider(&entry.provider)
+                    .map(|p| p.reply_marks())
+                    .unwrap_or_default(),
             })
         })
         .collect()

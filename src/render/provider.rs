@@ -23,9 +23,16 @@ pub(super) fn page(r: &Renderer, locale: usize, index: usize) -> Result<Template
     let name = field(r, lang, entry, ProseField::Name);
     let summary = field(r, lang, entry, ProseField::Summary);
     let code = entry.code.text();
+    let folklore = r.site.provider(&entry.provider).is_some_and(|p| p.folklore);
+    // "Codes nobody defines 571" reads wrong: a folklore code is named on its own.
+    let title_message = if folklore {
+        "folklore-entry-title"
+    } else {
+        "practice-entry-title"
+    };
     let title = r.text(
         lang,
-        "practice-entry-title",
+        title_message,
         &[
             ("provider", Arg::Text(&provider.text)),
             ("code", Arg::Text(&code)),
@@ -38,10 +45,13 @@ pub(super) fn page(r: &Renderer, locale: usize, index: usize) -> Result<Template
         title,
         &markdown::to_plain_text(&summary.text),
     );
-    let heading = format!("{} {code}", provider.text);
+    let heading = if folklore {
+        code.clone()
+    } else {
+        format!("{} {code}", provider.text)
+    };
     let crumbs = r.crumbs_via(locale, Some(index_crumb(r, locale)), &heading);
     let mut context = r.base_context(locale, meta, crumbs);
-    let folklore = r.site.provider(&entry.provider).is_some_and(|p| p.folklore);
     let separator = r.text(lang, "list-separator", &[])?;
     let sources = entry
         .sources

@@ -9,8 +9,7 @@
 // pages linked, in the order shown; `says` (optional): patterns the results' text must
 // match. Only codes with a file in content/ are "known"; unknown ones are checked to have
 // no page (a row must change if one is added). `providers` (optional): the ids of the
-// provider entries shown, in order (content/providers/); a row that names an entry the
-// site does not have yet is skipped, so it starts to run when the entry is added.
+// provider entries shown, in order (content/providers/); each must exist in the content.
 
 export const REPLIES = [
   // ---- Postfix -------------------------------------------------------------------------
@@ -293,6 +292,21 @@ export const REPLIES = [
     pairs: [],
   },
   {
+    name: "Gmail blocks an IP for now: 421-4.7.0 with gsmtp (Gmail's reading of 4.7.0 shown)",
+    text: [
+      "421-4.7.0 [203.0.113.25      15] Our system has detected an unusual rate of",
+      "421-4.7.0 unsolicited mail originating from your IP address. To protect our",
+      "421-4.7.0 users from spam, mail sent from your IP address has been temporarily",
+      "421-4.7.0 blocked. Please visit",
+      "421-4.7.0  https://support.google.com/mail/?p=UnsolicitedIPError to",
+      "421 4.7.0 review our Bulk Email Senders Guidelines. 41be03b00d2f7-6f4f - gsmtp",
+    ].join("\n"),
+    codes: [["421", "retry"], ["4.7.0", "retry"]],
+    retry: { 421: "sometimes", "4.7.0": "sometimes" },
+    providers: ["google-4.7.0"],
+    pairs: [],
+  },
+  {
     name: "Gmail over quota: 452-4.2.2 (a retry alone does not help)",
     text: [
       "452-4.2.2 The recipient's inbox is out of storage space. Please direct the",
@@ -325,6 +339,8 @@ export const REPLIES = [
       "user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
     codes: [["421", "retry"], ["4.7.0", "retry"]],
     retry: { 421: "sometimes", "4.7.0": "sometimes" },
+    // Yahoo's TSS04 entry, not Gmail's reading of 4.7.0: the text names no Google mark.
+    providers: ["yahoo-tss04"],
     pairs: [],
   },
   {

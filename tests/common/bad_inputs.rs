@@ -589,6 +589,20 @@ pub const ALL: &[BadInput] = &[
         },
     },
     BadInput {
+        name: "provider_mark_too_short",
+        what: "a provider mark too short to tell its replies from others (`ms`)",
+        from: ERRORS,
+        apply: |s| {
+            write_providers(s);
+            edit(
+                s,
+                "content/providers.yaml",
+                "  domains: [microsoft.com, office.com]",
+                "  domains: [microsoft.com, office.com]\n  marks: [ms]",
+            )
+        },
+    },
+    BadInput {
         name: "provider_code_malformed",
         what: "a provider entry's range given high code first (`5.7.649-5.7.606`)",
         from: ERRORS,

@@ -414,7 +414,7 @@ pub fn write_groups(site: &Fixture) {
 }
 
 /// `content/providers.yaml` of the provider fixtures: Microsoft, Yahoo and folklore.
-pub const PROVIDERS_YAML: &str = "microsoft:\n  domains: [microsoft.com, office.com]\nyahoo:\n  domains: [yahoo.com]\nfolklore:\n  folklore: true\n";
+pub const PROVIDERS_YAML: &str = "microsoft:\n  domains: [microsoft.com, office.com]\nyahoo:\n  domains: [yahoo.com]\n  marks: [YahooDNS]\nfolklore:\n  folklore: true\n";
 
 /// A provider entry of the fixtures.
 pub struct ProviderDef<'a> {
