@@ -342,16 +342,21 @@ pub(super) fn table_cells(view: &CodeView, separator: &str) -> Vec<String> {
             tera::escape_html(t)
         }
     };
+    let link = |href: &str, label: &str| {
+        format!(
+            "<a href=\"{}\">{}</a>",
+            tera::escape_html(href),
+            tera::escape_html(label)
+        )
+    };
+    // The class and subject link to their pages of RFC 3463 when the site has them, as
+    // on the code's own page.
+    let linked = |href: Option<&str>, label: &str| match href {
+        Some(href) if !label.is_empty() => link(href, label),
+        _ => text(label),
+    };
     let links = |links: &mut dyn Iterator<Item = (&str, &str)>| -> String {
-        let html: Vec<String> = links
-            .map(|(href, label)| {
-                format!(
-                    "<a href=\"{}\">{}</a>",
-                    tera::escape_html(href),
-                    tera::escape_html(label)
-                )
-            })
-            .collect();
+        let html: Vec<String> = links.map(|(href, label)| link(href, label)).collect();
         if html.is_empty() {
             "—".to_owned()
         } else {
@@ -368,8 +373,11 @@ pub(super) fn table_cells(view: &CodeView, separator: &str) -> Vec<String> {
                 ),
                 None => view.summary.html.clone(),
             },
-            Row::Class => text(&view.class_label),
-            Row::Subject => text(view.subject_label.as_deref().unwrap_or_default()),
+            Row::Class => linked(view.class_href.as_deref(), &view.class_label),
+            Row::Subject => linked(
+                view.subject_href.as_deref(),
+                view.subject_label.as_deref().unwrap_or_default(),
+            ),
             Row::Next => text(&view.facts.next),
             Row::Retry => text(&view.facts.retry),
             Row::Acts => text(&view.facts.acts),
