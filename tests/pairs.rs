@@ -305,7 +305,10 @@ fn the_class_and_subject_cells_link_to_their_group_pages_when_the_site_has_them(
     let page = site.page("en/5.1.1-vs-5.7.1/index.html");
     assert_eq!(
         row_links(&page, "Class"),
-        [vec!["/en/5.X.XXX/".to_owned()], vec!["/en/5.X.XXX/".to_owned()]]
+        [
+            vec!["/en/5.X.XXX/".to_owned()],
+            vec!["/en/5.X.XXX/".to_owned()]
+        ]
     );
     assert_eq!(
         row_links(&page, "Subject"),

@@ -3,7 +3,7 @@
 //! each assemble one kind of page with it.
 
 use std::borrow::Cow;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use tera::Context;
 
@@ -11,6 +11,7 @@ use super::Rendered;
 use super::localizer::{self, Arg, Localizer};
 use super::page::{KeyedContext, OwnFragment, Prepared, TemplatePage};
 use super::pair::{PairLabels, TableLabels};
+use super::stencil::{self, Stencil, Stencils};
 use super::views::{Alternate, CodeView, Crumb, PageMeta, UiStrings};
 use super::{code, group, index, lookup, pair, sitemap};
 use crate::error::Result;
@@ -37,6 +38,8 @@ pub struct Renderer<'s> {
     pub(super) whole: bool,
     /// The part of every page's key that is not the page's: see [`TemplatePage::key`].
     pub(super) key: u64,
+    /// Pages of a shape seen before, rendered without Tera (`stencil.rs`).
+    stencils: Stencils,
 }
 
 /// Everything about one locale that does not depend on the page.
@@ -129,6 +132,7 @@ impl<'s> Renderer<'s> {
             locales,
             whole: false,
             key: renderer_key(site),
+            stencils: Stencils::default(),
         };
         for locale in 0..renderer.locales.len() {
             renderer.locales[locale].context = renderer.locale_context(locale);
@@ -216,29 +220,31 @@ impl<'s> Renderer<'s> {
             .iter()
             .map(|&i| &self.locales[page.locale].sections[i])
             .collect();
-        let mut extra = Context::new();
-        let (values, mut names) = page.context.into_parts();
+        let (mut values, mut names) = page.context.into_parts();
         let mut fragments: Vec<Cow<'_, str>> = Vec::new();
         if self.whole {
             let html: Vec<&str> = shared.iter().map(|f| f.html.as_str()).collect();
-            extra.insert("sections", &html);
+            values.insert("sections", &html);
             for own in &page.own_fragments {
-                extra.insert(own.name, &own.html);
+                values.insert(own.name, &own.html);
                 names.push(own.name);
             }
         } else {
             let placeholders: Vec<String> = (0..shared.len()).map(minify::placeholder).collect();
-            extra.insert("sections", &placeholders);
+            values.insert("sections", &placeholders);
             fragments.extend(shared.iter().map(|f| Cow::Borrowed(f.minified.as_str())));
             for own in page.own_fragments {
-                extra.insert(own.name, &minify::placeholder(fragments.len()));
+                values.insert(own.name, &minify::placeholder(fragments.len()));
                 names.push(own.name);
                 fragments.push(Cow::Owned(own.minified));
             }
         }
         names.push("sections");
-        let (html, minified) =
-            self.render_in_locale(page.locale, page.template, values, extra, &names)?;
+        let (html, minified) = if page.stencil && !self.whole {
+            self.render_stencilled(page.locale, page.template, values, &names)?
+        } else {
+            self.render_in_locale(page.locale, page.template, values, &names)?
+        };
         Ok(Rendered::Page {
             html,
             fragments,
@@ -263,8 +269,8 @@ impl<'s> Renderer<'s> {
         }
     }
 
-    /// Renders `template` with the locale's context plus a page's `values` and `extra`,
-    /// whose names are `names` (see [`Renderer::render_template`] for the `bool`). The
+    /// Renders `template` with the locale's context plus a page's `values`, whose names
+    /// are `names` (see [`Renderer::render_template`] for the `bool`). The
     /// locale's context is borrowed from its spares and given back as it was: each page
     /// value is taken out again, and a locale value that a page value hid is put back.
     /// After a failed render the borrowed context is dropped.
@@ -273,7 +279,6 @@ impl<'s> Renderer<'s> {
         locale: usize,
         template: &str,
         values: Context,
-        extra: Context,
         names: &[&'static str],
     ) -> Result<(String, bool)> {
         let data = &self.locales[locale];
@@ -284,7 +289,6 @@ impl<'s> Renderer<'s> {
             .filter_map(|&name| context.remove(name).map(|value| (name, value)))
             .collect();
         context.extend(values);
-        context.extend(extra);
         let rendered = self.render_template(template, &context)?;
         for name in names {
             context.remove(name);
@@ -294,6 +298,65 @@ impl<'s> Renderer<'s> {
         }
         lock(&data.spare_contexts).push(context);
         Ok(rendered)
+    }
+
+    /// Renders a page as [`Renderer::render_in_locale`] does, from the stencil of its shape
+    /// when there is one (`stencil.rs`). The first page of a shape is rendered by Tera, and
+    /// gives the shape its stencil if the stencil gives back that page.
+    fn render_stencilled(
+        &self,
+        locale: usize,
+        template: &'static str,
+        values: Context,
+        names: &[&'static str],
+    ) -> Result<(String, bool)> {
+        let page = values.into_json();
+        let mut seed = Fnv::new();
+        seed.write_u64(locale as u64);
+        seed.write_str(template);
+        let (shape, slots) = stencil::shape(seed.finish(), &page);
+        let known = self.stencils.get(shape);
+        if let Some(Some(stencil)) = &known {
+            return Ok((stencil.fill(&slots), stencil.minified));
+        }
+        let made = match known {
+            Some(_) => None,
+            None => Some(self.make_stencil(locale, template, &page, slots.len(), names)),
+        };
+        let owned: Vec<String> = match made {
+            Some(Some(_)) => slots.iter().map(|s| (*s).to_owned()).collect(),
+            _ => Vec::new(),
+        };
+        // `into_json` gave an object, which is what `from_value` takes.
+        let context = Context::from_value(page).unwrap_or_default();
+        let rendered = self.render_in_locale(locale, template, context, names)?;
+        if let Some(made) = made {
+            let checked = made.filter(|s| s.minified == rendered.1 && s.fill(&owned) == rendered.0);
+            self.stencils.put(shape, checked.map(Arc::new));
+        }
+        Ok(rendered)
+    }
+
+    /// The stencil of `page`'s shape, if Tera renders it with sentinels in a way that
+    /// can be cut and filled in again: filled with a second set of sentinels, it must
+    /// give Tera's output for those.
+    fn make_stencil(
+        &self,
+        locale: usize,
+        template: &str,
+        page: &serde_json::Value,
+        slots: usize,
+        names: &[&'static str],
+    ) -> Option<Stencil> {
+        let render = |variant: usize| {
+            let context = Context::from_value(stencil::with_sentinels(page, variant)).ok()?;
+            self.render_in_locale(locale, template, context, names).ok()
+        };
+        let (first, minified) = render(0)?;
+        let made = Stencil::cut(&first, slots, minified)?;
+        let (second, _) = render(1)?;
+        let sentinels: Vec<String> = (0..slots).map(|n| stencil::sentinel(n, 1)).collect();
+        (made.fill(&sentinels) == second).then_some(made)
     }
 
     /// A template page of `locale` with its key: the renderer's part, the page's template
@@ -317,6 +380,7 @@ impl<'s> Renderer<'s> {
             context,
             sections,
             own_fragments: Vec::new(),
+            stencil: false,
             key: key.finish(),
         }
     }

@@ -1,0 +1,243 @@
+//! Pages of one shape rendered once by Tera, and then without it: a stencil.
+//!
+//! Pair pages are ~95% of the site and differ from one another mostly in their strings
+//! (title, links, the key difference), not in their markup. A page's *shape* is its
+//! context with those strings left out: the names, the lengths of lists, the booleans,
+//! numbers and nulls, which strings are empty, and every `lang` (templates use those as
+//! keys and filter arguments). The first page of a shape is rendered by Tera twice more,
+//! with every other string replaced by a sentinel that says where it went and whether it
+//! was escaped; the output cut at the sentinels is the stencil. Each later page of that
+//! shape is its stencil with its own strings written in, escaped as Tera's autoescape
+//! does (`load::templates::escape_into`).
+//!
+//! So the templates stay what is edited and the source of the markup; Tera still reports
+//! their errors (a shape whose sentinel rendering fails, or does not give back Tera's page,
+//! is rendered by Tera on every page). Before a stencil is used it is checked: filled with
+//! a second set of sentinels it must give Tera's output for those, and filled with the
+//! first page's strings it must give that page as Tera renders it. A template that prints
+//! a string through a filter that changes it, or measures it, fails these checks. What
+//! they cannot see is a template branching on what a string *says* (`{% if key == "…" %}`)
+//! for a page other than the first of its shape: templates of stencilled pages compare
+//! strings only for emptiness (tests/splice.rs renders every page whole to prove it).
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use serde_json::Value;
+
+use crate::hash::Fnv;
+use crate::load::templates::escape_into;
+
+/// Where a sentinel starts and ends; private-use characters, which no content has (a
+/// page that has them anyway fails the checks and is rendered by Tera).
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// A page's strings that are written into its stencil, in the order of the context.
+pub(super) type Slots<'v> = Vec<&'v str>;
+
+/// A page's shape (see the module's doc) and its strings.
+pub(super) fn shape<'v>(seed: u64, page: &'v Value) -> (u64, Slots<'v>) {
+    let mut hash = Fnv::new();
+    hash.write_u64(seed);
+    let mut slots = Vec::new();
+    walk(page, false, &mut hash, &mut slots);
+    (hash.finish(), slots)
+}
+
+fn walk<'v>(value: &'v Value, is_lang: bool, hash: &mut Fnv, slots: &mut Slots<'v>) {
+    match value {
+        Value::String(text) if text.is_empty() || is_lang => {
+            hash.write(b"s");
+            hash.write_str(text);
+        }
+        Value::String(text) => {
+            hash.write(b"S");
+            slots.push(text);
+        }
+        Value::Array(items) => {
+            hash.write(b"[");
+            hash.write_u64(items.len() as u64);
+            for item in items {
+                walk(item, false, hash, slots);
+            }
+        }
+        Value::Object(map) => {
+            hash.write(b"{");
+            hash.write_u64(map.len() as u64);
+            for (name, item) in map {
+                hash.write_str(name);
+                walk(item, name == "lang", hash, slots);
+            }
+        }
+        other => hash.write_json(other),
+    }
+}
+
+/// `page` with its `n`-th slot string replaced by [`sentinel`]`(n, variant)`.
+pub(super) fn with_sentinels(page: &Value, variant: usize) -> Value {
+    let mut next = 0;
+    replace(page, false, variant, &mut next)
+}
+
+fn replace(value: &Value, is_lang: bool, variant: usize, next: &mut usize) -> Value {
+    match value {
+        Value::String(text) if text.is_empty() || is_lang => value.clone(),
+        Value::String(_) => {
+            *next += 1;
+            Value::String(sentinel(*next - 1, variant))
+        }
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|item| replace(item, false, variant, next))
+                .collect(),
+        ),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(name, item)| (name.clone(), replace(item, name == "lang", variant, next)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Slot `n`'s sentinel: its number, then `&` (which comes out as `&amp;` where the
+/// template escapes the value) and, in the second variant, text of another length.
+pub(super) fn sentinel(n: usize, variant: usize) -> String {
+    let pad = if variant == 0 { "" } else { " x'y\"z" };
+    format!("{OPEN}{n}{pad}&{CLOSE}")
+}
+
+/// A page of one shape, cut where its strings go.
+pub(super) struct Stencil {
+    pieces: Vec<Piece>,
+    /// Whether it was rendered from the minified templates (see `Rendered::Page`).
+    pub(super) minified: bool,
+}
+
+enum Piece {
+    Text(String),
+    Slot { index: usize, escaped: bool },
+}
+
+impl Stencil {
+    /// Cuts `rendered` (the page rendered with the sentinels of variant 0) at its
+    /// sentinels; `None` if one of them is not there whole, as written or escaped.
+    pub(super) fn cut(rendered: &str, slots: usize, minified: bool) -> Option<Stencil> {
+        let mut pieces = Vec::new();
+        let mut rest = rendered;
+        while let Some(at) = rest.find(OPEN) {
+            if at > 0 {
+                pieces.push(Piece::Text(rest[..at].to_owned()));
+            }
+            let after = &rest[at + OPEN.len_utf8()..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let index: usize = after[..digits].parse().ok().filter(|&i| i < slots)?;
+            let tail = &after[digits..];
+            let (escaped, length) =
+                [(false, "&"), (true, "&amp;")]
+                    .into_iter()
+                    .find_map(|(escaped, amp)| {
+                        let end = tail.strip_prefix(amp)?.strip_prefix(CLOSE)?;
+                        Some((escaped, tail.len() - end.len()))
+                    })?;
+            pieces.push(Piece::Slot { index, escaped });
+            rest = &tail[length..];
+        }
+        if !rest.is_empty() {
+            pieces.push(Piece::Text(rest.to_owned()));
+        }
+        Some(Stencil { pieces, minified })
+    }
+
+    /// The page with `slots` written in.
+    pub(super) fn fill<S: AsRef<str>>(&self, slots: &[S]) -> String {
+        let mut out = String::with_capacity(self.len_hint());
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) => out.push_str(text),
+                Piece::Slot { index, escaped } => {
+                    let text = slots.get(*index).map_or("", |s| s.as_ref());
+                    if *escaped {
+                        escape_into(text, &mut out);
+                    } else {
+                        out.push_str(text);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn len_hint(&self) -> usize {
+        self.pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(text) => text.len(),
+                Piece::Slot { .. } => 64,
+            })
+            .sum()
+    }
+}
+
+/// The stencils made so far, by shape; `None` for a shape that Tera renders every time.
+#[derive(Default)]
+pub(super) struct Stencils {
+    by_shape: RwLock<HashMap<u64, Option<Arc<Stencil>>>>,
+}
+
+impl Stencils {
+    /// The stencil of `shape`: `None` if none was tried yet, `Some(None)` if it failed.
+    pub(super) fn get(&self, shape: u64) -> Option<Option<Arc<Stencil>>> {
+        let map = self.by_shape.read().unwrap_or_else(|e| e.into_inner());
+        map.get(&shape).cloned()
+    }
+
+    pub(super) fn put(&self, shape: u64, stencil: Option<Arc<Stencil>>) {
+        let mut map = self.by_shape.write().unwrap_or_else(|e| e.into_inner());
+        map.entry(shape).or_insert(stencil);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_stencil_writes_strings_back_as_written_or_escaped() {
+        let page = json!({"title": "a <b>", "raw": "<i>", "lang": "en", "empty": ""});
+        let (_, slots) = shape(0, &page);
+        let sentinels = with_sentinels(&page, 0);
+        let s = |name: &str| sentinels[name].as_str().unwrap_or_default().to_owned();
+        let mut escaped = String::new();
+        escape_into(&s("title"), &mut escaped);
+        let rendered = format!("<h1>{escaped}</h1>{} {}", s("raw"), s("lang"));
+        let stencil = Stencil::cut(&rendered, slots.len(), true).expect("cuts");
+        assert_eq!(stencil.fill(&slots), "<h1>a &lt;b&gt;</h1><i> en");
+    }
+
+    #[test]
+    fn strings_change_the_shape_only_where_templates_branch_on_them() {
+        let one = json!({"title": "a", "lang": "en", "items": ["x"], "flag": true});
+        let other = json!({"title": "b", "lang": "en", "items": ["y"], "flag": true});
+        assert_eq!(shape(0, &one).0, shape(0, &other).0);
+        for different in [
+            json!({"title": "a", "lang": "ja", "items": ["x"], "flag": true}),
+            json!({"title": "", "lang": "en", "items": ["x"], "flag": true}),
+            json!({"title": "a", "lang": "en", "items": ["x", "y"], "flag": true}),
+            json!({"title": "a", "lang": "en", "items": ["x"], "flag": false}),
+        ] {
+            assert_ne!(shape(0, &one).0, shape(0, &different).0, "{different}");
+        }
+    }
+
+    #[test]
+    fn a_sentinel_cut_short_or_changed_gives_no_stencil() {
+        let cut = sentinel(0, 0);
+        assert!(Stencil::cut(&cut[..cut.len() - 1], 1, true).is_none());
+        assert!(Stencil::cut(&cut.to_uppercase().replace('&', "&#38;"), 1, true).is_none());
+        assert!(Stencil::cut(&sentinel(3, 0), 1, true).is_none());
+    }
+}
