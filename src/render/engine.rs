@@ -80,7 +80,7 @@ impl Fragment {
     pub(super) fn of_template(site: &Site, template: &str, context: &Context) -> Result<Fragment> {
         let html = site.templates.render(template, context)?;
         let minified = String::from_utf8_lossy(&minify::minify(&html)).into_owned();
-        let mut key = Fnv::new();
+        let mut key = Fnv::wide();
         key.write_str(&minified);
         Ok(Fragment {
             html,

@@ -38,7 +38,7 @@ pub(super) type Slots<'v> = Vec<&'v str>;
 
 /// A page's shape (see the module's doc) and its strings.
 pub(super) fn shape<'v>(seed: u64, page: &'v Value) -> (u64, Slots<'v>) {
-    let mut hash = Fnv::new();
+    let mut hash = Fnv::wide();
     hash.write_u64(seed);
     let mut slots = Vec::new();
     walk(page, false, &mut hash, &mut slots);
@@ -236,7 +236,7 @@ mod tests {
     #[test]
     fn a_sentinel_cut_short_or_changed_gives_no_stencil() {
         let cut = sentinel(0, 0);
-        assert!(Stencil::cut(&cut[..cut.len() - 1], 1, true).is_none());
+        assert!(Stencil::cut(cut.trim_end_matches(CLOSE), 1, true).is_none());
         assert!(Stencil::cut(&cut.to_uppercase().replace('&', "&#38;"), 1, true).is_none());
         assert!(Stencil::cut(&sentinel(3, 0), 1, true).is_none());
     }
