@@ -191,6 +191,11 @@ impl Templates {
         found
     }
 
+    /// The text of template `name` as written.
+    pub fn source(&self, name: &str) -> Option<&str> {
+        self.sources.get(name).map(|(_, text)| text.as_str())
+    }
+
     /// Renders `name` as written, turning Tera's error chain into a located diagnostic.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
         self.tera

@@ -26,7 +26,7 @@ mod sitemap;
 mod stencil;
 pub mod views;
 
-pub use engine::Renderer;
+pub use engine::{Renderer, shared_locale};
 pub use page::{Prepared, TemplatePage};
 
 use crate::load::StaticSource;

@@ -81,9 +81,6 @@ pub struct TemplatePage {
     /// comparison table): shown by the template as `{{ name | safe }}`, spliced like the
     /// sections.
     pub(super) own_fragments: Vec<OwnFragment>,
-    /// Rendered from the stencil of its shape (`stencil.rs`) once one is made: for the
-    /// pages that come in many of one shape (pair pages).
-    pub(super) stencil: bool,
     /// The renderer's share of the key: generator, templates, the sections' contents.
     pub(super) key: u64,
 }
@@ -119,12 +116,6 @@ impl TemplatePage {
         key.write_u64(fragment.key);
         self.key = key.finish();
         self.own_fragments.push(fragment);
-        self
-    }
-
-    /// Renders this page from a stencil when its shape has one (see `stencil.rs`).
-    pub(super) fn stencilled(mut self) -> TemplatePage {
-        self.stencil = true;
         self
     }
 

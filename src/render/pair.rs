@@ -143,8 +143,7 @@ pub(super) fn page(r: &Renderer, locale: usize, ai: usize, bi: usize) -> Result<
     context.insert("learn_more", &learn_more(r, locale, ai, bi));
     Ok(r.template_page(locale, "pair.html", context, vec![ai, bi])
         .with_fragment(table)
-        .with_fragment(data.tools.own("tools"))
-        .stencilled())
+        .with_fragment(data.tools.own("tools")))
 }
 
 /// A clause about each of the two codes, for one fact on which they differ.

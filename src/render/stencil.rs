@@ -14,11 +14,13 @@
 //! their errors (a shape whose sentinel rendering fails, or does not give back Tera's page,
 //! is rendered by Tera on every page). Before a stencil is used it is checked: filled with
 //! a second set of sentinels it must give Tera's output for those, and filled with the
-//! first page's strings it must give that page as Tera renders it. A template that prints
-//! a string through a filter that changes it, or measures it, fails these checks. What
-//! they cannot see is a template branching on what a string *says* (`{% if key == "…" %}`)
-//! for a page other than the first of its shape: templates of stencilled pages compare
-//! strings only for emptiness (tests/splice.rs renders every page whole to prove it).
+//! first page's strings it must give that page as Tera renders it. What these checks
+//! cannot see is a template that looks at what a string *says* (`{% if key == "…" %}`,
+//! `is ending_with`, a filter with arguments) on a page other than the first of its
+//! shape; so a template is stencilled only if it, and every template it extends, imports
+//! or includes, tests values for presence (and lists for their length) and prints them
+//! as they are or through `safe` and `lang_attr`, nothing else ([`usable`]). Otherwise
+//! Tera renders each of its pages, as it renders every other kind of page.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -26,7 +28,7 @@ use std::sync::{Arc, RwLock};
 use serde_json::Value;
 
 use crate::hash::Fnv;
-use crate::load::templates::escape_into;
+use crate::load::templates::{Templates, escape_into};
 
 /// Where a sentinel starts and ends; private-use characters, which no content has (a
 /// page that has them anyway fails the checks and is rendered by Tera).
@@ -181,13 +183,172 @@ impl Stencil {
     }
 }
 
+/// Whether the pages of template `name` may be stencilled: it, and every template it
+/// extends or includes, only tests values for presence and lists for their
+/// length (`{% if a and not b.c %}`, `{% if list | length > 1 %}`), loops over lists as
+/// they are, and prints values as they are or through `safe` and `lang_attr`. (Macros
+/// imported are not read: a call to one is not a plain expression.)
+pub(super) fn usable(templates: &Templates, name: &str) -> bool {
+    let mut seen: Vec<String> = Vec::new();
+    let mut todo = vec![name.to_owned()];
+    while let Some(name) = todo.pop() {
+        if seen.contains(&name) {
+            continue;
+        }
+        let Some(text) = templates.source(&name) else {
+            return false;
+        };
+        for (tag, inside) in tags(text) {
+            let words: Vec<&str> = inside.split_whitespace().collect();
+            let condition = inside
+                .split_once(char::is_whitespace)
+                .map_or("", |(_, c)| c);
+            let fine = match (tag, words.as_slice()) {
+                ('{', _) => plain_expression(inside),
+                ('%', ["if" | "elif", ..]) => plain_expression(condition),
+                ('%', ["for", item, "in", list]) => is_path(item) && is_path(list),
+                ('%', ["for", key, value, "in", list]) => {
+                    key.strip_suffix(',').is_some_and(is_path) && is_path(value) && is_path(list)
+                }
+                ('%', ["import", _, "as", _]) => true,
+                ('%', ["extends" | "include", target]) => {
+                    match target.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+                        Some(target) => {
+                            todo.push(target.to_owned());
+                            true
+                        }
+                        None => false,
+                    }
+                }
+                ('%', [word, ..]) => matches!(
+                    *word,
+                    "else"
+                        | "endif"
+                        | "endfor"
+                        | "block"
+                        | "endblock"
+                        | "macro"
+                        | "endmacro"
+                        | "break"
+                        | "continue"
+                ),
+                _ => false,
+            };
+            if !fine {
+                return false;
+            }
+        }
+        seen.push(name);
+    }
+    true
+}
+
+/// Each `{{ … }}` and `{% … %}` of `text`: its kind (`{` or `%`) and what is inside,
+/// without Tera's whitespace marks. Comments are left out.
+fn tags(text: &str) -> Vec<(char, &str)> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('{') {
+        let after = &rest[at + 1..];
+        let (kind, close) = match after.chars().next() {
+            Some('{') => ('{', "}}"),
+            Some('%') => ('%', "%}"),
+            Some('#') => ('#', "#}"),
+            _ => {
+                rest = after;
+                continue;
+            }
+        };
+        let body = &after[1..];
+        let Some(end) = body.find(close) else {
+            break;
+        };
+        if kind != '#' {
+            found.push((kind, body[..end].trim_matches('-').trim()));
+        }
+        rest = &body[end + close.len()..];
+    }
+    found
+}
+
+/// A condition or printed value that looks at nothing but presence and length: paths,
+/// `not`, `and`, `or`, parentheses, `| length` compared with a number, and the filters
+/// `safe` and `lang_attr`.
+fn plain_expression(expression: &str) -> bool {
+    let spaced = expression
+        .replace('(', " ( ")
+        .replace(')', " ) ")
+        .replace('|', " | ");
+    let mut words = spaced.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let fine = match word {
+            "not" | "and" | "or" | "(" | ")" => true,
+            "|" => match words.next() {
+                Some("safe" | "lang_attr") => true,
+                Some("length") => {
+                    if let Some(&op) = words.peek()
+                        && matches!(op, ">" | "<" | ">=" | "<=" | "==" | "!=")
+                    {
+                        words.next();
+                        words.next().is_some_and(|n| n.parse::<u64>().is_ok())
+                    } else {
+                        true
+                    }
+                }
+                _ => false,
+            },
+            path => is_path(path),
+        };
+        if !fine {
+            return false;
+        }
+    }
+    true
+}
+
+/// `a`, `a.b_c`, `a[b.c]`, `a[0]`: a value of the context, looked up by names only.
+fn is_path(word: &str) -> bool {
+    let starts_well = word
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    let keywords = [
+        "not", "and", "or", "in", "is", "true", "false", "True", "False",
+    ];
+    starts_well
+        && !keywords.contains(&word)
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'))
+}
+
 /// The stencils made so far, by shape; `None` for a shape that Tera renders every time.
-#[derive(Default)]
 pub(super) struct Stencils {
+    /// The templates whose pages may be stencilled (see [`usable`]).
+    templates: Vec<&'static str>,
     by_shape: RwLock<HashMap<u64, Option<Arc<Stencil>>>>,
 }
 
 impl Stencils {
+    /// Stencils for those of `candidates` that may have them. None at all when templates
+    /// read the clock or the like: their pages differ with the same context.
+    pub(super) fn new(templates: &Templates, candidates: &[&'static str]) -> Stencils {
+        let templates = candidates
+            .iter()
+            .copied()
+            .filter(|name| !templates.reads_outside_context() && usable(templates, name))
+            .collect();
+        Stencils {
+            templates,
+            by_shape: RwLock::default(),
+        }
+    }
+
+    /// Whether pages of `template` may be stencilled.
+    pub(super) fn serve(&self, template: &str) -> bool {
+        self.templates.contains(&template)
+    }
+
     /// The stencil of `shape`: `None` if none was tried yet, `Some(None)` if it failed.
     pub(super) fn get(&self, shape: u64) -> Option<Option<Arc<Stencil>>> {
         let map = self.by_shape.read().unwrap_or_else(|e| e.into_inner());
@@ -231,6 +392,36 @@ mod tests {
         ] {
             assert_ne!(shape(0, &one).0, shape(0, &different).0, "{different}");
         }
+    }
+
+    #[test]
+    fn only_templates_that_test_presence_and_length_are_stencilled() {
+        for plain in [
+            "a",
+            "not a.b and (c or d[e])",
+            "list | length > 1",
+            "x.html | safe",
+            "t.name | lang_attr",
+        ] {
+            assert!(plain_expression(plain), "{plain}");
+        }
+        for looking in [
+            "lang == \"ja\"",
+            "page.canonical is ending_with(\"/x/\")",
+            "a == b",
+            "title | upper",
+            "title | replace(from=\"a\", to=\"b\")",
+            "m::tools(t=t)",
+            "\"x\" in title",
+        ] {
+            assert!(!plain_expression(looking), "{looking}");
+        }
+        let tags = tags("{% if a -%}x{#- note -#}{{- b | safe }}{%- endif %}");
+        assert_eq!(tags, [('%', "if a"), ('{', "b | safe"), ('%', "endif")]);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let shipped = crate::load::templates::load_templates(&dir).expect("templates");
+        assert!(Stencils::new(&shipped, &["pair.html"]).serve("pair.html"));
+        assert!(!usable(&shipped, "no such template.html"));
     }
 
     #[test]
