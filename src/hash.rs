@@ -73,6 +73,20 @@ impl Fnv {
     /// A JSON value, tagged by type and with lengths, so that different values (a string
     /// "1" and a number 1, `["a", "b"]` and `["ab"]`) hash differently.
     pub fn write_json(&mut self, value: &serde_json::Value) {
+        self.write_json_leaving(value, None, &mut |_, _| false);
+    }
+
+    /// [`Fnv::write_json`], except that a string for which `leave(name, text)` is true
+    /// (`name`: the key it is under, in an object) adds only a mark of its place: the hash
+    /// of a value's shape, whatever those strings say.
+    pub fn write_json_leaving<'v, F>(
+        &mut self,
+        value: &'v serde_json::Value,
+        name: Option<&str>,
+        leave: &mut F,
+    ) where
+        F: FnMut(Option<&str>, &'v str) -> bool,
+    {
         use serde_json::Value;
         match value {
             Value::Null => self.write(b"n"),
@@ -81,6 +95,7 @@ impl Fnv {
                 self.write(b"#");
                 self.write_str(&n.to_string());
             }
+            Value::String(text) if leave(name, text) => self.write(b"S"),
             Value::String(text) => {
                 self.write(b"s");
                 self.write_str(text);
@@ -89,7 +104,7 @@ impl Fnv {
                 self.write(b"[");
                 self.write_u64(items.len() as u64);
                 for item in items {
-                    self.write_json(item);
+                    self.write_json_leaving(item, None, leave);
                 }
             }
             Value::Object(map) => {
@@ -97,7 +112,7 @@ impl Fnv {
                 self.write_u64(map.len() as u64);
                 for (name, item) in map {
                     self.write_str(name);
-                    self.write_json(item);
+                    self.write_json_leaving(item, Some(name), leave);
                 }
             }
         }
@@ -185,18 +200,18 @@ mod tests {
 
     #[test]
     fn lengths_separate_strings() {
-        let (mut a, mut b) = (Fnv::new(), Fnv::new());
-        a.write_str("ab");
-        a.write_str("c");
-        b.write_str("a");
-        b.write_str("bc");
-        assert_ne!(a.finish(), b.finish());
-        let (mut a, mut b) = (Fnv::wide(), Fnv::wide());
-        a.write_str("abcdefghij");
-        a.write_str("k");
-        b.write_str("abcdefghi");
-        b.write_str("jk");
-        assert_ne!(a.finish(), b.finish());
+        let cases = [
+            (["ab", "c"], ["a", "bc"]),
+            (["abcdefghij", "k"], ["abcdefghi", "jk"]),
+        ];
+        for new in [Fnv::new, Fnv::wide] {
+            for (one, other) in cases {
+                let (mut a, mut b) = (new(), new());
+                one.iter().for_each(|s| a.write_str(s));
+                other.iter().for_each(|s| b.write_str(s));
+                assert_ne!(a.finish(), b.finish(), "{one:?} {other:?}");
+            }
+        }
     }
 
     #[test]

@@ -43,61 +43,42 @@ pub(super) fn shape<'v>(seed: u64, page: &'v Value) -> (u64, Slots<'v>) {
     let mut hash = Fnv::wide();
     hash.write_u64(seed);
     let mut slots = Vec::new();
-    walk(page, false, &mut hash, &mut slots);
+    hash.write_json_leaving(page, None, &mut |name, text: &'v str| {
+        let slot = is_slot(name, text);
+        if slot {
+            slots.push(text);
+        }
+        slot
+    });
     (hash.finish(), slots)
 }
 
-fn walk<'v>(value: &'v Value, is_lang: bool, hash: &mut Fnv, slots: &mut Slots<'v>) {
-    match value {
-        Value::String(text) if text.is_empty() || is_lang => {
-            hash.write(b"s");
-            hash.write_str(text);
-        }
-        Value::String(text) => {
-            hash.write(b"S");
-            slots.push(text);
-        }
-        Value::Array(items) => {
-            hash.write(b"[");
-            hash.write_u64(items.len() as u64);
-            for item in items {
-                walk(item, false, hash, slots);
-            }
-        }
-        Value::Object(map) => {
-            hash.write(b"{");
-            hash.write_u64(map.len() as u64);
-            for (name, item) in map {
-                hash.write_str(name);
-                walk(item, name == "lang", hash, slots);
-            }
-        }
-        other => hash.write_json(other),
-    }
+/// Whether a string under `name` is written into the stencil, not part of the shape.
+fn is_slot(name: Option<&str>, text: &str) -> bool {
+    !text.is_empty() && name != Some("lang")
 }
 
 /// `page` with its `n`-th slot string replaced by [`sentinel`]`(n, variant)`.
 pub(super) fn with_sentinels(page: &Value, variant: usize) -> Value {
     let mut next = 0;
-    replace(page, false, variant, &mut next)
+    replace(page, None, variant, &mut next)
 }
 
-fn replace(value: &Value, is_lang: bool, variant: usize, next: &mut usize) -> Value {
+fn replace(value: &Value, name: Option<&str>, variant: usize, next: &mut usize) -> Value {
     match value {
-        Value::String(text) if text.is_empty() || is_lang => value.clone(),
-        Value::String(_) => {
+        Value::String(text) if is_slot(name, text) => {
             *next += 1;
             Value::String(sentinel(*next - 1, variant))
         }
         Value::Array(items) => Value::Array(
             items
                 .iter()
-                .map(|item| replace(item, false, variant, next))
+                .map(|item| replace(item, None, variant, next))
                 .collect(),
         ),
         Value::Object(map) => Value::Object(
             map.iter()
-                .map(|(name, item)| (name.clone(), replace(item, name == "lang", variant, next)))
+                .map(|(name, item)| (name.clone(), replace(item, Some(name), variant, next)))
                 .collect(),
         ),
         other => other.clone(),
