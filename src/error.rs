@@ -165,6 +165,9 @@ pub enum RenderError {
          (add it to locales/{default_locale}/)"
     )]
     MissingMessage { id: String, default_locale: String },
+    /// A bug: the write stage asked for a page whose locale it did not have set up.
+    #[error("{output}: rendered without its locale's shared pieces (a bug)")]
+    NotSetUp { output: String },
     #[error("{url}: {source}")]
     Json {
         url: String,

@@ -111,10 +111,10 @@ pub fn build_holding(
 
     let plan = plan::plan(&site)?;
 
-    let renderer = render::Renderer::new(&site, &plan)?;
-
     let reuse = write::Reuse::new(&out, &inputs, &site);
-    let written = write::write_site(&out, root, &plan, &renderer, &reuse, progress)?;
+    // Set up for what is left to render once the unchanged pages are taken as they are.
+    let renderer = |shared: &[bool]| render::Renderer::for_locales(&site, &plan, shared);
+    let written = write::write_site(&out, root, &plan, renderer, &reuse, progress)?;
 
     Ok(BuildReport::new(&site, &plan, written, out, started))
 }

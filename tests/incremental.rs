@@ -421,3 +421,23 @@ fn without_a_list_of_files_the_previous_output_is_read() {
     assert!(!site.out().join("by-hand.txt").exists());
     assert!(site.read(&record_path).ends_with("complete\n"));
 }
+
+#[test]
+fn a_provider_page_deleted_by_hand_comes_back_with_its_jump_box() {
+    // A provider entry's page shows the jump box, which a rebuild sets up only for the
+    // locales that still have pages showing it. When that page is the only one to render
+    // (deleted by hand, nothing else changed), it must still get its jump box.
+    let site = Fixture::new();
+    common::write_providers(&site);
+    site.build().expect("fixture builds");
+    let page = "ja/providers/microsoft-5.7.606-5.7.649/index.html";
+    std::fs::remove_file(site.out().join(page)).expect("delete the page");
+    let report = site.build().expect("rebuilds");
+    assert_eq!(report.written, 1, "only the deleted page is written again");
+    let html = site.page(page);
+    assert!(
+        !common::select(&html, "aside.tools a[href]").is_empty(),
+        "the rebuilt entry page has its jump box"
+    );
+    assert_same_as_a_fresh_build(&site);
+}

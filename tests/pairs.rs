@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Fixture, select, text_of, texts};
+use common::{Fixture, select, text_of, texts, write_groups};
 use scraper::Html;
 
 /// A hand-written comparison of 251 and 501 (a pair the facts alone would leave out of
@@ -275,4 +275,53 @@ fn a_code_page_offers_its_related_pairs_first_and_unfolded() {
             .collect();
         assert_eq!(decoder, ["/en/decoder/"], "{path}");
     }
+}
+
+/// The links in the cells of the row labelled `label`, one list per code.
+fn row_links(page: &Html, label: &str) -> Vec<Vec<String>> {
+    let row = select(page, "table.compare tbody tr")
+        .into_iter()
+        .find(|row| {
+            row.select(&scraper::Selector::parse("th").expect("selector"))
+                .next()
+                .is_some_and(|th| text_of(&th).starts_with(label))
+        })
+        .unwrap_or_else(|| panic!("no row {label}"));
+    row.select(&scraper::Selector::parse("td").expect("selector"))
+        .map(|td| {
+            td.select(&scraper::Selector::parse("a").expect("selector"))
+                .filter_map(|a| a.value().attr("href").map(str::to_owned))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_class_and_subject_cells_link_to_their_group_pages_when_the_site_has_them() {
+    let site = Fixture::new();
+    write_groups(&site);
+    site.build().expect("builds");
+    // The site has 5.X.XXX and X.1.XXX, not X.7.XXX.
+    let page = site.page("en/5.1.1-vs-5.7.1/index.html");
+    assert_eq!(
+        row_links(&page, "Class"),
+        [
+            vec!["/en/5.X.XXX/".to_owned()],
+            vec!["/en/5.X.XXX/".to_owned()]
+        ]
+    );
+    assert_eq!(
+        row_links(&page, "Subject"),
+        [vec!["/en/X.1.XXX/".to_owned()], vec![]]
+    );
+    let ja = site.page("ja/5.1.1-vs-5.7.1/index.html");
+    let classes: Vec<String> = select(&ja, "table.compare td a")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .filter(|href| href.contains(".X"))
+        .collect();
+    assert_eq!(classes, ["/ja/5.X.XXX/", "/ja/5.X.XXX/", "/ja/X.1.XXX/"]);
+    // Basic codes have a class row, but no class page to link to.
+    let basic = site.page("en/521-vs-550/index.html");
+    assert_eq!(row_links(&basic, "Class"), [Vec::<String>::new(), vec![]]);
 }

@@ -69,12 +69,21 @@ fn new_tera(templates: &[(&str, &str)]) -> tera::Result<Tera> {
 /// text or a quoted attribute value, and nothing else. What minify-html makes of Tera's
 /// escapes anyway, now that pages from minified templates are not minified again.
 fn escape(input: &str) -> String {
+    let mut out = String::new();
+    escape_into(input, &mut out);
+    out
+}
+
+/// Appends `input` to `out` as the templates' autoescape writes it (see `escape`): for
+/// pages assembled from a template's output without Tera (`render/stencil.rs`).
+pub fn escape_into(input: &str, out: &mut String) {
     let bytes = input.as_bytes();
     let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
     let Some(first) = bytes.iter().position(special) else {
-        return input.to_owned();
+        out.push_str(input);
+        return;
     };
-    let mut out = String::with_capacity(input.len() + input.len() / 4);
+    out.reserve(input.len() + input.len() / 4);
     out.push_str(&input[..first]);
     let mut copied = first;
     for (at, byte) in bytes.iter().enumerate().skip(first) {
@@ -92,7 +101,6 @@ fn escape(input: &str) -> String {
         copied = at + 1;
     }
     out.push_str(&input[copied..]);
-    out
 }
 
 /// Every template minified (a template whose name does not end in `.html` as it is), or
@@ -181,6 +189,11 @@ impl Templates {
         }
         found.sort_by(|a, b| (&a.1.path, a.1.line, a.1.col).cmp(&(&b.1.path, b.1.line, b.1.col)));
         found
+    }
+
+    /// The text of template `name` as written.
+    pub fn source(&self, name: &str) -> Option<&str> {
+        self.sources.get(name).map(|(_, text)| text.as_str())
     }
 
     /// Renders `name` as written, turning Tera's error chain into a located diagnostic.

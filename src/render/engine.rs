@@ -3,17 +3,19 @@
 //! each assemble one kind of page with it.
 
 use std::borrow::Cow;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
+use rayon::prelude::*;
 use tera::Context;
 
 use super::Rendered;
 use super::localizer::{self, Arg, Localizer};
 use super::page::{KeyedContext, OwnFragment, Prepared, TemplatePage};
 use super::pair::{PairLabels, TableLabels};
+use super::stencil::{self, Stencil, Stencils};
 use super::views::{Alternate, CodeView, Crumb, PageMeta, UiStrings};
 use super::{code, group, index, lookup, pair, provider, sitemap};
-use crate::error::Result;
+use crate::error::{RenderError, Result};
 use crate::hash::Fnv;
 use crate::load::{Site, StaticFile, StaticSource};
 use crate::lock::lock;
@@ -37,6 +39,8 @@ pub struct Renderer<'s> {
     pub(super) whole: bool,
     /// The part of every page's key that is not the page's: see [`TemplatePage::key`].
     pub(super) key: u64,
+    /// Pages of a shape seen before, rendered without Tera (`stencil.rs`).
+    stencils: Stencils,
 }
 
 /// Everything about one locale that does not depend on the page.
@@ -54,6 +58,9 @@ pub(super) struct LocaleData {
     pub(super) table_labels: TableLabels,
     /// The jump box and decoder link closing code and pair pages (`tools.html`).
     pub(super) tools: Fragment,
+    /// Whether `sections`, `labels`, `table_labels` and `tools` are made (see
+    /// [`Renderer::for_locales`]).
+    shared: bool,
     /// The locale's part of every page's context, serialized once.
     pub(super) context: KeyedContext,
     /// Copies of `context` that pages borrow: a page adds its values to one, renders, and
@@ -77,7 +84,7 @@ impl Fragment {
     pub(super) fn of_template(site: &Site, template: &str, context: &Context) -> Result<Fragment> {
         let html = site.templates.render(template, context)?;
         let minified = String::from_utf8_lossy(&minify::minify(&html)).into_owned();
-        let mut key = Fnv::new();
+        let mut key = Fnv::wide();
         key.write_str(&minified);
         Ok(Fragment {
             html,
@@ -99,7 +106,18 @@ impl Fragment {
 }
 
 impl<'s> Renderer<'s> {
+    /// The engine for every page of the plan. The per-code work (views, sections,
+    /// labels) runs on every core.
     pub fn new(site: &'s Site, plan: &'s Plan) -> Result<Self> {
+        Renderer::for_locales(site, plan, &vec![true; site.config.locales.len()])
+    }
+
+    /// The engine for the pages a build renders: the pieces that only code, pair, group and
+    /// provider entry pages show (each code's sections and pair labels, the table's words, the jump box)
+    /// are made for the locales that `shared` marks (see [`shared_locale`]), and a page
+    /// of another locale that needs them is an error. A rebuild that reuses every such page
+    /// of a locale skips most of its set-up.
+    pub fn for_locales(site: &'s Site, plan: &'s Plan, shared: &[bool]) -> Result<Self> {
         let localizer = Localizer::new(&site.locales);
         let mut locales = Vec::new();
         for locale in &site.config.locales {
@@ -107,7 +125,7 @@ impl<'s> Renderer<'s> {
             let ui = localizer.static_messages(&lang)?;
             let codes: Vec<CodeView> = site
                 .codes
-                .iter()
+                .par_iter()
                 .map(|code| code::view(site, &localizer, &plan.urls, &lang, code))
                 .collect::<Result<_>>()?;
             locales.push(LocaleData {
@@ -118,6 +136,7 @@ impl<'s> Renderer<'s> {
                 labels: Vec::new(),
                 table_labels: TableLabels::default(),
                 tools: Fragment::default(),
+                shared: false,
                 context: KeyedContext::new(),
                 spare_contexts: Mutex::new(Vec::new()),
             });
@@ -129,17 +148,23 @@ impl<'s> Renderer<'s> {
             locales,
             whole: false,
             key: renderer_key(site),
+            // Pair pages: ~95% of a site, in ~100 shapes.
+            stencils: Stencils::new(&site.templates, &["pair.html"]),
         };
         for locale in 0..renderer.locales.len() {
             renderer.locales[locale].context = renderer.locale_context(locale);
+            if !shared.get(locale).copied().unwrap_or(true) {
+                continue;
+            }
             let data = &renderer.locales[locale];
             let sections = data
                 .codes
-                .iter()
+                .par_iter()
                 .map(|view| code::sections(site, data.context.context(), view))
                 .collect::<Result<_>>()?;
             renderer.locales[locale].sections = sections;
             let labels = (0..site.codes.len())
+                .into_par_iter()
                 .map(|code| pair::labels(&renderer, locale, code))
                 .collect::<Result<_>>()?;
             renderer.locales[locale].labels = labels;
@@ -148,6 +173,7 @@ impl<'s> Renderer<'s> {
             let tools = Fragment::of_template(site, "tools.html", data.context.context())?;
             renderer.locales[locale].table_labels = table_labels;
             renderer.locales[locale].tools = tools;
+            renderer.locales[locale].shared = true;
         }
         Ok(renderer)
     }
@@ -170,6 +196,14 @@ impl<'s> Renderer<'s> {
     /// Everything up to rendering a template: a text or a copy is produced at once, a
     /// template page gets its context and key (rendering it is [`Renderer::finish`]).
     pub fn prepare(&self, page: &Route) -> Result<Prepared<'_>> {
+        if let Some(locale) = shared_locale(&page.kind)
+            && !self.locales[locale].shared
+        {
+            return Err(RenderError::NotSetUp {
+                output: page.output.clone(),
+            }
+            .into());
+        }
         let template = match page.kind {
             PageKind::Root => index::root(self),
             PageKind::NotFound => index::not_found(self),
@@ -218,29 +252,31 @@ impl<'s> Renderer<'s> {
             .iter()
             .map(|&i| &self.locales[page.locale].sections[i])
             .collect();
-        let mut extra = Context::new();
-        let (values, mut names) = page.context.into_parts();
+        let (mut values, mut names) = page.context.into_parts();
         let mut fragments: Vec<Cow<'_, str>> = Vec::new();
         if self.whole {
             let html: Vec<&str> = shared.iter().map(|f| f.html.as_str()).collect();
-            extra.insert("sections", &html);
+            values.insert("sections", &html);
             for own in &page.own_fragments {
-                extra.insert(own.name, &own.html);
+                values.insert(own.name, &own.html);
                 names.push(own.name);
             }
         } else {
             let placeholders: Vec<String> = (0..shared.len()).map(minify::placeholder).collect();
-            extra.insert("sections", &placeholders);
+            values.insert("sections", &placeholders);
             fragments.extend(shared.iter().map(|f| Cow::Borrowed(f.minified.as_str())));
             for own in page.own_fragments {
-                extra.insert(own.name, &minify::placeholder(fragments.len()));
+                values.insert(own.name, &minify::placeholder(fragments.len()));
                 names.push(own.name);
                 fragments.push(Cow::Owned(own.minified));
             }
         }
         names.push("sections");
-        let (html, minified) =
-            self.render_in_locale(page.locale, page.template, values, extra, &names)?;
+        let (html, minified) = if self.stencils.serve(page.template) && !self.whole {
+            self.render_stencilled(page.locale, page.template, values, &names)?
+        } else {
+            self.render_in_locale(page.locale, page.template, values, &names)?
+        };
         Ok(Rendered::Page {
             html,
             fragments,
@@ -265,8 +301,8 @@ impl<'s> Renderer<'s> {
         }
     }
 
-    /// Renders `template` with the locale's context plus a page's `values` and `extra`,
-    /// whose names are `names` (see [`Renderer::render_template`] for the `bool`). The
+    /// Renders `template` with the locale's context plus a page's `values`, whose names
+    /// are `names` (see [`Renderer::render_template`] for the `bool`). The
     /// locale's context is borrowed from its spares and given back as it was: each page
     /// value is taken out again, and a locale value that a page value hid is put back.
     /// After a failed render the borrowed context is dropped.
@@ -275,7 +311,6 @@ impl<'s> Renderer<'s> {
         locale: usize,
         template: &str,
         values: Context,
-        extra: Context,
         names: &[&'static str],
     ) -> Result<(String, bool)> {
         let data = &self.locales[locale];
@@ -286,7 +321,6 @@ impl<'s> Renderer<'s> {
             .filter_map(|&name| context.remove(name).map(|value| (name, value)))
             .collect();
         context.extend(values);
-        context.extend(extra);
         let rendered = self.render_template(template, &context)?;
         for name in names {
             context.remove(name);
@@ -296,6 +330,65 @@ impl<'s> Renderer<'s> {
         }
         lock(&data.spare_contexts).push(context);
         Ok(rendered)
+    }
+
+    /// Renders a page as [`Renderer::render_in_locale`] does, from the stencil of its shape
+    /// when there is one (`stencil.rs`). The first page of a shape is rendered by Tera, and
+    /// gives the shape its stencil if the stencil gives back that page.
+    fn render_stencilled(
+        &self,
+        locale: usize,
+        template: &'static str,
+        values: Context,
+        names: &[&'static str],
+    ) -> Result<(String, bool)> {
+        let page = values.into_json();
+        let mut seed = Fnv::new();
+        seed.write_u64(locale as u64);
+        seed.write_str(template);
+        let (shape, slots) = stencil::shape(seed.finish(), &page);
+        let known = self.stencils.get(shape);
+        if let Some(Some(stencil)) = &known {
+            return Ok((stencil.fill(&slots), stencil.minified));
+        }
+        let made = match known {
+            Some(_) => None,
+            None => Some(self.make_stencil(locale, template, &page, slots.len(), names)),
+        };
+        let owned: Vec<String> = match made {
+            Some(Some(_)) => slots.iter().map(|s| (*s).to_owned()).collect(),
+            _ => Vec::new(),
+        };
+        // `into_json` gave an object, which is what `from_value` takes.
+        let context = Context::from_value(page).unwrap_or_default();
+        let rendered = self.render_in_locale(locale, template, context, names)?;
+        if let Some(made) = made {
+            let checked = made.filter(|s| s.minified == rendered.1 && s.fill(&owned) == rendered.0);
+            self.stencils.put(shape, checked.map(Arc::new));
+        }
+        Ok(rendered)
+    }
+
+    /// The stencil of `page`'s shape, if Tera renders it with sentinels in a way that
+    /// can be cut and filled in again: filled with a second set of sentinels, it must
+    /// give Tera's output for those.
+    fn make_stencil(
+        &self,
+        locale: usize,
+        template: &str,
+        page: &serde_json::Value,
+        slots: usize,
+        names: &[&'static str],
+    ) -> Option<Stencil> {
+        let render = |variant: usize| {
+            let context = Context::from_value(stencil::with_sentinels(page, variant)).ok()?;
+            self.render_in_locale(locale, template, context, names).ok()
+        };
+        let (first, minified) = render(0)?;
+        let made = Stencil::cut(&first, slots, minified)?;
+        let (second, _) = render(1)?;
+        let sentinels: Vec<String> = (0..slots).map(|n| stencil::sentinel(n, 1)).collect();
+        (made.fill(&sentinels) == second).then_some(made)
     }
 
     /// A template page of `locale` with its key: the renderer's part, the page's template
@@ -435,6 +528,17 @@ impl<'s> Renderer<'s> {
             href: None,
         });
         crumbs
+    }
+}
+
+/// The locale whose shared pieces (see [`Renderer::for_locales`]) a page of `kind` shows.
+pub fn shared_locale(kind: &PageKind) -> Option<usize> {
+    match *kind {
+        PageKind::Code { locale, .. }
+        | PageKind::Pair { locale, .. }
+        | PageKind::Group { locale, .. }
+        | PageKind::Provider { locale, .. } => Some(locale),
+        _ => None,
     }
 }
 

@@ -6,7 +6,8 @@
 //!   `group.rs`: the class and subject pages of RFC 3463;
 //! - `index.rs`: the locale homes, the root, the 404 and translation-status pages;
 //! - `lookup.rs`: the decoder page and `codes.json`; `sitemap.rs`: the sitemap;
-//! - `seo.rs`: structured data; `page.rs`: a page's context and key;
+//! - `seo.rs`: structured data; `page.rs`: a page's context and key; `stencil.rs`: pages
+//!   of a shape seen before (pair pages) rendered without Tera;
 //!   `views.rs`: what templates see; `localizer.rs`: Fluent formatting with fallback.
 //!
 //! Render never formats a URL (the plan's [`crate::plan::Urls`] does) and never touches
@@ -23,9 +24,10 @@ mod pair;
 mod provider;
 mod seo;
 mod sitemap;
+mod stencil;
 pub mod views;
 
-pub use engine::Renderer;
+pub use engine::{Renderer, shared_locale};
 pub use page::{Prepared, TemplatePage};
 
 use crate::load::StaticSource;

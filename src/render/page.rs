@@ -26,7 +26,7 @@ impl KeyedContext {
     pub(super) fn new() -> KeyedContext {
         KeyedContext {
             context: Context::new(),
-            hash: Fnv::new(),
+            hash: Fnv::wide(),
             names: Vec::new(),
         }
     }
@@ -96,7 +96,7 @@ pub(super) struct OwnFragment {
 
 impl OwnFragment {
     pub(super) fn new(name: &'static str, html: String, minified: String) -> OwnFragment {
-        let mut key = Fnv::new();
+        let mut key = Fnv::wide();
         key.write_str(&minified);
         OwnFragment {
             name,
@@ -110,7 +110,7 @@ impl OwnFragment {
 impl TemplatePage {
     /// Adds `fragment`, and its contents to the key.
     pub(super) fn with_fragment(mut self, fragment: OwnFragment) -> TemplatePage {
-        let mut key = Fnv::new();
+        let mut key = Fnv::wide();
         key.write_u64(self.key);
         key.write_str(fragment.name);
         key.write_u64(fragment.key);

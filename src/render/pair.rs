@@ -342,16 +342,21 @@ pub(super) fn table_cells(view: &CodeView, separator: &str) -> Vec<String> {
             tera::escape_html(t)
         }
     };
+    let link = |href: &str, label: &str| {
+        format!(
+            "<a href=\"{}\">{}</a>",
+            tera::escape_html(href),
+            tera::escape_html(label)
+        )
+    };
+    // The class and subject link to their pages of RFC 3463 when the site has them, as
+    // on the code's own page.
+    let linked = |href: Option<&str>, label: &str| match href {
+        Some(href) if !label.is_empty() => link(href, label),
+        _ => text(label),
+    };
     let links = |links: &mut dyn Iterator<Item = (&str, &str)>| -> String {
-        let html: Vec<String> = links
-            .map(|(href, label)| {
-                format!(
-                    "<a href=\"{}\">{}</a>",
-                    tera::escape_html(href),
-                    tera::escape_html(label)
-                )
-            })
-            .collect();
+        let html: Vec<String> = links.map(|(href, label)| link(href, label)).collect();
         if html.is_empty() {
             "—".to_owned()
         } else {
@@ -368,8 +373,11 @@ pub(super) fn table_cells(view: &CodeView, separator: &str) -> Vec<String> {
                 ),
                 None => view.summary.html.clone(),
             },
-            Row::Class => text(&view.class_label),
-            Row::Subject => text(view.subject_label.as_deref().unwrap_or_default()),
+            Row::Class => linked(view.class_href.as_deref(), &view.class_label),
+            Row::Subject => linked(
+                view.subject_href.as_deref(),
+                view.subject_label.as_deref().unwrap_or_default(),
+            ),
             Row::Next => text(&view.facts.next),
             Row::Retry => text(&view.facts.retry),
             Row::Acts => text(&view.facts.acts),
@@ -425,9 +433,9 @@ fn defined_in(view: &CodeView) -> DefinedIn<'_> {
 }
 
 /// The comparison table of codes `ai` and `bi`: what each means, then one row per fact,
-/// the rows where they differ marked. Built as HTML (for pages minified whole) and, from
-/// the pre-minified parts, as minify-html would write it (tests/splice.rs checks both give
-/// the same page).
+/// the rows where they differ marked. Built from the pre-minified parts as minify-html
+/// would write it, and as HTML only for pages minified whole (tests/splice.rs checks both
+/// give the same page).
 fn comparison_table(r: &Renderer, locale: usize, codes: [usize; 2], caption: &str) -> OwnFragment {
     let data = &r.locales[locale];
     let views = codes.map(|i| &data.codes[i]);
@@ -436,51 +444,84 @@ fn comparison_table(r: &Renderer, locale: usize, codes: [usize; 2], caption: &st
     let (fact, differs_mark) = (&labels.fact, &labels.differs);
     let no_label = Part::default();
     let caption_html = tera::escape_html(caption);
-    let mut html = format!(
-        "<table class=\"compare\"><caption>{caption_html}</caption><thead><tr><th scope=\"col\">{}</th>",
-        fact.html
-    );
-    let mut min = format!(
-        "<table class=compare><caption>{}</caption><thead><tr><th scope=col>{}",
-        minify::cell_content(&caption_html, "caption"),
-        fact.minified
+    // Written into both, one piece at a time: `html` as written, `min` as minified.
+    let mut html = String::new();
+    let mut min = String::with_capacity(4096);
+    let whole = r.whole;
+    let mut push = |written: &[&str], minified: &[&str]| {
+        if whole {
+            written.iter().for_each(|s| html.push_str(s));
+        }
+        minified.iter().for_each(|s| min.push_str(s));
+    };
+    push(
+        &[
+            "<table class=\"compare\"><caption>",
+            &caption_html,
+            "</caption><thead><tr><th scope=\"col\">",
+            &fact.html,
+            "</th>",
+        ],
+        &[
+            "<table class=compare><caption>",
+            &minify::cell_content(&caption_html, "caption"),
+            "</caption><thead><tr><th scope=col>",
+            &fact.minified,
+        ],
     );
     for part in parts {
-        html.push_str(&format!("<th scope=\"col\">{}</th>", part.head.html));
-        min.push_str(&format!("<th scope=col>{}", part.head.minified));
+        push(
+            &["<th scope=\"col\">", &part.head.html, "</th>"],
+            &["<th scope=col>", &part.head.minified],
+        );
     }
-    html.push_str("</tr></thead><tbody>");
-    min.push_str("<tbody>");
+    push(&["</tr></thead><tbody>"], &["<tbody>"]);
     for (i, row) in ROWS.iter().enumerate().filter(|(_, row)| row.shown(views)) {
         let [x, y] = [&parts[0].cells[i], &parts[1].cells[i]];
         // Two codes always mean different things: the facts below say how.
         let differs = *row != Row::Meaning && x.html != y.html;
         let label = labels.row(row.label(views[0].family)).unwrap_or(&no_label);
+        let [a, b] = [&views[0].code, &views[1].code];
         let (tr, tr_min) = if differs {
             ("<tr class=\"differs\">", "<tr class=differs>")
         } else {
             ("<tr>", "<tr>")
         };
-        let (mark, mark_min) = if differs {
-            (
-                format!(" <span class=\"tag\">{}</span>", differs_mark.html),
-                format!(" <span class=tag>{}</span>", differs_mark.minified),
-            )
-        } else {
-            (String::new(), String::new())
-        };
-        let [a, b] = [&views[0].code, &views[1].code];
-        html.push_str(&format!(
-            "{tr}<th scope=\"row\">{}{mark}</th><td data-label=\"{a}\">{}</td><td data-label=\"{b}\">{}</td></tr>",
-            label.html, x.html, y.html
-        ));
-        min.push_str(&format!(
-            "{tr_min}<th scope=row>{}{mark_min}<td data-label={a}>{}<td data-label={b}>{}",
-            label.minified, x.minified, y.minified
-        ));
+        push(
+            &[tr, "<th scope=\"row\">", &label.html],
+            &[tr_min, "<th scope=row>", &label.minified],
+        );
+        if differs {
+            push(
+                &[" <span class=\"tag\">", &differs_mark.html, "</span>"],
+                &[" <span class=tag>", &differs_mark.minified, "</span>"],
+            );
+        }
+        push(
+            &[
+                "</th><td data-label=\"",
+                a,
+                "\">",
+                &x.html,
+                "</td><td data-label=\"",
+                b,
+                "\">",
+                &y.html,
+                "</td></tr>",
+            ],
+            &[
+                "<td data-label=",
+                a,
+                ">",
+                &x.minified,
+                "<td data-label=",
+                b,
+                ">",
+                &y.minified,
+            ],
+        );
     }
-    html.push_str("</tbody></table>");
-    min.push_str("</table>");
+    push(&["</tbody></table>"], &["</table>"]);
     OwnFragment::new("table", html, min)
 }
 

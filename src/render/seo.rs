@@ -102,7 +102,12 @@ impl Renderer<'_> {
 /// JSON that is safe inside `<script>`: `<` only occurs in strings, where `\u003c` means
 /// the same, so no `</script>` can end the element early.
 fn script_json(value: &Value) -> String {
-    value.to_string().replace('<', "\\u003c")
+    let json = value.to_string();
+    if json.contains('<') {
+        json.replace('<', "\\u003c")
+    } else {
+        json
+    }
 }
 
 /// OpenGraph wants `language_TERRITORY`; for a bare language, its most common territory.

@@ -40,6 +40,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result, WriteError, fs};
+use crate::hash::BuildWideFnv;
 use crate::load::StaticSource;
 use crate::lock::lock;
 use crate::minify;
@@ -60,21 +61,23 @@ pub struct WriteCounts {
     pub removed: usize,
 }
 
+/// A set of paths, hashed faster than with SipHash.
+type PathSet<P> = HashSet<P, BuildWideFnv>;
+
 pub struct Staging {
     dir: PathBuf,
     out: PathBuf,
     committed: bool,
-    /// Every path this build produces, to find the previous output's leftovers.
-    produced: Mutex<HashSet<PathBuf>>,
     /// Paths identical in the previous output: linked into the staging directory at commit,
     /// and only if something changed.
     unchanged: Mutex<Vec<PathBuf>>,
-    /// Paths staged because they are new or changed.
+    /// Paths staged because they are new or changed. With `unchanged`, every path this
+    /// build produces (to find the previous output's leftovers).
     written: Mutex<Vec<PathBuf>>,
     /// The record of the build's inputs, which describes every other file.
     record: Option<PathBuf>,
     /// Every file the previous build wrote, from its record; `None` if it does not say.
-    previous: Option<HashSet<PathBuf>>,
+    previous: Option<PathSet<PathBuf>>,
     /// Whether there was a previous output to compare with when the build began: a first
     /// build skips looking for each of its files there (a stat per file).
     had_previous: bool,
@@ -110,7 +113,6 @@ impl Staging {
             dir,
             out,
             committed: false,
-            produced: Mutex::new(HashSet::new()),
             unchanged: Mutex::new(Vec::new()),
             written: Mutex::new(Vec::new()),
             record: None,
@@ -136,7 +138,6 @@ impl Staging {
             fs::write(&path, &bytes)?;
             lock(&self.written).push(relative.to_owned());
         }
-        lock(&self.produced).insert(relative.to_owned());
         Ok(())
     }
 
@@ -170,16 +171,19 @@ impl Staging {
             return Ok(false);
         }
         lock(&self.unchanged).push(relative.to_owned());
-        lock(&self.produced).insert(relative.to_owned());
         Ok(true)
     }
 
     /// Finishes the build: nothing to do, files replaced in place, or the whole tree
     /// swapped (see the module's documentation).
     pub fn commit(mut self) -> Result<WriteCounts> {
-        let produced = std::mem::take(&mut *lock(&self.produced));
         let unchanged = std::mem::take(&mut *lock(&self.unchanged));
         let written = std::mem::take(&mut *lock(&self.written));
+        let produced: PathSet<&Path> = written
+            .iter()
+            .chain(&unchanged)
+            .map(PathBuf::as_path)
+            .collect();
         let leftovers = self.leftovers(&produced)?;
         let counts = WriteCounts {
             written: written.len(),
@@ -209,14 +213,14 @@ impl Staging {
     /// Files of the previous output that this build does not produce: those its record
     /// lists (and that are still there), or, without such a record, every file found in
     /// the previous output.
-    fn leftovers(&self, produced: &HashSet<PathBuf>) -> Result<Vec<PathBuf>> {
+    fn leftovers(&self, produced: &PathSet<&Path>) -> Result<Vec<PathBuf>> {
         if !self.out.is_dir() {
             return Ok(Vec::new());
         }
         if let Some(previous) = &self.previous {
             let mut leftovers: Vec<PathBuf> = previous
                 .iter()
-                .filter(|relative| !produced.contains(*relative))
+                .filter(|relative| !produced.contains(relative.as_path()))
                 .filter(|relative| self.is_file_below_out(relative))
                 .cloned()
                 .collect();
@@ -243,7 +247,7 @@ impl Staging {
     /// output: they are not ours to remove. One that would stand where this build puts a
     /// directory (or the reverse) is dropped. Only with a record that lists its files:
     /// without one, every file not produced is a leftover.
-    fn carry_over_others(&self, produced: &HashSet<PathBuf>) -> Result<()> {
+    fn carry_over_others(&self, produced: &PathSet<&Path>) -> Result<()> {
         let Some(previous) = &self.previous else {
             return Ok(());
         };
@@ -266,7 +270,7 @@ impl Staging {
     }
 
     /// Every file in the previous output that is not in `produced` (read from the disk).
-    fn files_not_in(&self, produced: &HashSet<PathBuf>) -> Result<Vec<PathBuf>> {
+    fn files_not_in(&self, produced: &PathSet<&Path>) -> Result<Vec<PathBuf>> {
         let mut leftovers = Vec::new();
         for entry in walkdir::WalkDir::new(&self.out).min_depth(1) {
             let entry = entry.map_err(|e| {

@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::load::Site;
 use crate::load::fingerprint::{self, Fingerprints, InputFiles, Record};
 use crate::plan::{PageKind, Plan, Route};
-use crate::render::{Prepared, Renderer};
+use crate::render::{Prepared, Renderer, shared_locale};
 
 /// Told how far a build has got, from the rendering threads (so it must be `Sync`).
 pub trait Progress: Sync {
@@ -63,11 +63,15 @@ pub struct Written {
 
 /// Renders (or reuses) every route of `plan` into a staging directory beside `out`, then
 /// commits it with the record for the next build. Nothing in `out` changes on error.
-pub fn write_site(
+///
+/// The pages of unchanged locales that the previous output still has are taken first;
+/// then `renderer` is made for the rest, told which locales' code, pair, group and provider pages
+/// are among them (see [`Renderer::for_locales`]), and they are rendered or reused by key.
+pub fn write_site<'s>(
     out: &Path,
     root: &Path,
-    plan: &Plan,
-    renderer: &Renderer,
+    plan: &'s Plan,
+    renderer: impl FnOnce(&[bool]) -> Result<Renderer<'s>>,
     reuse: &Reuse,
     progress: &dyn Progress,
 ) -> Result<Written> {
@@ -77,18 +81,39 @@ pub fn write_site(
     }
     progress.planned(plan.routes.len());
     let stage = PageStage {
-        renderer,
         staging: &staging,
         reuse,
         reused: AtomicUsize::new(0),
     };
-    let keys: Vec<Option<u64>> = plan
+    let kept: Vec<Option<Option<u64>>> = plan
         .routes
         .par_iter()
         .map(|route| {
-            let key = stage.route(route)?;
-            progress.file_done();
-            Ok(key)
+            let kept = stage.keep_unchanged(route)?;
+            if kept.is_some() {
+                progress.file_done();
+            }
+            Ok(kept)
+        })
+        .collect::<Result<_>>()?;
+    let mut shared = vec![false; reuse.unchanged_locales.len()];
+    for (route, _) in plan.routes.iter().zip(&kept).filter(|(_, k)| k.is_none()) {
+        if let Some(flag) = shared_locale(&route.kind).and_then(|l| shared.get_mut(l)) {
+            *flag = true;
+        }
+    }
+    let renderer = renderer(&shared)?;
+    let keys: Vec<Option<u64>> = plan
+        .routes
+        .par_iter()
+        .zip(&kept)
+        .map(|(route, kept)| match kept {
+            Some(key) => Ok(*key),
+            None => {
+                let key = stage.render(&renderer, route)?;
+                progress.file_done();
+                Ok(key)
+            }
         })
         .collect::<Result<_>>()?;
     let reused = stage.reused.into_inner();
@@ -109,31 +134,39 @@ pub fn write_site(
     Ok(Written { counts, reused })
 }
 
-/// What staging one page needs.
-struct PageStage<'a, 's> {
-    renderer: &'a Renderer<'s>,
+/// What staging one page needs, apart from the renderer.
+struct PageStage<'a> {
     staging: &'a Staging,
     reuse: &'a Reuse,
     reused: AtomicUsize,
 }
 
-impl PageStage<'_, '_> {
-    /// Stages `route`: taken from the previous output as it is when its locale's inputs
-    /// did not change, or when its key is the one recorded for it; rendered otherwise.
-    /// Returns the page's key, if it has one, for the next build's record.
-    fn route(&self, route: &Route) -> Result<Option<u64>> {
+impl PageStage<'_> {
+    /// Stages `route` as the previous output has it when its locale's inputs did not
+    /// change (and the file is still there): `Some` with the key recorded for it, if any.
+    fn keep_unchanged(&self, route: &Route) -> Result<Option<Option<u64>>> {
         let locale_unchanged =
             reusable_locale(route).is_some_and(|locale| self.reuse.unchanged_locales[locale]);
-        let recorded = self
-            .reuse
-            .previous
-            .as_ref()
-            .and_then(|r| r.page_key(&route.output));
         if locale_unchanged && self.staging.keep(&route.output)? {
             self.reused.fetch_add(1, Ordering::Relaxed);
-            return Ok(recorded);
+            return Ok(Some(self.recorded(route)));
         }
-        match self.renderer.prepare(route)? {
+        Ok(None)
+    }
+
+    fn recorded(&self, route: &Route) -> Option<u64> {
+        self.reuse
+            .previous
+            .as_ref()
+            .and_then(|r| r.page_key(&route.output))
+    }
+
+    /// Stages a route [`PageStage::keep_unchanged`] did not: reused when its key is the
+    /// one recorded for it, rendered otherwise. Returns the page's key, if it has one, for
+    /// the next build's record.
+    fn render(&self, renderer: &Renderer, route: &Route) -> Result<Option<u64>> {
+        let recorded = self.recorded(route);
+        match renderer.prepare(route)? {
             Prepared::Ready(rendered) => {
                 self.staging.write(&route.output, rendered)?;
                 Ok(None)
@@ -144,7 +177,7 @@ impl PageStage<'_, '_> {
                     self.reused.fetch_add(1, Ordering::Relaxed);
                 } else {
                     self.staging
-                        .write(&route.output, self.renderer.finish(template)?)?;
+                        .write(&route.output, renderer.finish(template)?)?;
                 }
                 Ok(Some(key))
             }
