@@ -521,6 +521,19 @@ export const REPLIES = [
     pairs: [],
   },
   {
+    name: "Outlook.com: 451 4.7.650 rate limited due to IP reputation (inside Microsoft's 4.7.500-4.7.699)",
+    text:
+      "H=hotmail-com.olc.protection.outlook.com [52.101.73.17]: SMTP error from remote mail server " +
+      "after pipelined MAIL FROM:<news@example.com> SIZE=4169: 451 4.7.650 The mail server " +
+      "[203.0.113.25] has been temporarily rate limited due to IP reputation. For e-mail delivery " +
+      "information, see https://aka.ms/postmaster (S775)",
+    // 4.7.650 has no code page: Microsoft's range entry explains it, instead of the class line.
+    codes: [["451", "retry"]],
+    retry: { 451: "sometimes" },
+    providers: ["microsoft-4.7.500-4.7.699"],
+    pairs: [],
+  },
+  {
     name: "Yahoo deferral with its token: 421 4.7.0 [TSS04]",
     text:
       "421 4.7.0 [TSS04] Messages from 203.0.113.25 temporarily deferred due to unexpected volume or " +
