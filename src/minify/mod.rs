@@ -69,6 +69,11 @@ pub fn cell_content(html: &str, tag: &str) -> String {
 /// `script`), with minify-html's CSS and JS minifiers, run once per build on static/. The
 /// stylesheet and the jump-box script are part of every page's weight.
 pub fn asset(text: &str, kind: AssetKind) -> String {
+    if kind == AssetKind::Script
+        && let Some(script) = script_without_comments(text)
+    {
+        return script;
+    }
     let tag = match kind {
         AssetKind::Style => "style",
         AssetKind::Script => "script",
@@ -91,6 +96,31 @@ pub fn asset(text: &str, kind: AssetKind) -> String {
         // Not the shape expected: serve the file as written rather than guess.
         None => text.to_owned(),
     }
+}
+
+/// A script minified as minify-html does it (oxc: parse, compress safely, mangle), but
+/// printed without comments: minify-html keeps statement-level comments, which were 3.7 KB
+/// of the 15.7 KB of lookup.js that every page loads. `None` when the script does not
+/// parse (minify-html then serves it trimmed, as before) or would not get smaller.
+fn script_without_comments(text: &str) -> Option<String> {
+    use oxc_codegen::{Codegen, CodegenOptions};
+    use oxc_minifier::{CompressOptions, MangleOptions, Minifier, MinifierOptions};
+    let allocator = oxc_allocator::Allocator::default();
+    let parsed = oxc_parser::Parser::new(&allocator, text, oxc_span::SourceType::default()).parse();
+    if !parsed.errors.is_empty() {
+        return None;
+    }
+    let mut program = parsed.program;
+    Minifier::new(MinifierOptions {
+        mangle: Some(MangleOptions::default()),
+        compress: Some(CompressOptions::safest()),
+    })
+    .minify(&allocator, &mut program);
+    let code = Codegen::new()
+        .with_options(CodegenOptions::minify())
+        .build(&program)
+        .code;
+    (code.len() < text.len()).then_some(code)
 }
 
 /// What [`asset`] minifies.
@@ -313,6 +343,16 @@ mod tests {
         let small = asset(js, AssetKind::Script);
         assert!(small.len() < js.len(), "{} of {}", small.len(), js.len());
         assert!(!small.contains("</script>"));
+        // Comments are for whoever reads static/, not for every page's weight.
+        assert!(js.contains("progressive enhancement"));
+        assert!(
+            !small.contains("progressive enhancement"),
+            "a comment was served"
+        );
+        assert!(
+            small.contains("form[data-decoder]"),
+            "the code itself is kept"
+        );
     }
 
     #[test]
