@@ -23,7 +23,7 @@ pub(super) fn page(r: &Renderer, locale: usize, index: usize) -> Result<Template
     let name = field(r, lang, entry, ProseField::Name);
     let summary = field(r, lang, entry, ProseField::Summary);
     let code = entry.code.text();
-    let folklore = r.site.provider(&entry.provider).is_some_and(|p| p.folklore);
+    let folklore = is_folklore(r.site, entry);
     // "Codes nobody defines 571" reads wrong: a folklore code is named on its own.
     let title_message = if folklore {
         "folklore-entry-title"
@@ -168,8 +168,13 @@ pub(super) fn entry_link(
         href: urls.href(lang, LocalPage::Provider(&entry.id)),
         name: prose(default, lang, entry, ProseField::Name),
         summary: markdown_html(prose(default, lang, entry, ProseField::Summary), true),
-        folklore: site.provider(&entry.provider).is_some_and(|p| p.folklore),
+        folklore: is_folklore(site, entry),
     })
+}
+
+/// Whether `entry` is a code nobody defines (its provider is `folklore: true`).
+fn is_folklore(site: &Site, entry: &ProviderEntry) -> bool {
+    site.provider(&entry.provider).is_some_and(|p| p.folklore)
 }
 
 /// The breadcrumb of the providers index.
