@@ -86,29 +86,86 @@ pub fn join_cjk_lines(text: &str) -> String {
         // Nothing to join (every message of a Latin-script locale): only the marks go.
         return text.replace([VALUE_START, VALUE_END], "");
     }
-    let mut out = String::with_capacity(text.len());
-    let mut pending = String::new();
-    let mut previous_wide = false;
+    let mut joiner = CjkJoiner::with_capacity(text.len());
     let mut in_value = false;
-    for c in text.chars() {
-        match c {
-            VALUE_START => in_value = true,
-            VALUE_END => in_value = false,
-            ' ' | '\n' | '\t' if !in_value => pending.push(c),
-            _ => {
-                let space = c.is_whitespace();
-                let wide = !space && is_cjk(c);
-                if !(previous_wide && wide) {
-                    out.push_str(&pending);
-                }
-                pending.clear();
-                out.push(c);
-                previous_wide = wide;
+    let mut rest = text;
+    while let Some(at) = rest.find([VALUE_START, VALUE_END]) {
+        joiner.push(&rest[..at], in_value);
+        in_value = rest[at..].starts_with(VALUE_START);
+        rest = &rest[at + VALUE_START.len_utf8()..];
+    }
+    joiner.push(rest, in_value);
+    joiner.finish()
+}
+
+/// [`join_cjk_lines`] of a text given in pieces, each either the message's own text or a
+/// value written into it (whose white space is kept): for messages put together from
+/// their pieces without the marks.
+pub struct CjkJoiner {
+    out: String,
+    /// White space seen since the last character, written out unless it stands between
+    /// two wide characters.
+    pending: String,
+    previous_wide: bool,
+}
+
+impl CjkJoiner {
+    pub fn with_capacity(capacity: usize) -> CjkJoiner {
+        CjkJoiner {
+            out: String::with_capacity(capacity),
+            pending: String::new(),
+            previous_wide: false,
+        }
+    }
+
+    /// Adds `text`: a value (`value`), or the message's own text.
+    pub fn push(&mut self, text: &str, value: bool) {
+        if value {
+            self.push_value(text);
+        } else {
+            self.push_text(text);
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        for c in text.chars() {
+            if matches!(c, ' ' | '\n' | '\t') {
+                self.pending.push(c);
+            } else {
+                self.push_char(c);
             }
         }
     }
-    out.push_str(&pending);
-    out
+
+    /// Only a value's first character can meet pending white space, and only its last
+    /// decides for what follows: the rest is copied as it is.
+    fn push_value(&mut self, value: &str) {
+        let (Some(first), Some(last)) = (value.chars().next(), value.chars().next_back()) else {
+            return;
+        };
+        self.push_char(first);
+        self.out.push_str(&value[first.len_utf8()..]);
+        self.previous_wide = is_wide(last);
+    }
+
+    fn push_char(&mut self, c: char) {
+        let wide = is_wide(c);
+        if !(self.previous_wide && wide) {
+            self.out.push_str(&self.pending);
+        }
+        self.pending.clear();
+        self.out.push(c);
+        self.previous_wide = wide;
+    }
+
+    pub fn finish(mut self) -> String {
+        self.out.push_str(&self.pending);
+        self.out
+    }
+}
+
+fn is_wide(c: char) -> bool {
+    !c.is_whitespace() && is_cjk(c)
 }
 
 /// Whether `text` may hold a character [`is_cjk`] accepts: in UTF-8 each of them starts
@@ -211,6 +268,50 @@ fn is_safe_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `join_cjk_lines` as it was written before [`CjkJoiner`], character by character.
+    fn reference_join(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending = String::new();
+        let mut previous_wide = false;
+        let mut in_value = false;
+        for c in text.chars() {
+            match c {
+                VALUE_START => in_value = true,
+                VALUE_END => in_value = false,
+                ' ' | '\n' | '\t' if !in_value => pending.push(c),
+                _ => {
+                    let wide = !c.is_whitespace() && is_cjk(c);
+                    if !(previous_wide && wide) {
+                        out.push_str(&pending);
+                    }
+                    pending.clear();
+                    out.push(c);
+                    previous_wide = wide;
+                }
+            }
+        }
+        out.push_str(&pending);
+        out
+    }
+
+    #[test]
+    fn joining_in_pieces_is_joining_character_by_character() {
+        let alphabet = [' ', 'a', '日', 'ア', '\u{3000}', VALUE_START, VALUE_END];
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+            texts.sort();
+            texts.dedup();
+        }
+        for text in &texts {
+            assert_eq!(join_cjk_lines(text), reference_join(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn raw_html_is_shown_as_text() {

@@ -133,21 +133,17 @@ fn plain_pieces<'p>(pattern: &ast::Pattern<&'p str>) -> Option<Vec<Piece<'p>>> {
 /// variable is missing or a number (then `format_in` reports the error, or formats the
 /// number as Fluent does).
 fn join_plain(pieces: &[Piece], args: &Args) -> Option<String> {
-    let mut text = String::with_capacity(128);
+    let mut text = markdown::CjkJoiner::with_capacity(128);
     for piece in pieces {
         match *piece {
-            Piece::Text(t) => text.push_str(t),
+            Piece::Text(t) => text.push(t, false),
             Piece::Variable(name) => match args.iter().find(|(n, _)| *n == name)?.1 {
-                Arg::Text(value) => {
-                    text.push(markdown::VALUE_START);
-                    text.push_str(value);
-                    text.push(markdown::VALUE_END);
-                }
+                Arg::Text(value) => text.push(value, true),
                 Arg::Number(_) => return None,
             },
         }
     }
-    Some(markdown::join_cjk_lines(&text))
+    Some(text.finish())
 }
 
 /// The variables that `pattern` selects on (`{ $same -> ... }`), at any depth.
