@@ -18,6 +18,17 @@ pub fn placeholder(index: usize) -> String {
     format!("<section data-fragment=\"{index}\"></section>")
 }
 
+/// The fragment index of `text` if it is exactly a [`placeholder`].
+pub fn placeholder_index(text: &str) -> Option<usize> {
+    let digits = text
+        .strip_prefix("<section data-fragment=\"")?
+        .strip_suffix("\"></section>")?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// The start of a placeholder, as written or as minify-html writes it (without the
 /// quotes). Template output escapes `<` in every value, so only a template can produce it.
 const PLACEHOLDER_START: &str = "<section data-fragment=";
@@ -241,6 +252,22 @@ fn is_stray_reference(rest: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_whole_placeholder_names_a_fragment() {
+        assert_eq!(placeholder_index(&placeholder(12)), Some(12));
+        for not in [
+            "",
+            "<section data-fragment=\"\"></section>",
+            "<section data-fragment=\"1\"></section> ",
+        ] {
+            assert_eq!(placeholder_index(not), None, "{not}");
+        }
+        assert_eq!(
+            placeholder_index("<section data-fragment=\"-1\"></section>"),
+            None
+        );
+    }
 
     #[test]
     fn plain_text_is_what_minify_html_makes_of_it_in_a_cell() {

@@ -273,7 +273,7 @@ impl<'s> Renderer<'s> {
         }
         names.push("sections");
         let (html, minified) = if self.stencils.serve(page.template) && !self.whole {
-            self.render_stencilled(page.locale, page.template, values, &names)?
+            self.render_stencilled(page.locale, page.template, values, &names, &mut fragments)?
         } else {
             self.render_in_locale(page.locale, page.template, values, &names)?
         };
@@ -334,13 +334,16 @@ impl<'s> Renderer<'s> {
 
     /// Renders a page as [`Renderer::render_in_locale`] does, from the stencil of its shape
     /// when there is one (`stencil.rs`). The first page of a shape is rendered by Tera, and
-    /// gives the shape its stencil if the stencil gives back that page.
+    /// gives the shape its stencil if the stencil gives back that page. A page filled from
+    /// a stencil of the minified templates has its `fragments` spliced in already, and
+    /// they are taken out of the list.
     fn render_stencilled(
         &self,
         locale: usize,
         template: &'static str,
         values: Context,
         names: &[&'static str],
+        fragments: &mut Vec<Cow<'_, str>>,
     ) -> Result<(String, bool)> {
         let page = values.into_json();
         let mut seed = Fnv::new();
@@ -349,7 +352,13 @@ impl<'s> Renderer<'s> {
         let (shape, slots) = stencil::shape(seed.finish(), &page);
         let known = self.stencils.get(shape);
         if let Some(Some(stencil)) = &known {
-            return Ok((stencil.fill(&slots), stencil.minified));
+            if !stencil.minified {
+                // Minified whole by the write stage, which splices the fragments after.
+                return Ok((stencil.fill(&slots), false));
+            }
+            let page = stencil.fill_spliced(&slots, fragments);
+            fragments.clear();
+            return Ok((page, true));
         }
         let made = match known {
             Some(_) => None,

@@ -3,6 +3,7 @@
 //! OpenGraph locale names.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use super::engine::Renderer;
 use super::page::KeyedContext;
@@ -61,7 +62,7 @@ impl Renderer<'_> {
             push_json_string(&mut json, &item);
             json.push_str(r#","name":"#);
             push_json_string(&mut json, &crumb.label);
-            json.push_str(&format!(r#","position":{}}}"#, i + 1));
+            let _ = write!(json, r#","position":{}}}"#, i + 1);
         }
         json.push_str("]}");
         json
@@ -80,7 +81,7 @@ impl Renderer<'_> {
         ];
         json.push_str(r#"{"@context":"https://schema.org""#);
         for (key, value) in fields {
-            json.push_str(&format!(r#","{key}":"#));
+            let _ = write!(json, r#","{key}":"#);
             push_json_string(&mut json, value);
         }
         json.push_str(r#","isPartOf":{"@type":"WebSite","name":"#);
@@ -117,7 +118,7 @@ fn push_json_string(json: &mut String, text: &str) {
         };
         json.push_str(&text[copied..at]);
         if escape.is_empty() {
-            json.push_str(&format!("\\u{:04x}", c as u32));
+            let _ = write!(json, "\\u{:04x}", c as u32);
         } else {
             json.push_str(escape);
         }

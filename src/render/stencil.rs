@@ -29,6 +29,7 @@ use serde_json::Value;
 
 use crate::hash::Fnv;
 use crate::load::templates::{Templates, escape_into};
+use crate::minify;
 
 /// Where a sentinel starts and ends; private-use characters, which no content has (a
 /// page that has them anyway fails the checks and is rendered by Tera).
@@ -136,7 +137,19 @@ impl Stencil {
 
     /// The page with `slots` written in.
     pub(super) fn fill<S: AsRef<str>>(&self, slots: &[S]) -> String {
-        let mut out = String::with_capacity(self.len_hint());
+        self.fill_spliced(slots, &[] as &[&str])
+    }
+
+    /// [`Stencil::fill`], with each slot printed as it is that holds a fragment's
+    /// placeholder ([`minify::placeholder`]) replaced by the fragment: the page is then
+    /// whole in one pass, instead of being copied once more to splice them in.
+    pub(super) fn fill_spliced<S: AsRef<str>, F: AsRef<str>>(
+        &self,
+        slots: &[S],
+        fragments: &[F],
+    ) -> String {
+        let extra: usize = fragments.iter().map(|f| f.as_ref().len()).sum();
+        let mut out = String::with_capacity(self.len_hint() + extra);
         for piece in &self.pieces {
             match piece {
                 Piece::Text(text) => out.push_str(text),
@@ -144,9 +157,10 @@ impl Stencil {
                     let text = slots.get(*index).map_or("", |s| s.as_ref());
                     if *escaped {
                         escape_into(text, &mut out);
-                    } else {
-                        out.push_str(text);
+                        continue;
                     }
+                    let fragment = minify::placeholder_index(text).and_then(|i| fragments.get(i));
+                    out.push_str(fragment.map_or(text, |f| f.as_ref()));
                 }
             }
         }
@@ -358,6 +372,25 @@ mod tests {
         let rendered = format!("<h1>{escaped}</h1>{} {}", s("raw"), s("lang"));
         let stencil = Stencil::cut(&rendered, slots.len(), true).expect("cuts");
         assert_eq!(stencil.fill(&slots), "<h1>a &lt;b&gt;</h1><i> en");
+    }
+
+    #[test]
+    fn fragments_are_spliced_where_their_placeholders_are_printed_as_they_are() {
+        let page = json!({"a": minify::placeholder(1), "b": minify::placeholder(0), "c": "x"});
+        let (_, slots) = shape(0, &page);
+        let sentinels = with_sentinels(&page, 0);
+        let s = |name: &str| sentinels[name].as_str().unwrap_or_default().to_owned();
+        let mut escaped = String::new();
+        escape_into(&s("b"), &mut escaped);
+        let rendered = format!("<p>{}</p>{escaped}|{}", s("a"), s("c"));
+        let stencil = Stencil::cut(&rendered, slots.len(), true).expect("cuts");
+        let filled = stencil.fill_spliced(&slots, &["<i>zero</i>", "<b>one</b>"]);
+        // An escaped placeholder is text, as the write stage's splice would leave it.
+        let placeholder = minify::placeholder(0)
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        let placeholder = placeholder.replace('"', "&quot;");
+        assert_eq!(filled, format!("<p><b>one</b></p>{placeholder}|x"));
     }
 
     #[test]
