@@ -13,6 +13,7 @@ use super::localizer::{self, Arg, Localizer};
 use super::page::{KeyedContext, OwnFragment, Prepared, TemplatePage};
 use super::pair::{PairLabels, TableLabels};
 use super::stencil::{self, Stencil, Stencils};
+use super::tape::Tape;
 use super::views::{Alternate, CodeView, Crumb, PageMeta, UiStrings};
 use super::{code, group, index, lookup, pair, provider, sitemap};
 use crate::error::{RenderError, Result};
@@ -245,21 +246,20 @@ impl<'s> Renderer<'s> {
 
     /// Renders a prepared template page from the minified templates. Its fragments (code
     /// sections, table, tools) are minified already: the template gets placeholders that
-    /// the write stage replaces with them.
+    /// the write stage replaces with them (or the stencil does, as it is filled).
     pub fn finish(&self, page: TemplatePage) -> Result<Rendered<'_>> {
         let shared: Vec<&Fragment> = page
             .sections
             .iter()
             .map(|&i| &self.locales[page.locale].sections[i])
             .collect();
-        let (mut values, mut names) = page.context.into_parts();
+        let mut values = page.context;
         let mut fragments: Vec<Cow<'_, str>> = Vec::new();
         if self.whole {
             let html: Vec<&str> = shared.iter().map(|f| f.html.as_str()).collect();
             values.insert("sections", &html);
             for own in &page.own_fragments {
                 values.insert(own.name, &own.html);
-                names.push(own.name);
             }
         } else {
             let placeholders: Vec<String> = (0..shared.len()).map(minify::placeholder).collect();
@@ -267,15 +267,13 @@ impl<'s> Renderer<'s> {
             fragments.extend(shared.iter().map(|f| Cow::Borrowed(f.minified.as_str())));
             for own in page.own_fragments {
                 values.insert(own.name, &minify::placeholder(fragments.len()));
-                names.push(own.name);
                 fragments.push(Cow::Owned(own.minified));
             }
         }
-        names.push("sections");
         let (html, minified) = if self.stencils.serve(page.template) && !self.whole {
-            self.render_stencilled(page.locale, page.template, values, &names, &mut fragments)?
+            self.render_stencilled(page.locale, page.template, &values, &mut fragments)?
         } else {
-            self.render_in_locale(page.locale, page.template, values, &names)?
+            self.render_in_locale(page.locale, page.template, &values, None)?
         };
         Ok(Rendered::Page {
             html,
@@ -301,28 +299,31 @@ impl<'s> Renderer<'s> {
         }
     }
 
-    /// Renders `template` with the locale's context plus a page's `values`, whose names
-    /// are `names` (see [`Renderer::render_template`] for the `bool`). The
-    /// locale's context is borrowed from its spares and given back as it was: each page
-    /// value is taken out again, and a locale value that a page value hid is put back.
-    /// After a failed render the borrowed context is dropped.
+    /// Renders `template` with the locale's context plus a page's `values` (see
+    /// [`Renderer::render_template`] for the `bool`), each slot string replaced by
+    /// `sentinel` of its number when one is given (to cut a stencil). The locale's context
+    /// is borrowed from its spares and given back as it was: each page value is taken out
+    /// again, and a locale value that a page value hid is put back. After a failed render
+    /// the borrowed context is dropped.
     fn render_in_locale(
         &self,
         locale: usize,
         template: &str,
-        values: Context,
-        names: &[&'static str],
+        values: &Tape,
+        sentinel: Option<&dyn Fn(usize) -> String>,
     ) -> Result<(String, bool)> {
         let data = &self.locales[locale];
         let spare = lock(&data.spare_contexts).pop();
         let mut context = spare.unwrap_or_else(|| data.context.context().clone());
+        let names: Vec<&str> = values.names().collect();
         let hidden: Vec<(&str, tera::Value)> = names
             .iter()
             .filter_map(|&name| context.remove(name).map(|value| (name, value)))
             .collect();
-        context.extend(values);
+        // `to_value` gives an object, which is what `from_value` takes.
+        context.extend(Context::from_value(values.to_value(sentinel)).unwrap_or_default());
         let rendered = self.render_template(template, &context)?;
-        for name in names {
+        for name in &names {
             context.remove(name);
         }
         for (name, value) in hidden {
@@ -341,15 +342,14 @@ impl<'s> Renderer<'s> {
         &self,
         locale: usize,
         template: &'static str,
-        values: Context,
-        names: &[&'static str],
+        values: &Tape,
         fragments: &mut Vec<Cow<'_, str>>,
     ) -> Result<(String, bool)> {
-        let page = values.into_json();
         let mut seed = Fnv::new();
         seed.write_u64(locale as u64);
         seed.write_str(template);
-        let (shape, slots) = stencil::shape(seed.finish(), &page);
+        let shape = values.shape(seed.finish());
+        let slots = values.slots();
         let known = self.stencils.get(shape);
         if let Some(Some(stencil)) = &known {
             if !stencil.minified {
@@ -362,37 +362,26 @@ impl<'s> Renderer<'s> {
         }
         let made = match known {
             Some(_) => None,
-            None => Some(self.make_stencil(locale, template, &page, slots.len(), names)),
+            None => Some(self.make_stencil(locale, template, values)),
         };
-        let owned: Vec<String> = match made {
-            Some(Some(_)) => slots.iter().map(|s| (*s).to_owned()).collect(),
-            _ => Vec::new(),
-        };
-        // `into_json` gave an object, which is what `from_value` takes.
-        let context = Context::from_value(page).unwrap_or_default();
-        let rendered = self.render_in_locale(locale, template, context, names)?;
+        let rendered = self.render_in_locale(locale, template, values, None)?;
         if let Some(made) = made {
-            let checked = made.filter(|s| s.minified == rendered.1 && s.fill(&owned) == rendered.0);
+            let checked = made.filter(|s| s.minified == rendered.1 && s.fill(&slots) == rendered.0);
             self.stencils.put(shape, checked.map(Arc::new));
         }
         Ok(rendered)
     }
 
-    /// The stencil of `page`'s shape, if Tera renders it with sentinels in a way that
-    /// can be cut and filled in again: filled with a second set of sentinels, it must
+    /// The stencil of the shape of `values`, if Tera renders it with sentinels in a way
+    /// that can be cut and filled in again: filled with a second set of sentinels, it must
     /// give Tera's output for those.
-    fn make_stencil(
-        &self,
-        locale: usize,
-        template: &str,
-        page: &serde_json::Value,
-        slots: usize,
-        names: &[&'static str],
-    ) -> Option<Stencil> {
+    fn make_stencil(&self, locale: usize, template: &str, values: &Tape) -> Option<Stencil> {
         let render = |variant: usize| {
-            let context = Context::from_value(stencil::with_sentinels(page, variant)).ok()?;
-            self.render_in_locale(locale, template, context, names).ok()
+            let sentinel = move |n: usize| stencil::sentinel(n, variant);
+            self.render_in_locale(locale, template, values, Some(&sentinel))
+                .ok()
         };
+        let slots = values.slot_count();
         let (first, minified) = render(0)?;
         let made = Stencil::cut(&first, slots, minified)?;
         let (second, _) = render(1)?;
@@ -406,10 +395,10 @@ impl<'s> Renderer<'s> {
         &self,
         locale: usize,
         template: &'static str,
-        context: KeyedContext,
+        context: Tape,
         sections: Vec<usize>,
     ) -> TemplatePage {
-        let mut key = context.hash();
+        let mut key = context.key();
         key.write_u64(self.key);
         key.write_str(template);
         for &code in &sections {
@@ -437,13 +426,8 @@ impl<'s> Renderer<'s> {
     /// Context every page template gets: language, strings, metadata, breadcrumb. The
     /// per-locale part is serialized once (`LocaleData::context`) and added when the page
     /// is rendered ([`Renderer::finish`]).
-    pub(super) fn base_context(
-        &self,
-        locale: usize,
-        meta: PageMeta,
-        crumbs: Vec<Crumb>,
-    ) -> KeyedContext {
-        let mut context = KeyedContext::continuing(&self.locales[locale].context);
+    pub(super) fn base_context(&self, locale: usize, meta: PageMeta, crumbs: Vec<Crumb>) -> Tape {
+        let mut context = self.locales[locale].context.page_values();
         context.insert("page", &meta);
         context.insert("crumbs", &crumbs);
         self.seo_context(&mut context, locale, &meta, &crumbs);

@@ -25,6 +25,7 @@ mod provider;
 mod seo;
 mod sitemap;
 mod stencil;
+mod tape;
 pub mod views;
 
 pub use engine::{Renderer, shared_locale};

@@ -12,14 +12,14 @@
 use serde::Serialize;
 use tera::Context;
 
+use super::tape::Tape;
 use crate::hash::Fnv;
 
-/// A template context and a running hash of everything inserted into it.
+/// A template context and a running hash of everything inserted into it: the locale's
+/// part of every page's context. A page's own values go on a [`Tape`].
 pub(super) struct KeyedContext {
     context: Context,
     hash: Fnv,
-    /// The names inserted, in order (a name inserted twice is listed twice).
-    names: Vec<&'static str>,
 }
 
 impl KeyedContext {
@@ -27,25 +27,19 @@ impl KeyedContext {
         KeyedContext {
             context: Context::new(),
             hash: Fnv::wide(),
-            names: Vec::new(),
         }
     }
 
-    /// An empty context whose hash goes on from `base`'s: for what a page adds to the
-    /// locale's context, which is merged in only if the page is rendered (cloning it for
-    /// every page cost more than the rest of a page's key).
-    pub(super) fn continuing(base: &KeyedContext) -> KeyedContext {
-        KeyedContext {
-            context: Context::new(),
-            hash: base.hash,
-            names: Vec::new(),
-        }
+    /// An empty tape for a page's values whose key goes on from this context's hash:
+    /// what a page adds to the locale's context, which is merged in only if Tera renders
+    /// the page (cloning it for every page cost more than the rest of a page's key).
+    pub(super) fn page_values(&self) -> Tape {
+        Tape::continuing(self.hash)
     }
 
     /// Inserts `value` as `name`, as [`Context::insert`] does, and adds both to the hash.
     pub(super) fn insert<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         self.context.insert(name, value);
-        self.names.push(name);
         self.hash.write_str(name);
         match self.context.get(name) {
             Some(json) => self.hash.write_json(json),
@@ -57,15 +51,6 @@ impl KeyedContext {
     pub(super) fn context(&self) -> &Context {
         &self.context
     }
-
-    /// The context and the names in it.
-    pub(super) fn into_parts(self) -> (Context, Vec<&'static str>) {
-        (self.context, self.names)
-    }
-
-    pub(super) fn hash(&self) -> Fnv {
-        self.hash
-    }
 }
 
 /// Everything one page is rendered from: a template, its context (the page's own values;
@@ -75,7 +60,7 @@ impl KeyedContext {
 pub struct TemplatePage {
     pub(super) locale: usize,
     pub(super) template: &'static str,
-    pub(super) context: KeyedContext,
+    pub(super) context: Tape,
     pub(super) sections: Vec<usize>,
     /// Pieces of this page built and minified outside the template (a pair page's
     /// comparison table): shown by the template as `{{ name | safe }}`, spliced like the

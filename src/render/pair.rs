@@ -134,8 +134,8 @@ pub(super) fn page(r: &Renderer, locale: usize, ai: usize, bi: usize) -> Result<
         let which: Vec<WhichItem> = [(ai, a), (bi, b)]
             .into_iter()
             .map(|(i, c)| WhichItem {
-                label: data.labels[i].which.clone(),
-                action: c.action.clone(),
+                label: &data.labels[i].which,
+                action: &c.action,
             })
             .collect();
         context.insert("which", &which);
@@ -566,11 +566,12 @@ fn source(written: &str) -> Source {
     }
 }
 
-/// Both codes' pages, up to [`LEARN_MORE_PAIRS`] of their related pairs, their RFCs.
-fn learn_more(r: &Renderer, locale: usize, ai: usize, bi: usize) -> Vec<Link> {
+/// Both codes' pages, up to [`LEARN_MORE_PAIRS`] of their related pairs, their RFCs:
+/// borrowed from the codes' labels, which are made once per locale.
+fn learn_more<'r>(r: &'r Renderer, locale: usize, ai: usize, bi: usize) -> Vec<&'r Link> {
     let data = &r.locales[locale];
     let codes = &r.site.codes;
-    let mut links = vec![data.labels[ai].page.clone(), data.labels[bi].page.clone()];
+    let mut links = vec![&data.labels[ai].page, &data.labels[bi].page];
     let (a, b) = (&codes[ai].id, &codes[bi].id);
     // Each code's related pairs, except the page's own pair.
     let neighbours = data.labels[ai]
@@ -588,14 +589,14 @@ fn learn_more(r: &Renderer, locale: usize, ai: usize, bi: usize) -> Vec<Link> {
             break;
         }
         if !links.iter().any(|l| l.href == link.href) {
-            links.push(link.clone());
+            links.push(link);
         }
     }
     let mut rfc_numbers: Vec<u32> = Vec::new();
     for (number, link) in data.labels[ai].rfcs.iter().chain(&data.labels[bi].rfcs) {
         if !rfc_numbers.contains(number) {
             rfc_numbers.push(*number);
-            links.push(link.clone());
+            links.push(link);
         }
     }
     links

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use super::engine::Renderer;
 use super::page::KeyedContext;
+use super::tape::Tape;
 use super::views::{Crumb, PageMeta};
 use crate::plan::LocalPage;
 
@@ -27,7 +28,7 @@ impl Renderer<'_> {
     /// with `| safe`).
     pub(super) fn seo_context(
         &self,
-        context: &mut KeyedContext,
+        context: &mut Tape,
         locale: usize,
         meta: &PageMeta,
         crumbs: &[Crumb],

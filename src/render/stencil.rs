@@ -25,9 +25,6 @@
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-use serde_json::Value;
-
-use crate::hash::Fnv;
 use crate::load::templates::{Templates, escape_into};
 use crate::minify;
 
@@ -35,56 +32,6 @@ use crate::minify;
 /// page that has them anyway fails the checks and is rendered by Tera).
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
-
-/// A page's strings that are written into its stencil, in the order of the context.
-pub(super) type Slots<'v> = Vec<&'v str>;
-
-/// A page's shape (see the module's doc) and its strings.
-pub(super) fn shape<'v>(seed: u64, page: &'v Value) -> (u64, Slots<'v>) {
-    let mut hash = Fnv::wide();
-    hash.write_u64(seed);
-    let mut slots = Vec::new();
-    hash.write_json_leaving(page, None, &mut |name, text: &'v str| {
-        let slot = is_slot(name, text);
-        if slot {
-            slots.push(text);
-        }
-        slot
-    });
-    (hash.finish(), slots)
-}
-
-/// Whether a string under `name` is written into the stencil, not part of the shape.
-fn is_slot(name: Option<&str>, text: &str) -> bool {
-    !text.is_empty() && name != Some("lang")
-}
-
-/// `page` with its `n`-th slot string replaced by [`sentinel`]`(n, variant)`.
-pub(super) fn with_sentinels(page: &Value, variant: usize) -> Value {
-    let mut next = 0;
-    replace(page, None, variant, &mut next)
-}
-
-fn replace(value: &Value, name: Option<&str>, variant: usize, next: &mut usize) -> Value {
-    match value {
-        Value::String(text) if is_slot(name, text) => {
-            *next += 1;
-            Value::String(sentinel(*next - 1, variant))
-        }
-        Value::Array(items) => Value::Array(
-            items
-                .iter()
-                .map(|item| replace(item, None, variant, next))
-                .collect(),
-        ),
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(name, item)| (name.clone(), replace(item, Some(name), variant, next)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
-}
 
 /// Slot `n`'s sentinel: its number, then `&` (which comes out as `&amp;` where the
 /// template escapes the value) and, in the second variant, text of another length.
@@ -359,53 +306,58 @@ impl Stencils {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::render::tape::Tape;
+    use serde_json::{Value, json};
+
+    /// A tape of `values` (name, value), and its strings as the sentinels of variant 0
+    /// put them, by name.
+    fn taped(values: &[(&'static str, Value)]) -> (Tape, HashMap<&'static str, String>) {
+        let mut tape = Tape::continuing(crate::hash::Fnv::wide());
+        for (name, value) in values {
+            tape.insert(name, value);
+        }
+        let sentinel = |n: usize| sentinel(n, 0);
+        let with = tape.to_value(Some(&sentinel));
+        let strings = values
+            .iter()
+            .map(|(name, _)| (*name, with[*name].as_str().unwrap_or_default().to_owned()))
+            .collect();
+        (tape, strings)
+    }
 
     #[test]
     fn a_stencil_writes_strings_back_as_written_or_escaped() {
-        let page = json!({"title": "a <b>", "raw": "<i>", "lang": "en", "empty": ""});
-        let (_, slots) = shape(0, &page);
-        let sentinels = with_sentinels(&page, 0);
-        let s = |name: &str| sentinels[name].as_str().unwrap_or_default().to_owned();
+        let (tape, s) = taped(&[
+            ("title", json!("a <b>")),
+            ("raw", json!("<i>")),
+            ("lang", json!("en")),
+            ("empty", json!("")),
+        ]);
         let mut escaped = String::new();
-        escape_into(&s("title"), &mut escaped);
-        let rendered = format!("<h1>{escaped}</h1>{} {}", s("raw"), s("lang"));
-        let stencil = Stencil::cut(&rendered, slots.len(), true).expect("cuts");
-        assert_eq!(stencil.fill(&slots), "<h1>a &lt;b&gt;</h1><i> en");
+        escape_into(&s["title"], &mut escaped);
+        let rendered = format!("<h1>{escaped}</h1>{} {}", s["raw"], s["lang"]);
+        let stencil = Stencil::cut(&rendered, tape.slot_count(), true).expect("cuts");
+        assert_eq!(stencil.fill(&tape.slots()), "<h1>a &lt;b&gt;</h1><i> en");
     }
 
     #[test]
     fn fragments_are_spliced_where_their_placeholders_are_printed_as_they_are() {
-        let page = json!({"a": minify::placeholder(1), "b": minify::placeholder(0), "c": "x"});
-        let (_, slots) = shape(0, &page);
-        let sentinels = with_sentinels(&page, 0);
-        let s = |name: &str| sentinels[name].as_str().unwrap_or_default().to_owned();
+        let (tape, s) = taped(&[
+            ("a", json!(minify::placeholder(1))),
+            ("b", json!(minify::placeholder(0))),
+            ("c", json!("x")),
+        ]);
         let mut escaped = String::new();
-        escape_into(&s("b"), &mut escaped);
-        let rendered = format!("<p>{}</p>{escaped}|{}", s("a"), s("c"));
-        let stencil = Stencil::cut(&rendered, slots.len(), true).expect("cuts");
-        let filled = stencil.fill_spliced(&slots, &["<i>zero</i>", "<b>one</b>"]);
+        escape_into(&s["b"], &mut escaped);
+        let rendered = format!("<p>{}</p>{escaped}|{}", s["a"], s["c"]);
+        let stencil = Stencil::cut(&rendered, tape.slot_count(), true).expect("cuts");
+        let filled = stencil.fill_spliced(&tape.slots(), &["<i>zero</i>", "<b>one</b>"]);
         // An escaped placeholder is text, as the write stage's splice would leave it.
         let placeholder = minify::placeholder(0)
             .replace('<', "&lt;")
             .replace('>', "&gt;");
         let placeholder = placeholder.replace('"', "&quot;");
         assert_eq!(filled, format!("<p><b>one</b></p>{placeholder}|x"));
-    }
-
-    #[test]
-    fn strings_change_the_shape_only_where_templates_branch_on_them() {
-        let one = json!({"title": "a", "lang": "en", "items": ["x"], "flag": true});
-        let other = json!({"title": "b", "lang": "en", "items": ["y"], "flag": true});
-        assert_eq!(shape(0, &one).0, shape(0, &other).0);
-        for different in [
-            json!({"title": "a", "lang": "ja", "items": ["x"], "flag": true}),
-            json!({"title": "", "lang": "en", "items": ["x"], "flag": true}),
-            json!({"title": "a", "lang": "en", "items": ["x", "y"], "flag": true}),
-            json!({"title": "a", "lang": "en", "items": ["x"], "flag": false}),
-        ] {
-            assert_ne!(shape(0, &one).0, shape(0, &different).0, "{different}");
-        }
     }
 
     #[test]

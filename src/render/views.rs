@@ -193,10 +193,12 @@ pub struct Crumb {
     pub href: Option<String>,
 }
 
+/// "If you see 251 (User Not Local)" and that code's action, on a pair page without a
+/// hand-written comparison: borrowed from the code's labels and view.
 #[derive(Debug, Clone, Serialize)]
-pub struct WhichItem {
-    pub label: String,
-    pub action: Html,
+pub struct WhichItem<'v> {
+    pub label: &'v str,
+    pub action: &'v Html,
 }
 
 #[derive(Debug, Clone, Serialize)]
