@@ -127,13 +127,22 @@ impl CjkJoiner {
         }
     }
 
+    /// White space (space, line break, tab) waits; each run of other characters is
+    /// joined as a value is (only its first and last character matter).
     fn push_text(&mut self, text: &str) {
-        for c in text.chars() {
-            if matches!(c, ' ' | '\n' | '\t') {
-                self.pending.push(c);
-            } else {
-                self.push_char(c);
-            }
+        let is_space = |b: &u8| matches!(b, b' ' | b'\n' | b'\t');
+        let mut rest = text;
+        while !rest.is_empty() {
+            // ASCII bytes, so both cuts are on character boundaries.
+            let spaces = rest.bytes().take_while(is_space).count();
+            self.pending.push_str(&rest[..spaces]);
+            rest = &rest[spaces..];
+            let run = rest
+                .bytes()
+                .position(|b| is_space(&b))
+                .unwrap_or(rest.len());
+            self.push_value(&rest[..run]);
+            rest = &rest[run..];
         }
     }
 

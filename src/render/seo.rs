@@ -104,26 +104,27 @@ impl Renderer<'_> {
 fn push_json_string(json: &mut String, text: &str) {
     json.push('"');
     let mut copied = 0;
-    for (at, c) in text.char_indices() {
-        let escape = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            '\u{8}' => "\\b",
-            '\u{c}' => "\\f",
-            '<' => "\\u003c",
-            c if c < ' ' => "",
+    // Every character escaped is ASCII, so each byte found is a character boundary.
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            b'<' => "\\u003c",
+            0..0x20 => "",
             _ => continue,
         };
         json.push_str(&text[copied..at]);
         if escape.is_empty() {
-            let _ = write!(json, "\\u{:04x}", c as u32);
+            let _ = write!(json, "\\u{byte:04x}");
         } else {
             json.push_str(escape);
         }
-        copied = at + c.len_utf8();
+        copied = at + 1;
     }
     json.push_str(&text[copied..]);
     json.push('"');
