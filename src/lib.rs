@@ -106,12 +106,16 @@ pub fn build_holding(
 
     // The files are hashed before they are read: see `InputFiles`.
     let inputs = load::fingerprint::InputFiles::hash(root)?;
+    let key = inputs.build_key(root, options.base_url.as_deref(), options.strict);
+    if let Some(unchanged) = write::up_to_date(&out, root, key) {
+        return Ok(BuildReport::up_to_date(unchanged, out, started));
+    }
     let site = load::load_site_at(root, options.base_url.as_deref())?;
     refuse_check_findings(&site.translations, options.strict)?;
 
     let plan = plan::plan(&site)?;
 
-    let reuse = write::Reuse::new(&out, &inputs, &site);
+    let reuse = write::Reuse::new(&out, &inputs, &site, &plan, key);
     // Set up for what is left to render once the unchanged pages are taken as they are.
     let renderer = |shared: &[bool]| render::Renderer::for_locales(&site, &plan, shared);
     let written = write::write_site(&out, root, &plan, renderer, &reuse, progress)?;

@@ -28,9 +28,11 @@
 
 mod guard;
 mod pages;
+mod up_to_date;
 
 pub use guard::{OutputLock, is_running};
 pub use pages::{Progress, Reuse, Written, write_site};
+pub use up_to_date::{Unchanged, up_to_date};
 
 use std::borrow::Cow;
 use std::collections::HashSet;
