@@ -729,7 +729,8 @@ fn a_damaged_record_is_never_trusted_to_skip_a_build() {
             r.replacen("\nfile ", "\ngarbage\nfile ", 1)
         }),
         ("no end", |r| r.replace("complete\n", "")),
-        ("a line after the end", |r| format!("{r}file more.txt\n")),
+        // (A file that is there: one that is not is noticed anyway.)
+        ("a line after the end", |r| format!("{r}file index.html\n")),
     ];
     for (what, damage) in damages {
         let site = Fixture::new();
