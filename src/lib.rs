@@ -4,7 +4,9 @@
 //! [`build_reporting`] runs the four stages in order, each in its own module:
 //! load (files → validated model, templates minified once) → plan (pages and URLs) →
 //! render (Tera + Fluent, from the minified templates) → write (splice, all-or-nothing
-//! output).
+//! output). Unless nothing changed: the input files are hashed first, and an output whose
+//! record has this build's key, and still every file the record lists, is left as it is
+//! and reported from the record ([`write::up_to_date`]; see [`load::fingerprint`]).
 //!
 //! # Layers
 //!

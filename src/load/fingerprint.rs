@@ -1,6 +1,14 @@
-//! What the pages were built from, so that a rebuild can skip rendering the pages whose
-//! inputs did not change. Two levels, both recorded in the output as [`FILE`]:
+//! What the output was built from, so that a rebuild can skip the work whose inputs did
+//! not change. Three levels, all recorded in the output as [`FILE`]:
 //!
+//! - the whole build: a key of the generator, every input file (`site.yaml`, `content/`,
+//!   `templates/`, `static/`, each `locales/<lang>/`), the root as given and the options
+//!   that change the output or its success (`--base-url`, `--strict`), computed before
+//!   anything is loaded ([`InputFiles::build_key`]). With it the build records its
+//!   [`Summary`] (pages per locale, base path, translation warnings and coverage). A build
+//!   with the recorded key, whose output still has every file the record lists, has
+//!   nothing to do: it loads, plans, renders and writes nothing, and reports the recorded
+//!   summary ([`crate::write::up_to_date`]);
 //! - per locale: a page of locale L depends on the generator itself (this executable),
 //!   `site.yaml` and the effective base URL, `content/`, `templates/`, `static/`, the
 //!   default locale's files (the fallback for anything L lacks) and L's own files. The
@@ -12,6 +20,10 @@
 //!   what keeps an edit to one code from re-rendering every page: `content/` is an input
 //!   of every locale, but only the pages that show that code get a new key.
 //!
+//! A template that reads the clock, random numbers or the environment can render other
+//! pages from the same inputs: then nothing is reused and the whole build's key is not
+//! recorded.
+//!
 //! The record also lists every other file the build wrote (static files, sitemaps,
 //! `codes.json`…), so the next build knows what this one wrote without reading the output
 //! directory: a file listed here that the next build does not produce is its leftover, to
@@ -21,9 +33,9 @@
 //! A page missing from the previous output is rendered anyway. The record is written after
 //! every page and goes into the output with them (swapped in with the whole tree, or, when
 //! files are replaced one by one, removed first and put back last; see [`crate::write`]),
-//! so it never describes files that are not there. Like make, this does not notice hand
-//! edits to files inside the output: delete the edited file, or the whole output, to have
-//! it rebuilt.
+//! and a failed build does not write it, so it never describes files that are not there.
+//! Like make, this does not notice hand edits to files inside the output: delete the
+//! edited file, or the whole output, to have it rebuilt.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
