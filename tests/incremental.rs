@@ -507,11 +507,14 @@ fn edit(site: &Fixture, relative: &str, from: &str, to: &str) {
     site.write(relative, &text.replacen(from, to, 1));
 }
 
+/// What a test does to the fixture, and what it is called in a failure.
+type Change = (&'static str, fn(&Fixture));
+
 /// Whatever input file changes, the build is done in full, and its output is a fresh
 /// build's; the build after it has nothing to do again.
 #[test]
 fn any_input_file_changed_is_built_in_full() {
-    let changes: [(&str, fn(&Fixture)); 6] = [
+    let changes: [Change; 6] = [
         ("a content file", |site| {
             edit(
                 site,
@@ -719,12 +722,15 @@ fn the_command_line_says_the_same_when_nothing_changed() {
     assert_eq!(site.snapshot(), before);
 }
 
+/// What a test does to the text of a record, and what it is called in a failure.
+type Damage = (&'static str, fn(&str) -> String);
+
 /// A record with a line it should not have, or without its end, does not describe the
 /// output for sure: the build is done in full, and writes a sound record again.
 #[test]
 fn a_damaged_record_is_never_trusted_to_skip_a_build() {
     let record_path = format!("dist/{}", smtpcodes::load::fingerprint::FILE);
-    let damages: [(&str, fn(&str) -> String); 3] = [
+    let damages: [Damage; 3] = [
         ("a garbage line", |r| {
             r.replacen("\nfile ", "\ngarbage\nfile ", 1)
         }),
