@@ -39,8 +39,9 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -116,44 +117,41 @@ pub struct InputFiles {
 }
 
 impl InputFiles {
+    /// Lists the inputs below `root`, then reads and hashes them (see [`hash_parts`]).
     pub fn hash(root: &Path) -> Result<InputFiles> {
-        let mut shared = Fnv::new();
+        let mut inputs = Vec::new();
         let config = root.join(crate::load::config::CONFIG_FILE);
         // A linked site.yaml is refused by loading: hashed as a link, not as its target.
-        match std::fs::symlink_metadata(&config) {
-            Ok(meta) if meta.is_file() => hash_file(&mut shared, root, &config)?,
-            Ok(meta) if !meta.is_dir() => hash_other(&mut shared, root, &config),
-            _ => {}
+        if let Ok(meta) = std::fs::symlink_metadata(&config)
+            && !meta.is_dir()
+        {
+            inputs.push(Input::new(config, meta.is_file(), SHARED));
         }
         for dir in ["content", "templates", "static"] {
-            hash_dir(&mut shared, root, &root.join(dir))?;
+            list_dir(&root.join(dir), SHARED, &mut inputs)?;
         }
-        let mut locales = Vec::new();
+        let mut names = Vec::new();
         let locales_dir = root.join("locales");
         if locales_dir.is_dir() {
             let entries =
                 std::fs::read_dir(&locales_dir).map_err(|e| Error::io(&locales_dir, e))?;
             for entry in entries {
                 let entry = entry.map_err(|e| Error::io(&locales_dir, e))?;
-                let mut own = Fnv::new();
+                names.push(entry.file_name().to_string_lossy().into_owned());
                 // A linked locale directory is refused by loading; it is not read here.
                 if entry.file_type().is_ok_and(|t| t.is_symlink()) {
-                    hash_other(&mut own, root, &entry.path());
+                    inputs.push(Input::new(entry.path(), false, names.len()));
                 } else {
-                    hash_dir(&mut own, root, &entry.path())?;
+                    list_dir(&entry.path(), names.len(), &mut inputs)?;
                 }
-                locales.push((
-                    entry.file_name().to_string_lossy().into_owned(),
-                    own.finish(),
-                ));
             }
         }
+        let mut parts = hash_parts(root, &inputs, names.len() + 1)?.into_iter();
+        let shared = parts.next().unwrap_or_default();
+        let mut locales: Vec<(String, u64)> = names.into_iter().zip(parts).collect();
         // In name order: the order of a directory listing can change while its files do not.
         locales.sort_unstable();
-        Ok(InputFiles {
-            shared: shared.finish(),
-            locales,
-        })
+        Ok(InputFiles { shared, locales })
     }
 
     /// The key of a whole build: the generator, every input file, and the options that
@@ -392,11 +390,47 @@ impl Record {
     }
 }
 
-/// Every entry below `dir` (none if it does not exist) but directories, in path order: a
-/// regular file by its path relative to `root` and its contents; anything else (a link,
-/// which loading skips or refuses) by its path and target, so that adding one changes the
-/// hash, as it can change whether the build succeeds.
-fn hash_dir(hash: &mut Fnv, root: &Path, dir: &Path) -> Result<()> {
+/// The part of [`InputFiles`] an [`Input`] goes into: the shared files, or (from 1 on) the
+/// directories below `locales/`, in the order they were listed.
+const SHARED: usize = 0;
+
+/// One entry among the inputs: a regular file, hashed by its contents, or anything else
+/// but a directory (a link, which loading skips or refuses), by where it points, so that
+/// adding one changes the hash as it can change whether the build succeeds.
+struct Input {
+    path: PathBuf,
+    regular: bool,
+    part: usize,
+}
+
+impl Input {
+    fn new(path: PathBuf, regular: bool, part: usize) -> Input {
+        Input {
+            path,
+            regular,
+            part,
+        }
+    }
+
+    /// A hash of what the entry holds: a file's length and bytes, or a length no file
+    /// has and a link's target.
+    fn contents(&self) -> Result<u64> {
+        let mut hash = Fnv::wide();
+        if self.regular {
+            let bytes = std::fs::read(&self.path).map_err(|e| Error::io(&self.path, e))?;
+            hash.write_u64(bytes.len() as u64);
+            hash.write(&bytes);
+        } else {
+            let target = std::fs::read_link(&self.path).unwrap_or_default();
+            hash.write_u64(u64::MAX);
+            hash.write_str(&target.to_string_lossy());
+        }
+        Ok(hash.finish())
+    }
+}
+
+/// Every entry below `dir` (none if it does not exist) but directories, in path order.
+fn list_dir(dir: &Path, part: usize, inputs: &mut Vec<Input>) -> Result<()> {
     if !dir.is_dir() {
         return Ok(());
     }
@@ -406,31 +440,30 @@ fn hash_dir(hash: &mut Fnv, root: &Path, dir: &Path) -> Result<()> {
             Error::io(&path, e.into())
         })?;
         let kind = entry.file_type();
-        if kind.is_file() {
-            hash_file(hash, root, entry.path())?;
-        } else if !kind.is_dir() {
-            hash_other(hash, root, entry.path());
+        if !kind.is_dir() {
+            inputs.push(Input::new(entry.into_path(), kind.is_file(), part));
         }
     }
     Ok(())
 }
 
-fn hash_file(hash: &mut Fnv, root: &Path, file: &Path) -> Result<()> {
-    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-    let relative = file.strip_prefix(root).unwrap_or(file);
-    hash.write_str(&relative.to_string_lossy());
-    hash.write_u64(bytes.len() as u64);
-    hash.write(&bytes);
-    Ok(())
-}
-
-/// What is not a regular file: its path, a length no file has, and where it links to.
-fn hash_other(hash: &mut Fnv, root: &Path, path: &Path) {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    hash.write_str(&relative.to_string_lossy());
-    hash.write_u64(u64::MAX);
-    let target = std::fs::read_link(path).unwrap_or_default();
-    hash.write_str(&target.to_string_lossy());
+/// One hash per part (`parts` of them) of each of its inputs' path relative to `root` and
+/// contents, in order. The files are read and hashed on every core: a no-op rebuild of the
+/// shipped site does little else but this and a look at each output file.
+fn hash_parts(root: &Path, inputs: &[Input], parts: usize) -> Result<Vec<u64>> {
+    let contents: Vec<u64> = inputs
+        .par_iter()
+        .map(Input::contents)
+        .collect::<Result<_>>()?;
+    let mut hashes = vec![Fnv::wide(); parts];
+    for (input, contents) in inputs.iter().zip(contents) {
+        if let Some(hash) = hashes.get_mut(input.part) {
+            let relative = input.path.strip_prefix(root).unwrap_or(&input.path);
+            hash.write_str(&relative.to_string_lossy());
+            hash.write_u64(contents);
+        }
+    }
+    Ok(hashes.into_iter().map(Fnv::finish).collect())
 }
 
 #[cfg(test)]
