@@ -4,9 +4,11 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 /// A position in a user-supplied file. `line` and `col` are 1-based; `col` counts
 /// characters, not bytes, so it is right for Japanese text too.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     pub path: PathBuf,
     pub line: usize,
@@ -32,8 +34,9 @@ impl fmt::Display for Location {
 /// How much of a long offending line an error shows (more if the column is further right).
 const SHOWN_LINE_CHARS: usize = 200;
 
-/// One problem in the site's input files.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One problem in the site's input files (recorded with a build's output when it is only a
+/// translation warning: see [`crate::load::fingerprint::Summary`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub at: Location,
     pub message: String,

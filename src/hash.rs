@@ -6,9 +6,10 @@
 /// and fast enough for the ~1 MB of inputs.
 ///
 /// [`Fnv::wide`] takes eight bytes a step instead of one, for page keys (a few kilobytes
-/// of context for each of ~16k pages, where FNV byte by byte was 6% of a build): its
-/// values differ from FNV's, so it is never used for what is stored across versions
-/// of the generator (translation stamps); page keys change with the generator anyway.
+/// of context for each of ~16k pages, where FNV byte by byte was 6% of a build) and the
+/// input files (read by every build, the most of what a no-op rebuild does): its values
+/// differ from FNV's, so it is never used for what is stored across versions of the
+/// generator (translation stamps); page keys and input hashes change with it anyway.
 #[derive(Debug, Clone, Copy)]
 pub struct Fnv {
     state: u64,

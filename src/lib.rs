@@ -4,7 +4,9 @@
 //! [`build_reporting`] runs the four stages in order, each in its own module:
 //! load (files → validated model, templates minified once) → plan (pages and URLs) →
 //! render (Tera + Fluent, from the minified templates) → write (splice, all-or-nothing
-//! output).
+//! output). Unless nothing changed: the input files are hashed first, and an output whose
+//! record has this build's key, and still every file the record lists, is left as it is
+//! and reported from the record ([`write::up_to_date`]; see [`load::fingerprint`]).
 //!
 //! # Layers
 //!
@@ -106,12 +108,16 @@ pub fn build_holding(
 
     // The files are hashed before they are read: see `InputFiles`.
     let inputs = load::fingerprint::InputFiles::hash(root)?;
+    let key = inputs.build_key(root, options.base_url.as_deref(), options.strict);
+    if let Some(unchanged) = write::up_to_date(&out, root, key) {
+        return Ok(BuildReport::up_to_date(unchanged, out, started));
+    }
     let site = load::load_site_at(root, options.base_url.as_deref())?;
     refuse_check_findings(&site.translations, options.strict)?;
 
     let plan = plan::plan(&site)?;
 
-    let reuse = write::Reuse::new(&out, &inputs, &site);
+    let reuse = write::Reuse::new(&out, &inputs, &site, &plan, key);
     // Set up for what is left to render once the unchanged pages are taken as they are.
     let renderer = |shared: &[bool]| render::Renderer::for_locales(&site, &plan, shared);
     let written = write::write_site(&out, root, &plan, renderer, &reuse, progress)?;

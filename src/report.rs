@@ -11,7 +11,7 @@ use indicatif::{ProgressDrawTarget, ProgressStyle};
 use crate::load::Site;
 use crate::load::translations::{Coverage, Finding};
 use crate::plan::Plan;
-use crate::write::{Progress, Written};
+use crate::write::{Progress, Unchanged, Written};
 
 /// What a finished build did, for the one-line summary.
 #[derive(Debug, Clone)]
@@ -36,6 +36,10 @@ pub struct BuildReport {
     /// Translation warnings: what fell back to English, what is stale or obsolete.
     pub warnings: Vec<Finding>,
     pub coverage: Vec<Coverage>,
+    /// Whether the output was found up to date before anything was loaded, so the build
+    /// had nothing to do (see [`crate::write::up_to_date`]); the rest is then what the
+    /// build that wrote the output recorded, as a full rebuild would have reported it.
+    pub up_to_date: bool,
 }
 
 impl BuildReport {
@@ -53,6 +57,26 @@ impl BuildReport {
             elapsed: started.elapsed(),
             warnings: site.translations.findings.clone(),
             coverage: site.translations.coverage.clone(),
+            up_to_date: false,
+        }
+    }
+
+    /// The report of a build that found `out` up to date: every file unchanged.
+    pub fn up_to_date(unchanged: Unchanged, out: PathBuf, started: Instant) -> Self {
+        let summary = unchanged.summary;
+        BuildReport {
+            pages_per_locale: summary.pages_per_locale,
+            files: unchanged.files,
+            written: 0,
+            unchanged: unchanged.files,
+            removed: 0,
+            reused: unchanged.reused,
+            out,
+            base_path: summary.base_path,
+            elapsed: started.elapsed(),
+            warnings: summary.warnings,
+            coverage: summary.coverage,
+            up_to_date: true,
         }
     }
 

@@ -79,6 +79,9 @@ fn an_unwritable_output_parent_leaves_dist_intact() {
     let out = parent.join("dist");
     smtpcodes::build(site.root(), Some(&out)).expect("the fixture builds");
     let before = common::snapshot(&out);
+    // Something to write: a rebuild with nothing changed writes nothing, not even beside
+    // the output, and so succeeds.
+    site.write("static/notes.txt", "new");
     std::fs::set_permissions(&parent, std::fs::Permissions::from_mode(0o555)).expect("chmod");
     // Root (CAP_DAC_OVERRIDE) writes through a read-only mode, so the fault cannot be
     // injected this way: detect that instead of passing for the wrong reason.

@@ -1,6 +1,14 @@
-//! What the pages were built from, so that a rebuild can skip rendering the pages whose
-//! inputs did not change. Two levels, both recorded in the output as [`FILE`]:
+//! What the output was built from, so that a rebuild can skip the work whose inputs did
+//! not change. Three levels, all recorded in the output as [`FILE`]:
 //!
+//! - the whole build: a key of the generator, every input file (`site.yaml`, `content/`,
+//!   `templates/`, `static/`, each `locales/<lang>/`), the root as given and the options
+//!   that change the output or its success (`--base-url`, `--strict`), computed before
+//!   anything is loaded ([`InputFiles::build_key`]). With it the build records its
+//!   [`Summary`] (pages per locale, base path, translation warnings and coverage). A build
+//!   with the recorded key, whose output still has every file the record lists, has
+//!   nothing to do: it loads, plans, renders and writes nothing, and reports the recorded
+//!   summary ([`crate::write::up_to_date`]);
 //! - per locale: a page of locale L depends on the generator itself (this executable),
 //!   `site.yaml` and the effective base URL, `content/`, `templates/`, `static/`, the
 //!   default locale's files (the fallback for anything L lacks) and L's own files. The
@@ -12,6 +20,10 @@
 //!   what keeps an edit to one code from re-rendering every page: `content/` is an input
 //!   of every locale, but only the pages that show that code get a new key.
 //!
+//! A template that reads the clock, random numbers or the environment can render other
+//! pages from the same inputs: then nothing is reused and the whole build's key is not
+//! recorded.
+//!
 //! The record also lists every other file the build wrote (static files, sitemaps,
 //! `codes.json`…), so the next build knows what this one wrote without reading the output
 //! directory: a file listed here that the next build does not produce is its leftover, to
@@ -21,17 +33,21 @@
 //! A page missing from the previous output is rendered anyway. The record is written after
 //! every page and goes into the output with them (swapped in with the whole tree, or, when
 //! files are replaced one by one, removed first and put back last; see [`crate::write`]),
-//! so it never describes files that are not there. Like make, this does not notice hand
-//! edits to files inside the output: delete the edited file, or the whole output, to have
-//! it rebuilt.
+//! and a failed build does not write it, so it never describes files that are not there.
+//! Like make, this does not notice hand edits to files inside the output: delete the
+//! edited file, or the whole output, to have it rebuilt.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::hash::{Fnv, generator_id};
-use crate::load::{Site, files_below};
+use crate::load::Site;
+use crate::load::translations::{Coverage, Finding};
 
 /// The record of a build's inputs, inside the output directory.
 pub const FILE: &str = ".smtpcodes-inputs";
@@ -44,6 +60,45 @@ const FILES_HEADER: &str = "# Every other file this build wrote, and the end of 
 /// The last line of a record that lists every file its build wrote (records of older
 /// versions of the generator list only the pages rendered from templates).
 const COMPLETE: &str = "complete";
+/// The line of the whole build's key (and how many files a no-op rebuild reuses), and the
+/// line of its [`Summary`], as JSON.
+const BUILD: &str = "build ";
+const SUMMARY: &str = "summary ";
+
+/// A whole build's key: see [`InputFiles::build_key`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuildKey(u64);
+
+/// What a build reports that only loading and planning the site can tell. Recorded with
+/// the build's key, so that the next build with that key, which finds the output up to
+/// date and loads nothing, reports the same (see [`Record::up_to_date`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Summary {
+    /// (locale, HTML pages), in config order.
+    pub pages_per_locale: Vec<(String, usize)>,
+    /// The path the site is served under (`/repo`, or empty).
+    pub base_path: String,
+    /// Translation warnings (errors stop a build, so a recorded one has none).
+    pub warnings: Vec<Finding>,
+    pub coverage: Vec<Coverage>,
+}
+
+/// What the record says of the whole build that wrote it, for the next build with its key.
+pub struct WholeBuild<'a> {
+    pub key: BuildKey,
+    pub summary: &'a Summary,
+    /// How many files a rebuild with nothing changed takes from the output without
+    /// rendering them (what its summary line says it reused).
+    pub reused: usize,
+}
+
+/// A record that describes the output a build with the same key would write: its build's
+/// summary, and every file it lists, as slices of the record's text.
+pub struct UpToDate<'t> {
+    pub summary: Summary,
+    pub reused: usize,
+    pub files: Vec<&'t str>,
+}
 
 /// One hash per locale, in config order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -62,38 +117,69 @@ pub struct InputFiles {
 }
 
 impl InputFiles {
+    /// Lists the inputs below `root`, then reads and hashes them (see [`hash_parts`]).
     pub fn hash(root: &Path) -> Result<InputFiles> {
-        let mut shared = Fnv::new();
+        let mut inputs = Vec::new();
         let config = root.join(crate::load::config::CONFIG_FILE);
-        if config.is_file() {
-            hash_file(&mut shared, root, &config)?;
+        // A linked site.yaml is refused by loading: hashed as a link, not as its target.
+        if let Ok(meta) = std::fs::symlink_metadata(&config)
+            && !meta.is_dir()
+        {
+            inputs.push(Input::new(config, meta.is_file(), SHARED));
         }
         for dir in ["content", "templates", "static"] {
-            hash_dir(&mut shared, root, &root.join(dir))?;
+            list_dir(&root.join(dir), SHARED, &mut inputs)?;
         }
-        let mut locales = Vec::new();
+        let mut names = Vec::new();
         let locales_dir = root.join("locales");
         if locales_dir.is_dir() {
             let entries =
                 std::fs::read_dir(&locales_dir).map_err(|e| Error::io(&locales_dir, e))?;
             for entry in entries {
                 let entry = entry.map_err(|e| Error::io(&locales_dir, e))?;
+                names.push(entry.file_name().to_string_lossy().into_owned());
                 // A linked locale directory is refused by loading; it is not read here.
                 if entry.file_type().is_ok_and(|t| t.is_symlink()) {
-                    continue;
+                    inputs.push(Input::new(entry.path(), false, names.len()));
+                } else {
+                    list_dir(&entry.path(), names.len(), &mut inputs)?;
                 }
-                let mut own = Fnv::new();
-                hash_dir(&mut own, root, &entry.path())?;
-                locales.push((
-                    entry.file_name().to_string_lossy().into_owned(),
-                    own.finish(),
-                ));
             }
         }
-        Ok(InputFiles {
-            shared: shared.finish(),
-            locales,
-        })
+        let mut parts = hash_parts(root, &inputs, names.len() + 1)?.into_iter();
+        let shared = parts.next().unwrap_or_default();
+        let mut locales: Vec<(String, u64)> = names.into_iter().zip(parts).collect();
+        // In name order: the order of a directory listing can change while its files do not.
+        locales.sort_unstable();
+        Ok(InputFiles { shared, locales })
+    }
+
+    /// The key of a whole build: the generator, every input file, and the options that
+    /// change what is written or whether the build succeeds (`--base-url`, `--strict`).
+    /// `root` is in it as given, because the recorded translation warnings name files by
+    /// it (see [`Summary`]). Two builds with one key write the same output, unless a
+    /// template reads the clock or the like (then the key is never recorded).
+    pub fn build_key(&self, root: &Path, base_url: Option<&str>, strict: bool) -> BuildKey {
+        let mut key = Fnv::new();
+        key.write_str(&generator_id());
+        let root = root.as_os_str().as_encoded_bytes();
+        key.write_u64(root.len() as u64);
+        key.write(root);
+        match base_url {
+            Some(url) => {
+                key.write_u64(1);
+                key.write_str(url);
+            }
+            None => key.write_u64(0),
+        }
+        key.write_u64(u64::from(strict));
+        key.write_u64(self.shared);
+        key.write_u64(self.locales.len() as u64);
+        for (name, hash) in &self.locales {
+            key.write_str(name);
+            key.write_u64(*hash);
+        }
+        BuildKey(key.finish())
     }
 
     fn locale(&self, lang: &str) -> u64 {
@@ -176,6 +262,10 @@ impl Record {
                 record.files.push(path.to_owned());
                 continue;
             }
+            if line.starts_with(BUILD) || line.starts_with(SUMMARY) {
+                // For the next build with the same key only: see `Record::up_to_date`.
+                continue;
+            }
             let (kind, rest) = line.split_once(' ')?;
             let (first, second) = rest.split_once(' ')?;
             match kind {
@@ -191,6 +281,47 @@ impl Record {
             }
         }
         Some(record)
+    }
+
+    /// The files a record (`text`) lists, and the summary of the build that wrote it, if
+    /// that build had the key `key` and the record lists every file it wrote; `None` for
+    /// anything else, a damaged record included (the build is then done in full). Read
+    /// without a map or a string per line: a no-op rebuild of a large site reads 200,000
+    /// lines here, and does little else.
+    pub fn up_to_date(text: &str, key: BuildKey) -> Option<UpToDate<'_>> {
+        let mut lines = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        let (recorded, reused) = lines.next()?.strip_prefix(BUILD)?.split_once(' ')?;
+        if u64::from_str_radix(recorded, 16).ok()? != key.0 {
+            return None;
+        }
+        let reused = reused.parse().ok()?;
+        let summary = serde_json::from_str(lines.next()?.strip_prefix(SUMMARY)?).ok()?;
+        let mut files = Vec::new();
+        let mut complete = false;
+        for line in lines {
+            if complete {
+                // Nothing may follow the end of the list.
+                return None;
+            }
+            if line == COMPLETE {
+                complete = true;
+            } else if let Some(path) = line.strip_prefix("file ") {
+                files.push(path);
+            } else if let Some(page) = line.strip_prefix("page ") {
+                let (page_key, path) = page.split_once(' ')?;
+                u64::from_str_radix(page_key, 16).ok()?;
+                files.push(path);
+            } else if !line.starts_with("locale ") {
+                return None;
+            }
+        }
+        complete.then_some(UpToDate {
+            summary,
+            reused,
+            files,
+        })
     }
 
     /// The key `path` was rendered from, if it was rendered from a template.
@@ -209,14 +340,23 @@ impl Record {
         })
     }
 
-    /// What is written to [`FILE`]: `inputs`, the key of each page that has one, and every
-    /// other file written (`files`).
+    /// What is written to [`FILE`]: the whole build's key and summary (if it may be
+    /// trusted again: see [`WholeBuild`]), `inputs`, the key of each page that has one, and
+    /// every other file written (`files`).
     pub fn to_text<'a>(
+        whole: Option<&WholeBuild>,
         inputs: &Fingerprints,
         pages: impl IntoIterator<Item = (&'a str, u64)>,
         files: impl IntoIterator<Item = &'a str>,
     ) -> String {
         let mut text = format!("{HEADER}\n");
+        // First, so that a build with another key stops reading here. A summary that JSON
+        // cannot hold (a path that is not UTF-8) leaves the build unrecorded.
+        let summary = whole.and_then(|w| Some((w, serde_json::to_string(w.summary).ok()?)));
+        if let Some((whole, summary)) = summary {
+            let _ = writeln!(text, "{BUILD}{:016x} {}", whole.key.0, whole.reused);
+            let _ = writeln!(text, "{SUMMARY}{summary}");
+        }
         let mut complete = true;
         for (lang, hash) in &inputs.locales {
             let _ = writeln!(text, "locale {lang} {hash:016x}");
@@ -250,25 +390,80 @@ impl Record {
     }
 }
 
-/// Every file below `dir` (none if it does not exist), in path order, by path relative
-/// to `root` and contents.
-fn hash_dir(hash: &mut Fnv, root: &Path, dir: &Path) -> Result<()> {
+/// The part of [`InputFiles`] an [`Input`] goes into: the shared files, or (from 1 on) the
+/// directories below `locales/`, in the order they were listed.
+const SHARED: usize = 0;
+
+/// One entry among the inputs: a regular file, hashed by its contents, or anything else
+/// but a directory (a link, which loading skips or refuses), by where it points, so that
+/// adding one changes the hash as it can change whether the build succeeds.
+struct Input {
+    path: PathBuf,
+    regular: bool,
+    part: usize,
+}
+
+impl Input {
+    fn new(path: PathBuf, regular: bool, part: usize) -> Input {
+        Input {
+            path,
+            regular,
+            part,
+        }
+    }
+
+    /// A hash of what the entry holds: a file's length and bytes, or a length no file
+    /// has and a link's target.
+    fn contents(&self) -> Result<u64> {
+        let mut hash = Fnv::wide();
+        if self.regular {
+            let bytes = std::fs::read(&self.path).map_err(|e| Error::io(&self.path, e))?;
+            hash.write_u64(bytes.len() as u64);
+            hash.write(&bytes);
+        } else {
+            let target = std::fs::read_link(&self.path).unwrap_or_default();
+            hash.write_u64(u64::MAX);
+            hash.write_str(&target.to_string_lossy());
+        }
+        Ok(hash.finish())
+    }
+}
+
+/// Every entry below `dir` (none if it does not exist) but directories, in path order.
+fn list_dir(dir: &Path, part: usize, inputs: &mut Vec<Input>) -> Result<()> {
     if !dir.is_dir() {
         return Ok(());
     }
-    for file in files_below(dir)? {
-        hash_file(hash, root, &file)?;
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_owned();
+            Error::io(&path, e.into())
+        })?;
+        let kind = entry.file_type();
+        if !kind.is_dir() {
+            inputs.push(Input::new(entry.into_path(), kind.is_file(), part));
+        }
     }
     Ok(())
 }
 
-fn hash_file(hash: &mut Fnv, root: &Path, file: &Path) -> Result<()> {
-    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-    let relative = file.strip_prefix(root).unwrap_or(file);
-    hash.write_str(&relative.to_string_lossy());
-    hash.write_u64(bytes.len() as u64);
-    hash.write(&bytes);
-    Ok(())
+/// One hash per part (`parts` of them) of each of its inputs' path relative to `root` and
+/// contents, in order. The files are read and hashed on every core: a no-op rebuild of the
+/// shipped site does little else but this and a look at each output file.
+fn hash_parts(root: &Path, inputs: &[Input], parts: usize) -> Result<Vec<u64>> {
+    let contents: Vec<u64> = inputs
+        .par_iter()
+        .map(Input::contents)
+        .collect::<Result<_>>()?;
+    let mut hashes = vec![Fnv::wide(); parts];
+    for (input, contents) in inputs.iter().zip(contents) {
+        if let Some(hash) = hashes.get_mut(input.part) {
+            let relative = input.path.strip_prefix(root).unwrap_or(&input.path);
+            hash.write_str(&relative.to_string_lossy());
+            hash.write_u64(contents);
+        }
+    }
+    Ok(hashes.into_iter().map(Fnv::finish).collect())
 }
 
 #[cfg(test)]
@@ -286,7 +481,7 @@ mod tests {
         let inputs = prints(&[("en", 1), ("ja", u64::MAX)]);
         let pages = [("en/250/index.html", 7), ("ja/a b/index.html", u64::MAX)];
         let files = ["style.css", "en/codes.json"];
-        let record = Record::parse(&Record::to_text(&inputs, pages, files)).unwrap();
+        let record = Record::parse(&Record::to_text(None, &inputs, pages, files)).unwrap();
         assert_eq!(record.inputs, inputs);
         assert_eq!(record.page_key("en/250/index.html"), Some(7));
         assert_eq!(record.page_key("ja/a b/index.html"), Some(u64::MAX));
@@ -313,14 +508,95 @@ mod tests {
         }
     }
 
+    fn summary() -> Summary {
+        let warning = Finding {
+            severity: crate::load::translations::Severity::Warning,
+            diagnostic: crate::error::Diagnostic::new(
+                crate::error::Location::new("site/locales/ja/site.ftl", 3, 1),
+                "missing message `a`\nsecond \"line\"",
+            ),
+        };
+        Summary {
+            pages_per_locale: vec![("en".into(), 2), ("ja".into(), 2)],
+            base_path: "/repo".into(),
+            warnings: vec![warning],
+            coverage: vec![Coverage {
+                locale: "ja".into(),
+                prose_stale: 1,
+                ..Coverage::default()
+            }],
+        }
+    }
+
+    fn recorded(whole: Option<&WholeBuild>) -> String {
+        let pages = [("en/index.html", 2), ("ja/a b/index.html", 3)];
+        Record::to_text(whole, &prints(&[("en", 1)]), pages, ["style.css"])
+    }
+
+    #[test]
+    fn a_record_tells_a_build_with_its_key_every_file_and_what_it_reported() {
+        let summary = summary();
+        let whole = WholeBuild {
+            key: BuildKey(7),
+            summary: &summary,
+            reused: 3,
+        };
+        let text = recorded(Some(&whole));
+        let found = Record::up_to_date(&text, BuildKey(7)).unwrap();
+        assert_eq!(found.summary, summary);
+        assert_eq!(found.reused, 3);
+        assert_eq!(
+            found.files,
+            ["en/index.html", "ja/a b/index.html", "style.css"]
+        );
+        assert!(Record::up_to_date(&text, BuildKey(8)).is_none());
+        // Reading the record for its pages' keys skips the whole build's lines.
+        assert_eq!(
+            Record::parse(&text).unwrap().page_key("ja/a b/index.html"),
+            Some(3)
+        );
+        // A record without the whole build's key (from an older version, or of a site
+        // whose templates read the clock) never matches.
+        assert!(Record::up_to_date(&recorded(None), BuildKey(7)).is_none());
+    }
+
+    #[test]
+    fn a_damaged_record_is_never_up_to_date() {
+        let summary = summary();
+        let whole = WholeBuild {
+            key: BuildKey(7),
+            summary: &summary,
+            reused: 3,
+        };
+        let text = recorded(Some(&whole));
+        assert!(Record::up_to_date(&text, BuildKey(7)).is_some());
+        for damaged in [
+            text.replace("complete\n", ""),
+            text.replace("file style.css", "garbage"),
+            text.replace("page 0000000000000002", "page zz"),
+            text.replace("summary {", "summary {{"),
+            text.replacen(" 3\n", " x\n", 1),
+            format!("{text}file after-the-end\n"),
+            text.lines()
+                .filter(|l| !l.starts_with("summary "))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ] {
+            assert!(
+                Record::up_to_date(&damaged, BuildKey(7)).is_none(),
+                "{damaged}"
+            );
+        }
+    }
+
     #[test]
     fn a_path_that_cannot_be_read_back_is_left_out() {
-        let text = Record::to_text(&prints(&[]), [("a\nlocale en 1", 1), ("b", 2)], ["c"]);
+        let text = Record::to_text(None, &prints(&[]), [("a\nlocale en 1", 1), ("b", 2)], ["c"]);
         let record = Record::parse(&text).unwrap();
         assert_eq!(record.inputs, prints(&[]));
         assert_eq!(record.page_key("b"), Some(2));
         // A file that cannot be listed makes the list incomplete, and the record says so.
-        let text = Record::to_text(&prints(&[]), [("b", 2)], ["c\nfile d", "e"]);
+        let text = Record::to_text(None, &prints(&[]), [("b", 2)], ["c\nfile d", "e"]);
         let record = Record::parse(&text).unwrap();
         assert!(record.written().is_none());
     }

@@ -14,8 +14,9 @@
 //! previous output is read instead and every file this build does not produce is removed,
 //! as before the record listed them.
 //!
-//! - if nothing was written and nothing removed, the output is left alone (a no-op rebuild
-//!   writes zero files);
+//! - if nothing was written and nothing removed, the output is left alone. (A rebuild with
+//!   nothing changed does not even get here: [`up_to_date`] tells it from the record before
+//!   the site is loaded, and no staging directory is made.)
 //! - if at most half of the files changed, the changed ones are renamed into place one by
 //!   one and the leftovers deleted. Each file is replaced atomically, and the record of
 //!   what the output was built from (see [`Staging::write_record`]) is removed first and
@@ -28,9 +29,11 @@
 
 mod guard;
 mod pages;
+mod up_to_date;
 
 pub use guard::{OutputLock, is_running};
 pub use pages::{Progress, Reuse, Written, write_site};
+pub use up_to_date::{Unchanged, up_to_date};
 
 use std::borrow::Cow;
 use std::collections::HashSet;

@@ -9,7 +9,9 @@ use rayon::prelude::*;
 use super::{Staging, WriteCounts};
 use crate::error::Result;
 use crate::load::Site;
-use crate::load::fingerprint::{self, Fingerprints, InputFiles, Record};
+use crate::load::fingerprint::{
+    self, BuildKey, Fingerprints, InputFiles, Record, Summary, WholeBuild,
+};
 use crate::plan::{PageKind, Plan, Route};
 use crate::render::{Prepared, Renderer, shared_locale};
 
@@ -31,14 +33,27 @@ pub struct Reuse {
     previous_files: Option<Vec<String>>,
     /// Per locale: whether all its inputs are the ones the previous build recorded.
     unchanged_locales: Vec<bool>,
+    /// This build's key and summary, recorded for the next build with the same key, which
+    /// then has nothing to do (see [`super::up_to_date`]); `None` when the same inputs
+    /// may give other pages.
+    whole_build: Option<(BuildKey, Summary)>,
 }
 
 impl Reuse {
     /// Compares this build's inputs with the record in `out`. A template that reads the
     /// clock (or the like) can render differently from the same inputs: then no page is
-    /// reused, whole locale or single key.
-    pub fn new(out: &Path, files: &InputFiles, site: &Site) -> Reuse {
+    /// reused, whole locale or single key, and the build's `key` is not recorded.
+    pub fn new(out: &Path, files: &InputFiles, site: &Site, plan: &Plan, key: BuildKey) -> Reuse {
         let inputs = Fingerprints::compute(files, site);
+        let whole_build = (!site.templates.reads_outside_context()).then(|| {
+            let summary = Summary {
+                pages_per_locale: plan.pages_per_locale(&site.config.locales),
+                base_path: site.config.base_path.clone(),
+                warnings: site.translations.findings.clone(),
+                coverage: site.translations.coverage.clone(),
+            };
+            (key, summary)
+        });
         let record = Record::read(out);
         let previous_files = record
             .as_ref()
@@ -50,6 +65,7 @@ impl Reuse {
             previous,
             previous_files,
             unchanged_locales,
+            whole_build,
         }
     }
 }
@@ -117,7 +133,13 @@ pub fn write_site<'s>(
         })
         .collect::<Result<_>>()?;
     let reused = stage.reused.into_inner();
+    let whole_build = reuse.whole_build.as_ref().map(|(key, summary)| WholeBuild {
+        key: *key,
+        summary,
+        reused: reused_by_a_no_op(plan, &keys),
+    });
     let record = Record::to_text(
+        whole_build.as_ref(),
         &reuse.inputs,
         plan.routes
             .iter()
@@ -183,6 +205,18 @@ impl PageStage<'_> {
             }
         }
     }
+}
+
+/// How many files a rebuild with nothing changed would take without rendering them (what
+/// its summary says it reused), given each route's key (`None` for a file not made from a
+/// template): every page of an unchanged locale, and every other page whose key is the
+/// recorded one.
+fn reused_by_a_no_op(plan: &Plan, keys: &[Option<u64>]) -> usize {
+    plan.routes
+        .iter()
+        .zip(keys)
+        .filter(|(route, key)| reusable_locale(route).is_some() || key.is_some())
+        .count()
 }
 
 /// The locale of a page that depends only on its own locale's inputs (and the shared
