@@ -130,6 +130,9 @@ for round in 1 2; do
     fi
 done
 # Deterministic: a build stopped while it holds the lock; another must fail naming it.
+# A cold build, so that it holds the lock long enough to be stopped: a rebuild with
+# nothing changed is done in a few milliseconds (the no-op fast path).
+rm -rf "$out"
 "$bin" build --root "$site" --out "$out" >/dev/null 2>&1 &
 a=$!
 for _ in $(seq 500); do

@@ -533,15 +533,20 @@ mod tests {
         Record::to_text(whole, &prints(&[("en", 1)]), pages, ["style.css"])
     }
 
+    /// A record by a build with key 7 that reused 3 files.
+    fn recorded_with_key(summary: &Summary) -> String {
+        let whole = WholeBuild {
+            key: BuildKey(7),
+            summary,
+            reused: 3,
+        };
+        recorded(Some(&whole))
+    }
+
     #[test]
     fn a_record_tells_a_build_with_its_key_every_file_and_what_it_reported() {
         let summary = summary();
-        let whole = WholeBuild {
-            key: BuildKey(7),
-            summary: &summary,
-            reused: 3,
-        };
-        let text = recorded(Some(&whole));
+        let text = recorded_with_key(&summary);
         let found = Record::up_to_date(&text, BuildKey(7)).unwrap();
         assert_eq!(found.summary, summary);
         assert_eq!(found.reused, 3);
@@ -562,13 +567,7 @@ mod tests {
 
     #[test]
     fn a_damaged_record_is_never_up_to_date() {
-        let summary = summary();
-        let whole = WholeBuild {
-            key: BuildKey(7),
-            summary: &summary,
-            reused: 3,
-        };
-        let text = recorded(Some(&whole));
+        let text = recorded_with_key(&summary());
         assert!(Record::up_to_date(&text, BuildKey(7)).is_some());
         for damaged in [
             text.replace("complete\n", ""),

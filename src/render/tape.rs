@@ -477,49 +477,29 @@ impl<'a, 't> ser::Serializer for &'a mut Writer<'t> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = NotJson;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotJson> {
-        self.item(false, value)
-    }
-    fn end(self) -> Result<(), NotJson> {
-        Compound::end(self)
-    }
+/// The four kinds of list serde has (sequences, tuples, tuple structs and variants) are
+/// all JSON arrays: their items are written alike.
+macro_rules! list_items {
+    ($($kind:ident :: $method:ident),*) => {$(
+        impl ser::$kind for Compound<'_, '_> {
+            type Ok = ();
+            type Error = NotJson;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotJson> {
+                self.item(false, value)
+            }
+            fn end(self) -> Result<(), NotJson> {
+                Compound::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = NotJson;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotJson> {
-        self.item(false, value)
-    }
-    fn end(self) -> Result<(), NotJson> {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = NotJson;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotJson> {
-        self.item(false, value)
-    }
-    fn end(self) -> Result<(), NotJson> {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = NotJson;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotJson> {
-        self.item(false, value)
-    }
-    fn end(self) -> Result<(), NotJson> {
-        Compound::end(self)
-    }
-}
+list_items!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
@@ -538,37 +518,28 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = NotJson;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), NotJson> {
-        self.writer.tape.push_key(key);
-        self.item(key == "lang", value)
-    }
-    fn end(self) -> Result<(), NotJson> {
-        Compound::end(self)
-    }
+/// Structs and struct variants are both JSON objects with `'static` field names.
+macro_rules! struct_fields {
+    ($($kind:ident),*) => {$(
+        impl ser::$kind for Compound<'_, '_> {
+            type Ok = ();
+            type Error = NotJson;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), NotJson> {
+                self.writer.tape.push_key(key);
+                self.item(key == "lang", value)
+            }
+            fn end(self) -> Result<(), NotJson> {
+                Compound::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = NotJson;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), NotJson> {
-        self.writer.tape.push_key(key);
-        self.item(key == "lang", value)
-    }
-    fn end(self) -> Result<(), NotJson> {
-        Compound::end(self)
-    }
-}
+struct_fields!(SerializeStruct, SerializeStructVariant);
 
 /// A map key as text, as serde_json writes keys: strings, characters, numbers and
 /// booleans; anything else is [`NotJson`].
