@@ -117,7 +117,7 @@ pub struct InputFiles {
 }
 
 impl InputFiles {
-    /// Lists the inputs below `root`, then reads and hashes them (see [`hash_parts`]).
+    /// Lists the inputs below `root`, then reads and hashes them (see `hash_parts`).
     pub fn hash(root: &Path) -> Result<InputFiles> {
         let mut inputs = Vec::new();
         let config = root.join(crate::load::config::CONFIG_FILE);
