@@ -2,10 +2,12 @@
 //! out (`<dir>/l<locale>/<pair>/index.html`, 11 KB each, the size of a minified pair
 //! page when issue 21 set its targets, or `--bytes` each), on two threads, with no
 //! rendering at all. No generator can write its pages faster than this on the same disk.
-//! See BENCHMARKS.md.
+//! `--like DIR` creates instead the files a build wrote into DIR: the same paths, each of
+//! the same size (listed before the clock starts). See BENCHMARKS.md.
 //!
 //! ```sh
 //! cargo run --release --example write_floor -- --out DIR [--pages N] [--bytes B]
+//! cargo run --release --example write_floor -- --out DIR --like BUILT
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -19,9 +21,12 @@ const PAGE_BYTES: usize = 11_000;
 const THREADS: usize = 2;
 
 fn main() -> Result<(), Failure> {
-    let (out, pages, page_bytes) = arguments()?;
+    let (out, pages, page_bytes, like) = arguments()?;
     if out.exists() {
         return Err(format!("{} exists; give a directory that does not", out.display()).into());
+    }
+    if let Some(built) = like {
+        return write_like(&out, &built);
     }
     let page = vec![b'x'; page_bytes];
     let started = Instant::now();
@@ -57,10 +62,58 @@ fn write_share(out: &Path, page: &[u8], pages: usize, worker: usize) -> Result<(
     Ok(())
 }
 
-fn arguments() -> Result<(PathBuf, usize, usize), Failure> {
+/// Creates, under `out`, every file there is under `built`: the same relative path and the
+/// same size, filled with one byte. The list is made before the clock starts.
+fn write_like(out: &Path, built: &Path) -> Result<(), Failure> {
+    let mut files: Vec<(PathBuf, usize)> = Vec::new();
+    for entry in walkdir::WalkDir::new(built) {
+        let entry = entry?;
+        if entry.file_type().is_file() {
+            let relative = entry.path().strip_prefix(built)?.to_path_buf();
+            files.push((relative, usize::try_from(entry.metadata()?.len())?));
+        }
+    }
+    let largest = files.iter().map(|(_, size)| *size).max().unwrap_or(0);
+    let bytes = vec![b'x'; largest];
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..THREADS)
+            .map(|worker| {
+                let (files, bytes) = (&files, &bytes);
+                scope.spawn(move || -> Result<(), Failure> {
+                    for (relative, size) in files.iter().skip(worker).step_by(THREADS) {
+                        let path = out.join(relative);
+                        if let Some(dir) = path.parent() {
+                            std::fs::create_dir_all(dir)?;
+                        }
+                        std::fs::write(path, &bytes[..*size])?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .try_for_each(|w| w.join().map_err(|_| "a writer panicked")?)
+    })?;
+    let seconds = started.elapsed().as_secs_f64();
+    let total: usize = files.iter().map(|(_, size)| size).sum();
+    println!(
+        "{} files of {total} bytes, as in {}, written into {} in {seconds:.2} s",
+        files.len(),
+        built.display(),
+        out.display()
+    );
+    Ok(())
+}
+
+type Arguments = (PathBuf, usize, usize, Option<PathBuf>);
+
+fn arguments() -> Result<Arguments, Failure> {
     let mut out = None;
     let mut pages = 200_000;
     let mut bytes = PAGE_BYTES;
+    let mut like = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().ok_or(format!("{arg} needs a value"))?;
@@ -68,8 +121,9 @@ fn arguments() -> Result<(PathBuf, usize, usize), Failure> {
             "--out" => out = Some(PathBuf::from(value)),
             "--pages" => pages = value.parse()?,
             "--bytes" => bytes = value.parse()?,
+            "--like" => like = Some(PathBuf::from(value)),
             _ => return Err(format!("unknown option {arg}").into()),
         }
     }
-    Ok((out.ok_or("--out DIR is required")?, pages, bytes))
+    Ok((out.ok_or("--out DIR is required")?, pages, bytes, like))
 }
