@@ -2,12 +2,13 @@
 //! out (`<dir>/l<locale>/<pair>/index.html`, 11 KB each, the size of a minified pair
 //! page when issue 21 set its targets, or `--bytes` each), on two threads, with no
 //! rendering at all. No generator can write its pages faster than this on the same disk.
-//! `--like DIR` creates instead the files a build wrote into DIR: the same paths, each of
-//! the same size (listed before the clock starts). See BENCHMARKS.md.
+//! `--files LIST` creates instead the files a build wrote: LIST has a line `SIZE PATH` for
+//! each (`find BUILT -type f -printf '%s %P\n'`), made beforehand so that listing them is
+//! not timed. See BENCHMARKS.md.
 //!
 //! ```sh
 //! cargo run --release --example write_floor -- --out DIR [--pages N] [--bytes B]
-//! cargo run --release --example write_floor -- --out DIR --like BUILT
+//! cargo run --release --example write_floor -- --out DIR --files LIST
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -21,12 +22,12 @@ const PAGE_BYTES: usize = 11_000;
 const THREADS: usize = 2;
 
 fn main() -> Result<(), Failure> {
-    let (out, pages, page_bytes, like) = arguments()?;
+    let (out, pages, page_bytes, files) = arguments()?;
     if out.exists() {
         return Err(format!("{} exists; give a directory that does not", out.display()).into());
     }
-    if let Some(built) = like {
-        return write_like(&out, &built);
+    if let Some(list) = files {
+        return write_listed(&out, &list);
     }
     let page = vec![b'x'; page_bytes];
     let started = Instant::now();
@@ -62,16 +63,16 @@ fn write_share(out: &Path, page: &[u8], pages: usize, worker: usize) -> Result<(
     Ok(())
 }
 
-/// Creates, under `out`, every file there is under `built`: the same relative path and the
-/// same size, filled with one byte. The list is made before the clock starts.
-fn write_like(out: &Path, built: &Path) -> Result<(), Failure> {
+/// Creates, under `out`, every file of `list` (`SIZE PATH` lines, the path relative), each
+/// of its size and filled with one byte.
+fn write_listed(out: &Path, list: &Path) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(list)?;
     let mut files: Vec<(PathBuf, usize)> = Vec::new();
-    for entry in walkdir::WalkDir::new(built) {
-        let entry = entry?;
-        if entry.file_type().is_file() {
-            let relative = entry.path().strip_prefix(built)?.to_path_buf();
-            files.push((relative, usize::try_from(entry.metadata()?.len())?));
-        }
+    for line in text.lines() {
+        let (size, path) = line
+            .split_once(' ')
+            .ok_or(format!("{}: not `SIZE PATH`: {line}", list.display()))?;
+        files.push((PathBuf::from(path), size.parse()?));
     }
     let largest = files.iter().map(|(_, size)| *size).max().unwrap_or(0);
     let bytes = vec![b'x'; largest];
@@ -99,9 +100,9 @@ fn write_like(out: &Path, built: &Path) -> Result<(), Failure> {
     let seconds = started.elapsed().as_secs_f64();
     let total: usize = files.iter().map(|(_, size)| size).sum();
     println!(
-        "{} files of {total} bytes, as in {}, written into {} in {seconds:.2} s",
+        "{} files of {total} bytes, as listed in {}, written into {} in {seconds:.2} s",
         files.len(),
-        built.display(),
+        list.display(),
         out.display()
     );
     Ok(())
@@ -113,7 +114,7 @@ fn arguments() -> Result<Arguments, Failure> {
     let mut out = None;
     let mut pages = 200_000;
     let mut bytes = PAGE_BYTES;
-    let mut like = None;
+    let mut files = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().ok_or(format!("{arg} needs a value"))?;
@@ -121,9 +122,9 @@ fn arguments() -> Result<Arguments, Failure> {
             "--out" => out = Some(PathBuf::from(value)),
             "--pages" => pages = value.parse()?,
             "--bytes" => bytes = value.parse()?,
-            "--like" => like = Some(PathBuf::from(value)),
+            "--files" => files = Some(PathBuf::from(value)),
             _ => return Err(format!("unknown option {arg}").into()),
         }
     }
-    Ok((out.ok_or("--out DIR is required")?, pages, bytes, like))
+    Ok((out.ok_or("--out DIR is required")?, pages, bytes, files))
 }

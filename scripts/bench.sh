@@ -14,7 +14,7 @@
 #     ext4, against examples/write_floor writing as many 11 KB pages to the same disk
 #     just before (target: <= 1.5x the floor); its no-op rebuild (target: < 5% of the
 #     full build) and the peak RSS of its builds (target: < 300 MB); then the floor again,
-#     creating the very files the build wrote (`write_floor --like`: same paths, same
+#     creating the very files the build wrote (`write_floor --files`: same paths, same
 #     sizes; for information: the target's floor is the 11 KB one);
 #   - the no-op rebuild of the shipped site.
 #
@@ -91,6 +91,18 @@ timed() {
     echo "  $label: $wall s (user $user, sys $sys), peak RSS $rss MB" >&2
     rm -f "$log" "$log.out"
 }
+# free_memory FS: before the synthetic rows on FS, the clean page cache of the rows before
+# them is dropped (only as root; otherwise nothing happens, and results.md says so).
+free_memory() {
+    sync
+    if [ -w /proc/sys/vm/drop_caches ]; then
+        echo 1 >/proc/sys/vm/drop_caches
+        echo "  (page cache dropped before the synthetic rows on $1)" >&2
+    else
+        caches_kept=1
+    fi
+}
+caches_kept=0
 field() { awk -F'\t' -v l="$1" -v f="$2" '$1 == l { v = $f } END { print v }' "$runs"; }
 wall() { field "$1" 2; }
 html_pages() { find "$1" -name '*.html' | wc -l; }
@@ -247,10 +259,16 @@ synth_pages=$(sed -n 's/^expected pages: \([0-9]*\) .*/\1/p' "$disk/synth.txt")
 # The floor first, then the build, each into a directory of its own, and nothing deleted
 # until the end: on ext4, creating files just after deleting as many is several times
 # slower (BENCHMARKS.md), which would favour whichever runs first after a deletion.
+# On tmpfs the pages are memory: each row's output is removed before the next row (there is
+# no penalty for creating files after deleting them there), and the page cache of the
+# earlier rows is dropped where this user may (root), so that no row pays for reclaiming
+# the memory of another (one run with all of them kept had the last tmpfs row 10x slower).
 for fs_dir in $filesystems; do
     fs=${fs_dir%%:*}
     dir=${fs_dir#*:}
+    free_memory "$fs"
     timed "write_floor, same pages ($fs)" "$floor" --out "$dir/floor" --pages "$synth_pages"
+    [ "$fs" = tmpfs ] && rm -rf "$dir/floor"
     timed "synthetic cold build ($fs)" "$bin" build --root "$disk/synth-site" --out "$dir/synth-out"
     synth_pages=$(html_pages "$dir/synth-out")
     synth_files=$(find "$dir/synth-out" -type f | wc -l)
@@ -258,8 +276,10 @@ for fs_dir in $filesystems; do
     page_bytes=$(find "$dir/synth-out" -name index.html -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s / NR }')
     # The same files as the build wrote (paths and sizes): a tmpfs or ext4 file costs by
     # the 4 KiB block, so a floor of 11 KB pages (3 blocks) is not one of 14.6 KB (4).
+    find "$dir/synth-out" -type f -printf '%s %P\n' >"$disk/synth-files-$fs.txt"
+    [ "$fs" = tmpfs ] && rm -rf "$dir/synth-out"
     timed "write_floor, the build's own files ($fs)" "$floor" --out "$dir/floor-like" \
-        --like "$dir/synth-out"
+        --files "$disk/synth-files-$fs.txt"
 done
 
 # --- the table ------------------------------------------------------------------------
@@ -284,6 +304,7 @@ results=$disk/results.md
     echo "- commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src templates static || echo ' (with uncommitted changes)'); $(rustc --version); Hugo $("$hugo" version | awk '{ print $2 }')"
     echo "- $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -h | awk '/^Mem:/ { print $2 }') RAM; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "- ext4: $disk ($(df -T "$disk" | awk 'NR == 2 { print $2 " on " $1 }')); tmpfs: $shm"
+    [ "$caches_kept" = 1 ] && echo "- not root: the page cache was not dropped before the synthetic rows (tmpfs rows may pay for reclaiming it)"
     echo "- shipped site: $shipped_pages HTML pages, $shipped_files files; Hugo wrote $hugo_pages HTML pages; synthetic: $synth_codes codes x $locales locales, $synth_pages HTML pages, $synth_files files"
     echo
     echo "| run | pages | wall s | user s | sys s | peak RSS MB | pages/s | ratio | target | |"
@@ -324,6 +345,6 @@ cat "$results"
 if [ "${BENCH_KEEP:-0}" != 1 ]; then
     echo "removing the outputs (minutes on ext4)" >&2
     rm -rf "$disk/shipped" "$disk/hugo-site" "$disk/hugo-out" "$disk/synth-site" \
-        "$disk/synth-out" "$disk/floor" "$disk/floor-like" "$shm"
+        "$disk/synth-out" "$disk/floor" "$disk/floor-like" "$disk"/synth-files-*.txt "$shm"
 fi
 echo "written to $results; every run in $runs" >&2
