@@ -274,8 +274,8 @@ for fs_dir in $filesystems; do
     synth_files=$(find "$dir/synth-out" -type f | wc -l)
     timed "synthetic no-op rebuild ($fs)" "$bin" build --root "$disk/synth-site" --out "$dir/synth-out"
     page_bytes=$(find "$dir/synth-out" -name index.html -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s / NR }')
-    # The same files as the build wrote (paths and sizes): a tmpfs or ext4 file costs by
-    # the 4 KiB block, so a floor of 11 KB pages (3 blocks) is not one of 14.6 KB (4).
+    # The same files as the build wrote (paths and sizes): the target's floor writes 11 KB
+    # pages, the synthetic pages are 14.6 KB on average.
     find "$dir/synth-out" -type f -printf '%s %P\n' >"$disk/synth-files-$fs.txt"
     [ "$fs" = tmpfs ] && rm -rf "$dir/synth-out"
     timed "write_floor, the build's own files ($fs)" "$floor" --out "$dir/floor-like" \
