@@ -149,6 +149,32 @@ fn the_fixtures_pages_are_the_same_too_drafts_and_fallbacks_included() {
     compare(&site, &plan, &pages);
 }
 
+/// A "Compare with" item is a stencil whose slots are the page's code and the pair's link
+/// (`render::code`). An item template that looks at what the page's code says cannot be
+/// one: Tera renders it on every code page, and each page gets its own items.
+#[test]
+fn a_compare_item_that_looks_at_the_pages_code_is_rendered_on_each_page() {
+    let fixture = common::Fixture::new();
+    fixture.write(
+        "templates/code_compare_item.html",
+        "<li{% if page_code == \"550\" %} class=\"on-550\"{% endif %}>\
+         <a href=\"{{ c.href }}\">{{ page_code }} vs {{ c.code }}</a></li>\n",
+    );
+    fixture.build().expect("build");
+    let items = |code: &str, css: &str| {
+        let page = fixture.page(&format!("en/{code}/index.html"));
+        common::select(&page, css).len()
+    };
+    let all = items("550", "ul.pairs li");
+    assert!(all > 0);
+    assert_eq!(items("550", "ul.pairs li.on-550"), all, "on 550's page");
+    assert!(items("521", "ul.pairs li") > 0);
+    assert_eq!(items("521", "ul.pairs li.on-550"), 0, "on 521's page");
+    let site = smtpcodes::load::load_site(fixture.root()).expect("fixture loads");
+    let plan = plan::plan(&site).expect("plan");
+    compare(&site, &plan, &sample(&site, &plan, true));
+}
+
 /// When a template cannot be minified (here a Tera tag inside an HTML comment), pages are
 /// minified whole, with the pre-minified fragments spliced into the minified rest: that
 /// must give exactly the bytes of minifying the page with its fragments in place.

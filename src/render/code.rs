@@ -5,7 +5,8 @@ use tera::Context;
 use super::engine::{Fragment, Renderer, join_list};
 use super::localizer::{Arg, Localized, Localizer};
 use super::page::TemplatePage;
-use super::views::{CodeGroup, CodeListItem, CodeView, FactsView, Html, Link, SourceView};
+use super::stencil::{self, Stencil};
+use super::views::{CodeListItem, CodeView, CompareGroup, FactsView, Html, Link, SourceView};
 use crate::error::Result;
 use crate::load::Site;
 use crate::markdown;
@@ -51,13 +52,16 @@ pub(super) fn page(r: &Renderer, locale: usize, index: usize) -> Result<Template
 /// (hand-written comparisons, then its related codes), unfolded; then every other code
 /// of its family, grouped by class, with its own class unfolded when there is no first
 /// group.
-fn compare_groups(r: &Renderer, locale: usize, index: usize) -> Result<Vec<CodeGroup>> {
+fn compare_groups(r: &Renderer, locale: usize, index: usize) -> Result<Vec<CompareGroup>> {
     let data = &r.locales[locale];
     let me = &r.site.codes[index];
-    let item = |i: usize| CodeListItem {
-        code: data.codes[i].code.clone(),
-        href: r.href(locale, LocalPage::Pair(&me.id, &r.site.codes[i].id)),
-        name: data.codes[i].name.clone(),
+    let group = |label: String, others: &[usize], open: bool| -> Result<CompareGroup> {
+        Ok(CompareGroup {
+            label,
+            count: others.len(),
+            items: compare_items(r, locale, index, others)?,
+            open,
+        })
     };
     let mut first: Vec<usize> = Vec::new();
     let compared = r
@@ -78,37 +82,107 @@ fn compare_groups(r: &Renderer, locale: usize, index: usize) -> Result<Vec<CodeG
             first.push(other);
         }
     }
-    let mut groups: Vec<CodeGroup> = Vec::new();
+    let mut groups: Vec<CompareGroup> = Vec::new();
     if !first.is_empty() {
-        groups.push(CodeGroup {
-            label: r.text(
-                data.lang.as_str(),
-                "code-compare-first",
-                &[("code", Arg::Text(&data.codes[index].code))],
-            )?,
-            codes: first.iter().map(|&i| item(i)).collect(),
-            open: true,
-        });
+        let label = r.text(
+            data.lang.as_str(),
+            "code-compare-first",
+            &[("code", Arg::Text(&data.codes[index].code))],
+        )?;
+        groups.push(group(label, &first, true)?);
     }
-    let mut last_class = None;
+    // The other codes of the family, by class, in the site's order.
+    let mut classes: Vec<(&CodeView, Vec<usize>)> = Vec::new();
     for (i, other) in r.site.codes.iter().enumerate() {
         if i == index || other.id.family() != me.id.family() {
             continue;
         }
         let view = &data.codes[i];
-        if last_class != Some(view.class) {
-            groups.push(CodeGroup {
-                label: view.class_label.clone(),
-                codes: Vec::new(),
-                open: first.is_empty() && view.class == me.id.class(),
-            });
-            last_class = Some(view.class);
-        }
-        if let Some(group) = groups.last_mut() {
-            group.codes.push(item(i));
+        match classes.last_mut() {
+            Some((first_of_class, members)) if first_of_class.class == view.class => {
+                members.push(i);
+            }
+            _ => classes.push((view, vec![i])),
         }
     }
+    for (first_of_class, members) in classes {
+        let open = first.is_empty() && first_of_class.class == me.id.class();
+        groups.push(group(first_of_class.class_label.clone(), &members, open)?);
+    }
     Ok(groups)
+}
+
+/// The template of one item of a code page's "Compare with" lists.
+const COMPARE_ITEM: &str = "code_compare_item.html";
+/// The slots of an item's stencil: what changes from one code page to the next.
+const PAGE_CODE: usize = 0;
+const PAIR_HREF: usize = 1;
+
+/// The items of code `index`'s page for the codes `others`, in `locale`: each code's
+/// stencil (made once per locale, [`compare_item_stencil`]) filled with the page's code
+/// and the pair's link, or, when it has none or pages are rendered whole, the item
+/// template rendered by Tera.
+fn compare_items(r: &Renderer, locale: usize, index: usize, others: &[usize]) -> Result<String> {
+    let data = &r.locales[locale];
+    let page_code = data.codes[index].code.as_str();
+    let me = &r.site.codes[index].id;
+    let mut items = String::with_capacity(160 * others.len());
+    for &other in others {
+        let href = r.href(locale, LocalPage::Pair(me, &r.site.codes[other].id));
+        match data.compare_items.get(other) {
+            Some(Some(stencil)) if !r.whole => {
+                let mut slots = [""; 2];
+                slots[PAGE_CODE] = page_code;
+                slots[PAIR_HREF] = &href;
+                stencil.fill_into(&mut items, &slots, &[] as &[&str]);
+            }
+            _ => items.push_str(&render_compare_item(r, locale, other, page_code, href)?.0),
+        }
+    }
+    Ok(items)
+}
+
+/// `code_compare_item.html` for code `other` on the page of the code `page_code` (see
+/// [`Renderer::render_template`] for the `bool`), without the whitespace around it (the
+/// template file's last line break): items follow one another as they are, as the loop
+/// that wrote them in `code.html` did.
+fn render_compare_item(
+    r: &Renderer,
+    locale: usize,
+    other: usize,
+    page_code: &str,
+    href: String,
+) -> Result<(String, bool)> {
+    let data = &r.locales[locale];
+    let view = &data.codes[other];
+    let mut context = data.context.context().clone();
+    context.insert("page_code", page_code);
+    context.insert(
+        "c",
+        &CodeListItem {
+            code: view.code.clone(),
+            href,
+            name: view.name.clone(),
+        },
+    );
+    let (html, minified) = r.render_template(COMPARE_ITEM, &context)?;
+    Ok((html.trim().to_owned(), minified))
+}
+
+/// Code `other`'s item in the "Compare with" lists of `locale`, as a stencil with the page's
+/// code and the pair's link as slots ([`Stencil::made`]). `None` when it cannot be made
+/// (a Tera error included: the page that renders the item reports it), or the template
+/// looks at what its strings say (see [`stencil::usable`]); then Tera renders the item on
+/// every page that lists the code.
+pub(super) fn compare_item_stencil(r: &Renderer, locale: usize, other: usize) -> Option<Stencil> {
+    if !stencil::usable(&r.site.templates, COMPARE_ITEM) {
+        return None;
+    }
+    Stencil::made(2, |variant| {
+        let page_code = stencil::sentinel(PAGE_CODE, variant);
+        let href = stencil::sentinel(PAIR_HREF, variant);
+        render_compare_item(r, locale, other, &page_code, href).ok()
+    })
 }
 
 /// A code's localized prose field, falling back to the default locale.

@@ -59,6 +59,9 @@ pub(super) struct LocaleData {
     pub(super) table_labels: TableLabels,
     /// The jump box and decoder link closing code and pair pages (`tools.html`).
     pub(super) tools: Fragment,
+    /// Each code's item in the "Compare with" lists of code pages, as a stencil
+    /// (`code::compare_item_stencil`; `None`: rendered by Tera on each page).
+    pub(super) compare_items: Vec<Option<Stencil>>,
     /// Whether `sections`, `labels`, `table_labels` and `tools` are made (see
     /// [`Renderer::for_locales`]).
     shared: bool,
@@ -114,7 +117,8 @@ impl<'s> Renderer<'s> {
     }
 
     /// The engine for the pages a build renders: the pieces that only code, pair, group and
-    /// provider entry pages show (each code's sections and pair labels, the table's words, the jump box)
+    /// provider entry pages show (each code's sections, pair labels and "Compare with"
+    /// item, the table's words, the jump box)
     /// are made for the locales that `shared` marks (see [`shared_locale`]), and a page
     /// of another locale that needs them is an error. A rebuild that reuses every such page
     /// of a locale skips most of its set-up.
@@ -137,6 +141,7 @@ impl<'s> Renderer<'s> {
                 labels: Vec::new(),
                 table_labels: TableLabels::default(),
                 tools: Fragment::default(),
+                compare_items: Vec::new(),
                 shared: false,
                 context: KeyedContext::new(),
                 spare_contexts: Mutex::new(Vec::new()),
@@ -169,6 +174,11 @@ impl<'s> Renderer<'s> {
                 .map(|code| pair::labels(&renderer, locale, code))
                 .collect::<Result<_>>()?;
             renderer.locales[locale].labels = labels;
+            let compare_items = (0..site.codes.len())
+                .into_par_iter()
+                .map(|code| code::compare_item_stencil(&renderer, locale, code))
+                .collect();
+            renderer.locales[locale].compare_items = compare_items;
             let data = &renderer.locales[locale];
             let table_labels = TableLabels::new(&data.ui);
             let tools = Fragment::of_template(site, "tools.html", data.context.context())?;
@@ -376,17 +386,11 @@ impl<'s> Renderer<'s> {
     /// that can be cut and filled in again: filled with a second set of sentinels, it must
     /// give Tera's output for those.
     fn make_stencil(&self, locale: usize, template: &str, values: &Tape) -> Option<Stencil> {
-        let render = |variant: usize| {
+        Stencil::made(values.slot_count(), |variant| {
             let sentinel = move |n: usize| stencil::sentinel(n, variant);
             self.render_in_locale(locale, template, values, Some(&sentinel))
                 .ok()
-        };
-        let slots = values.slot_count();
-        let (first, minified) = render(0)?;
-        let made = Stencil::cut(&first, slots, minified)?;
-        let (second, _) = render(1)?;
-        let sentinels: Vec<String> = (0..slots).map(|n| stencil::sentinel(n, 1)).collect();
-        (made.fill(&sentinels) == second).then_some(made)
+        })
     }
 
     /// A template page of `locale` with its key: the renderer's part, the page's template

@@ -25,7 +25,6 @@ pub(super) fn code_index(r: &Renderer, locale: usize) -> Vec<(Family, Vec<CodeGr
         };
         if groups.last().is_none_or(|g| g.label != view.class_label) {
             groups.push(CodeGroup {
-                open: false,
                 label: view.class_label.clone(),
                 codes: Vec::new(),
             });

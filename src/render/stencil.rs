@@ -53,6 +53,21 @@ enum Piece {
 }
 
 impl Stencil {
+    /// The stencil of something rendered with `slots` slots, if it can be cut and filled
+    /// in again: `render(variant)` renders it with [`sentinel`]`(n, variant)` in slot `n`
+    /// (`None` if it fails); the output of variant 0, cut at its sentinels and filled with
+    /// those of variant 1, must be the output of variant 1.
+    pub(super) fn made(
+        slots: usize,
+        render: impl Fn(usize) -> Option<(String, bool)>,
+    ) -> Option<Stencil> {
+        let (first, minified) = render(0)?;
+        let made = Stencil::cut(&first, slots, minified)?;
+        let (second, _) = render(1)?;
+        let sentinels: Vec<String> = (0..slots).map(|n| sentinel(n, 1)).collect();
+        (made.fill(&sentinels) == second).then_some(made)
+    }
+
     /// Cuts `rendered` (the page rendered with the sentinels of variant 0) at its
     /// sentinels; `None` if one of them is not there whole, as written or escaped.
     pub(super) fn cut(rendered: &str, slots: usize, minified: bool) -> Option<Stencil> {
@@ -97,13 +112,24 @@ impl Stencil {
     ) -> String {
         let extra: usize = fragments.iter().map(|f| f.as_ref().len()).sum();
         let mut out = String::with_capacity(self.len_hint() + extra);
+        self.fill_into(&mut out, slots, fragments);
+        out
+    }
+
+    /// [`Stencil::fill_spliced`], written at the end of `out`.
+    pub(super) fn fill_into<S: AsRef<str>, F: AsRef<str>>(
+        &self,
+        out: &mut String,
+        slots: &[S],
+        fragments: &[F],
+    ) {
         for piece in &self.pieces {
             match piece {
                 Piece::Text(text) => out.push_str(text),
                 Piece::Slot { index, escaped } => {
                     let text = slots.get(*index).map_or("", |s| s.as_ref());
                     if *escaped {
-                        escape_into(text, &mut out);
+                        escape_into(text, out);
                         continue;
                     }
                     let fragment = minify::placeholder_index(text).and_then(|i| fragments.get(i));
@@ -111,7 +137,6 @@ impl Stencil {
                 }
             }
         }
-        out
     }
 
     fn len_hint(&self) -> usize {

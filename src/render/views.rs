@@ -205,7 +205,16 @@ pub struct WhichItem<'v> {
 pub struct CodeGroup {
     pub label: String,
     pub codes: Vec<CodeListItem>,
-    /// Shown unfolded where the group is foldable (a code page's "Compare with").
+}
+
+/// One of a code page's "Compare with" lists: its items are `code_compare_item.html`, made
+/// once per locale and code and filled in for the page (see `code::CompareItems`).
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareGroup {
+    pub label: String,
+    pub count: usize,
+    pub items: String,
+    /// Shown unfolded.
     pub open: bool,
 }
 
