@@ -166,7 +166,9 @@ fn render_compare_item(
         },
     );
     let (html, minified) = r.render_template(COMPARE_ITEM, &context)?;
-    Ok((html.trim().to_owned(), minified))
+    // HTML's whitespace between elements, not Unicode's (a no-break space is text).
+    let item = html.trim_matches(|c: char| c.is_ascii_whitespace());
+    Ok((item.to_owned(), minified))
 }
 
 /// Code `other`'s item in the "Compare with" lists of `locale`, as a stencil with the page's

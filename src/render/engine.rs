@@ -62,7 +62,7 @@ pub(super) struct LocaleData {
     /// Each code's item in the "Compare with" lists of code pages, as a stencil
     /// (`code::compare_item_stencil`; `None`: rendered by Tera on each page).
     pub(super) compare_items: Vec<Option<Stencil>>,
-    /// Whether `sections`, `labels`, `table_labels` and `tools` are made (see
+    /// Whether `sections`, `labels`, `table_labels`, `tools` and `compare_items` are made (see
     /// [`Renderer::for_locales`]).
     shared: bool,
     /// The locale's part of every page's context, serialized once.
