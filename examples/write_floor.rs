@@ -31,17 +31,7 @@ fn main() -> Result<(), Failure> {
     }
     let page = vec![b'x'; page_bytes];
     let started = Instant::now();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..THREADS)
-            .map(|worker| {
-                let (out, page) = (&out, &page);
-                scope.spawn(move || write_share(out, page, pages, worker))
-            })
-            .collect();
-        workers
-            .into_iter()
-            .try_for_each(|w| w.join().map_err(|_| "a writer panicked")?)
-    })?;
+    on_threads(|worker| write_share(&out, &page, pages, worker))?;
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "{pages} pages of {page_bytes} bytes written into {} in {seconds:.2} s: {:.0} pages/s",
@@ -49,6 +39,20 @@ fn main() -> Result<(), Failure> {
         pages as f64 / seconds
     );
     Ok(())
+}
+
+/// Runs `work(worker)` for each of the `THREADS` workers at once, and gives the first
+/// error any of them met.
+fn on_threads(work: impl Fn(usize) -> Result<(), Failure> + Sync) -> Result<(), Failure> {
+    std::thread::scope(|scope| {
+        let work = &work;
+        let workers: Vec<_> = (0..THREADS)
+            .map(|worker| scope.spawn(move || work(worker)))
+            .collect();
+        workers
+            .into_iter()
+            .try_for_each(|w| w.join().map_err(|_| "a writer panicked")?)
+    })
 }
 
 /// Writes every `THREADS`-th page, starting at `worker`.
@@ -77,25 +81,15 @@ fn write_listed(out: &Path, list: &Path) -> Result<(), Failure> {
     let largest = files.iter().map(|(_, size)| *size).max().unwrap_or(0);
     let bytes = vec![b'x'; largest];
     let started = Instant::now();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..THREADS)
-            .map(|worker| {
-                let (files, bytes) = (&files, &bytes);
-                scope.spawn(move || -> Result<(), Failure> {
-                    for (relative, size) in files.iter().skip(worker).step_by(THREADS) {
-                        let path = out.join(relative);
-                        if let Some(dir) = path.parent() {
-                            std::fs::create_dir_all(dir)?;
-                        }
-                        std::fs::write(path, &bytes[..*size])?;
-                    }
-                    Ok(())
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .try_for_each(|w| w.join().map_err(|_| "a writer panicked")?)
+    on_threads(|worker| {
+        for (relative, size) in files.iter().skip(worker).step_by(THREADS) {
+            let path = out.join(relative);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(path, &bytes[..*size])?;
+        }
+        Ok(())
     })?;
     let seconds = started.elapsed().as_secs_f64();
     let total: usize = files.iter().map(|(_, size)| size).sum();
