@@ -1,5 +1,6 @@
 //! A code's page, and the localized view of a code that every page showing it shares.
 
+use rayon::prelude::*;
 use tera::Context;
 
 use super::engine::{Fragment, Renderer, join_list};
@@ -119,7 +120,7 @@ const PAGE_CODE: usize = 0;
 const PAIR_HREF: usize = 1;
 
 /// The items of code `index`'s page for the codes `others`, in `locale`: each code's
-/// stencil (made once per locale, [`compare_item_stencil`]) filled with the page's code
+/// stencil (made once per locale, [`compare_item_stencils`]) filled with the page's code
 /// and the pair's link, or, when it has none or pages are rendered whole, the item
 /// template rendered by Tera.
 fn compare_items(r: &Renderer, locale: usize, index: usize, others: &[usize]) -> Result<String> {
@@ -155,9 +156,9 @@ fn render_compare_item(
 ) -> Result<(String, bool)> {
     let data = &r.locales[locale];
     let view = &data.codes[other];
-    let mut context = data.context.context().clone();
-    context.insert("page_code", page_code);
-    context.insert(
+    let mut values = data.context.page_values();
+    values.insert("page_code", page_code);
+    values.insert(
         "c",
         &CodeListItem {
             code: view.code.clone(),
@@ -165,21 +166,29 @@ fn render_compare_item(
             name: view.name.clone(),
         },
     );
-    let (html, minified) = r.render_template(COMPARE_ITEM, &context)?;
+    let (html, minified) = r.render_in_locale(locale, COMPARE_ITEM, &values, None)?;
     // HTML's whitespace between elements, not Unicode's (a no-break space is text).
     let item = html.trim_matches(|c: char| c.is_ascii_whitespace());
     Ok((item.to_owned(), minified))
 }
 
-/// Code `other`'s item in the "Compare with" lists of `locale`, as a stencil with the page's
-/// code and the pair's link as slots ([`Stencil::made`]). `None` when it cannot be made
-/// (a Tera error included: the page that renders the item reports it), or the template
-/// looks at what its strings say (see [`stencil::usable`]); then Tera renders the item on
-/// every page that lists the code.
-pub(super) fn compare_item_stencil(r: &Renderer, locale: usize, other: usize) -> Option<Stencil> {
+/// Each code's item in the "Compare with" lists of `locale`, as a stencil with the page's
+/// code and the pair's link as slots ([`Stencil::made`]). An item is `None` when its
+/// stencil cannot be made (a Tera error included: the page that renders the item reports
+/// it), and all are when the template looks at what its strings say (see
+/// [`stencil::usable`]); then Tera renders the item on every page that lists the code.
+pub(super) fn compare_item_stencils(r: &Renderer, locale: usize) -> Vec<Option<Stencil>> {
+    let codes = 0..r.site.codes.len();
     if !stencil::usable(&r.site.templates, COMPARE_ITEM) {
-        return None;
+        return codes.map(|_| None).collect();
     }
+    codes
+        .into_par_iter()
+        .map(|other| compare_item_stencil(r, locale, other))
+        .collect()
+}
+
+fn compare_item_stencil(r: &Renderer, locale: usize, other: usize) -> Option<Stencil> {
     Stencil::made(2, |variant| {
         let page_code = stencil::sentinel(PAGE_CODE, variant);
         let href = stencil::sentinel(PAIR_HREF, variant);

@@ -60,7 +60,7 @@ pub(super) struct LocaleData {
     /// The jump box and decoder link closing code and pair pages (`tools.html`).
     pub(super) tools: Fragment,
     /// Each code's item in the "Compare with" lists of code pages, as a stencil
-    /// (`code::compare_item_stencil`; `None`: rendered by Tera on each page).
+    /// (`code::compare_item_stencils`; `None`: rendered by Tera on each page).
     pub(super) compare_items: Vec<Option<Stencil>>,
     /// Whether `sections`, `labels`, `table_labels`, `tools` and `compare_items` are made (see
     /// [`Renderer::for_locales`]).
@@ -174,10 +174,7 @@ impl<'s> Renderer<'s> {
                 .map(|code| pair::labels(&renderer, locale, code))
                 .collect::<Result<_>>()?;
             renderer.locales[locale].labels = labels;
-            let compare_items = (0..site.codes.len())
-                .into_par_iter()
-                .map(|code| code::compare_item_stencil(&renderer, locale, code))
-                .collect();
+            let compare_items = code::compare_item_stencils(&renderer, locale);
             renderer.locales[locale].compare_items = compare_items;
             let data = &renderer.locales[locale];
             let table_labels = TableLabels::new(&data.ui);
@@ -315,7 +312,7 @@ impl<'s> Renderer<'s> {
     /// is borrowed from its spares and given back as it was: each page value is taken out
     /// again, and a locale value that a page value hid is put back. After a failed render
     /// the borrowed context is dropped.
-    fn render_in_locale(
+    pub(super) fn render_in_locale(
         &self,
         locale: usize,
         template: &str,

@@ -208,7 +208,7 @@ pub struct CodeGroup {
 }
 
 /// One of a code page's "Compare with" lists: its items are `code_compare_item.html`, made
-/// once per locale and code and filled in for the page (see `code::compare_item_stencil`).
+/// once per locale and code and filled in for the page (see `code::compare_item_stencils`).
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareGroup {
     pub label: String,
