@@ -179,7 +179,7 @@ fn is_wide(c: char) -> bool {
 
 /// Whether `text` may hold a character [`is_cjk`] accepts: in UTF-8 each of them starts
 /// with one of these bytes (U+3000–U+9FFF: E3–E9; U+F900–U+FFFF: EF).
-fn may_contain_cjk(text: &str) -> bool {
+pub fn may_contain_cjk(text: &str) -> bool {
     text.bytes().any(|b| matches!(b, 0xE3..=0xE9 | 0xEF))
 }
 

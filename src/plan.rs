@@ -191,6 +191,11 @@ impl Urls {
         &self.base_path
     }
 
+    /// `https://example.org/repo`, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
     /// The path of `page` in `lang`.
     pub fn path(&self, lang: &str, page: LocalPage) -> String {
         url("", lang, page)
@@ -218,8 +223,12 @@ impl Urls {
 
     /// The absolute URL of a link made by [`Urls::href`] (or any href below the base).
     pub fn absolute_of_href(&self, href: &str) -> String {
-        let path = href.strip_prefix(&self.base_path).unwrap_or(href);
-        [self.base_url.as_str(), path].concat()
+        [self.base_url.as_str(), self.path_of_href(href)].concat()
+    }
+
+    /// The path of a link made by [`Urls::href`]: what follows the base path.
+    pub fn path_of_href<'h>(&self, href: &'h str) -> &'h str {
+        href.strip_prefix(&self.base_path).unwrap_or(href)
     }
 
     /// A family's part of a locale's home: `/{lang}/#basic`.
@@ -669,7 +678,10 @@ mod tests {
             (LocalPage::Code(&code), "/251/"),
             (LocalPage::Pair(&other, &code), "/251-vs-521/"),
             (LocalPage::Providers, "/providers/"),
-            (LocalPage::Provider("microsoft-5.7.606"), "/providers/microsoft-5.7.606/"),
+            (
+                LocalPage::Provider("microsoft-5.7.606"),
+                "/providers/microsoft-5.7.606/",
+            ),
         ] {
             assert_eq!(page.to_string(), path);
             assert_eq!(urls.path("ja", page), format!("/ja{path}"));
@@ -680,7 +692,10 @@ mod tests {
             urls.write_absolute(&mut written, "ja", page);
             assert_eq!(written, format!("<loc>{absolute}"));
         }
-        assert_eq!(urls.family_href("en", Family::Enhanced), "/repo/en/#enhanced");
+        assert_eq!(
+            urls.family_href("en", Family::Enhanced),
+            "/repo/en/#enhanced"
+        );
     }
 
     #[test]

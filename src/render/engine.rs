@@ -59,6 +59,8 @@ pub(super) struct LocaleData {
     pub(super) table_labels: TableLabels,
     /// The jump box and decoder link closing code and pair pages (`tools.html`).
     pub(super) tools: Fragment,
+    /// The locale's part of every `TechArticle` (JSON-LD), written once (`seo.rs`).
+    pub(super) website_ld: String,
     /// Each code's item in the "Compare with" lists of code pages, as a stencil
     /// (`code::compare_item_stencils`; `None`: rendered by Tera on each page).
     pub(super) compare_items: Vec<Option<Stencil>>,
@@ -142,6 +144,7 @@ impl<'s> Renderer<'s> {
                 table_labels: TableLabels::default(),
                 tools: Fragment::default(),
                 compare_items: Vec::new(),
+                website_ld: String::new(),
                 shared: false,
                 context: KeyedContext::new(),
                 spare_contexts: Mutex::new(Vec::new()),
@@ -159,6 +162,9 @@ impl<'s> Renderer<'s> {
         };
         for locale in 0..renderer.locales.len() {
             renderer.locales[locale].context = renderer.locale_context(locale);
+            let data = &renderer.locales[locale];
+            let website_ld = renderer.website_ld(&data.lang, &ui_text(&data.ui, "site_name"));
+            renderer.locales[locale].website_ld = website_ld;
             if !shared.get(locale).copied().unwrap_or(true) {
                 continue;
             }

@@ -133,15 +133,28 @@ fn plain_pieces<'p>(pattern: &ast::Pattern<&'p str>) -> Option<Vec<Piece<'p>>> {
 /// variable is missing or a number (then `format_in` reports the error, or formats the
 /// number as Fluent does).
 fn join_plain(pieces: &[Piece], args: &Args) -> Option<String> {
-    let mut text = markdown::CjkJoiner::with_capacity(128);
+    let mut parts = Vec::with_capacity(pieces.len());
     for piece in pieces {
-        match *piece {
-            Piece::Text(t) => text.push(t, false),
+        parts.push(match *piece {
+            Piece::Text(t) => (t, false),
             Piece::Variable(name) => match args.iter().find(|(n, _)| *n == name)?.1 {
-                Arg::Text(value) => text.push(value, true),
+                Arg::Text(value) => (value, true),
                 Arg::Number(_) => return None,
             },
-        }
+        });
+    }
+    // White space is only left out between two wide characters: without any, the
+    // message is its pieces put together (every English one; the joiner was a tenth of
+    // a pair page's values).
+    if !parts
+        .iter()
+        .any(|(part, _)| markdown::may_contain_cjk(part))
+    {
+        return Some(parts.iter().map(|(part, _)| *part).collect());
+    }
+    let mut text = markdown::CjkJoiner::with_capacity(128);
+    for (part, value) in parts {
+        text.push(part, value);
     }
     Some(text.finish())
 }
@@ -324,17 +337,19 @@ mod tests {
                         Piece::Text(_) => None,
                     })
                     .collect();
-                let args: Vec<(&str, Arg)> = names
-                    .iter()
-                    .map(|n| (*n, Arg::Text("値 値 5.7.1")))
-                    .collect();
-                assert_eq!(
-                    join_plain(&pieces, &args),
-                    format_in(locale, id, &args).unwrap(),
-                    "{} {id}",
-                    locale.code
-                );
-                compared += 1;
+                // Japanese values, and values without a wide character (joined without
+                // the joiner when the message has none either).
+                for value in ["値 値 5.7.1", "a  b 5.7.1 ", "—"] {
+                    let args: Vec<(&str, Arg)> =
+                        names.iter().map(|n| (*n, Arg::Text(value))).collect();
+                    assert_eq!(
+                        join_plain(&pieces, &args),
+                        format_in(locale, id, &args).unwrap(),
+                        "{} {id} {value}",
+                        locale.code
+                    );
+                    compared += 1;
+                }
             }
         }
         assert!(compared > 100, "{compared}");
@@ -343,14 +358,18 @@ mod tests {
             "m =\n    first { $a }\n    second { $a } { $b }\n",
             "m = { $a } と { $b } の比較\n",
         );
-        let args = [("a", Arg::Text("x y")), ("b", Arg::Text("日 本"))];
-        for locale in &messages {
-            let plain = plain_messages(locale);
-            let pieces = plain.get("m").expect("a plain message");
-            assert_eq!(
-                join_plain(pieces, &args),
-                format_in(locale, "m", &args).unwrap()
-            );
+        for args in [
+            [("a", Arg::Text("x y")), ("b", Arg::Text("日 本"))],
+            [("a", Arg::Text("x  y")), ("b", Arg::Text(" z "))],
+        ] {
+            for locale in &messages {
+                let plain = plain_messages(locale);
+                let pieces = plain.get("m").expect("a plain message");
+                assert_eq!(
+                    join_plain(pieces, &args),
+                    format_in(locale, "m", &args).unwrap()
+                );
+            }
         }
     }
 

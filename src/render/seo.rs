@@ -52,18 +52,22 @@ impl Renderer<'_> {
             r#"{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":["#,
         );
         for (i, crumb) in crumbs.iter().enumerate() {
-            let item = crumb.href.as_deref().map_or_else(
-                || meta.canonical.clone(),
-                |h| self.plan.urls.absolute_of_href(h),
-            );
             if i > 0 {
                 json.push(',');
             }
             json.push_str(r#"{"@type":"ListItem","item":"#);
-            push_json_string(&mut json, &item);
+            match crumb.href.as_deref() {
+                Some(href) => {
+                    let path = self.plan.urls.path_of_href(href);
+                    push_json_string(&mut json, &[self.plan.urls.base_url(), path]);
+                }
+                None => push_json_string(&mut json, &[&meta.canonical]),
+            }
             json.push_str(r#","name":"#);
-            push_json_string(&mut json, &crumb.label);
-            let _ = write!(json, r#","position":{}}}"#, i + 1);
+            push_json_string(&mut json, &[&crumb.label]);
+            json.push_str(r#","position":"#);
+            json.push_str(&(i + 1).to_string());
+            json.push('}');
         }
         json.push_str("]}");
         json
@@ -71,38 +75,48 @@ impl Renderer<'_> {
 
     fn tech_article(&self, locale: usize, meta: &PageMeta) -> String {
         let data = &self.locales[locale];
-        let home = self.plan.urls.absolute(&data.lang, LocalPage::Home);
-        let site_name = data.ui.get("site_name").map_or("", |l| l.text.as_str());
         let mut json = String::with_capacity(512);
-        let fields = [
-            ("@type", "TechArticle"),
-            ("description", &meta.description),
-            ("headline", &meta.title),
-            ("inLanguage", &data.lang),
-        ];
-        json.push_str(r#"{"@context":"https://schema.org""#);
-        for (key, value) in fields {
-            let _ = write!(json, r#","{key}":"#);
-            push_json_string(&mut json, value);
-        }
-        json.push_str(r#","isPartOf":{"@type":"WebSite","name":"#);
-        push_json_string(&mut json, site_name);
+        json.push_str(r#"{"@context":"https://schema.org","@type":"TechArticle","description":"#);
+        push_json_string(&mut json, &[&meta.description]);
+        json.push_str(r#","headline":"#);
+        push_json_string(&mut json, &[&meta.title]);
+        json.push_str(&data.website_ld);
+        push_json_string(&mut json, &[&meta.canonical]);
         json.push_str(r#","url":"#);
-        push_json_string(&mut json, &home);
-        json.push_str(r#"},"mainEntityOfPage":"#);
-        push_json_string(&mut json, &meta.canonical);
-        json.push_str(r#","url":"#);
-        push_json_string(&mut json, &meta.canonical);
+        push_json_string(&mut json, &[&meta.canonical]);
         json.push('}');
+        json
+    }
+
+    /// The part of every `TechArticle` of `locale` between the headline and the page's own
+    /// URLs: its language and the site it is part of, written once per locale.
+    pub(super) fn website_ld(&self, lang: &str, site_name: &str) -> String {
+        let mut json = String::from(r#","inLanguage":"#);
+        push_json_string(&mut json, &[lang]);
+        json.push_str(r#","isPartOf":{"@type":"WebSite","name":"#);
+        push_json_string(&mut json, &[site_name]);
+        json.push_str(r#","url":"#);
+        push_json_string(
+            &mut json,
+            &[&self.plan.urls.absolute(lang, LocalPage::Home)],
+        );
+        json.push_str(r#"},"mainEntityOfPage":"#);
         json
     }
 }
 
-/// `text` as a JSON string that is safe inside `<script>`: escaped as serde_json escapes
-/// it, and `<` as `\u003c` (the same character to a JSON reader), so no `</script>` can
-/// end the element early.
-fn push_json_string(json: &mut String, text: &str) {
+/// `parts`, one after the other, as one JSON string that is safe inside `<script>`:
+/// escaped as serde_json escapes it, and `<` as `\u003c` (the same character to a JSON
+/// reader), so no `</script>` can end the element early.
+fn push_json_string(json: &mut String, parts: &[&str]) {
     json.push('"');
+    for text in parts {
+        push_json_content(json, text);
+    }
+    json.push('"');
+}
+
+fn push_json_content(json: &mut String, text: &str) {
     let mut copied = 0;
     // Every character escaped is ASCII, so each byte found is a character boundary.
     for (at, &byte) in text.as_bytes().iter().enumerate() {
@@ -127,7 +141,6 @@ fn push_json_string(json: &mut String, text: &str) {
         copied = at + 1;
     }
     json.push_str(&text[copied..]);
-    json.push('"');
 }
 
 /// OpenGraph wants `language_TERRITORY`; for a bare language, its most common territory.
@@ -153,7 +166,7 @@ mod tests {
             "",
         ] {
             let mut json = String::new();
-            push_json_string(&mut json, text);
+            push_json_string(&mut json, &[text]);
             assert!(!json.contains('<'), "{json}");
             let back: String = serde_json::from_str(&json).unwrap();
             assert_eq!(back, text);
