@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Deserializer};
 
 use super::translation_files::{RawTranslation, Translated, add_translations};
@@ -215,11 +216,14 @@ pub fn load_codes_partial(
         content_dir.join(super::providers::PROVIDERS_DIR),
         content_dir.join(super::providers::PROVIDERS_FILE),
     ];
-    for path in yaml_files(content_dir)?
+    let paths: Vec<PathBuf> = yaml_files(content_dir)?
         .into_iter()
         .filter(|p| !others.iter().any(|other| p.starts_with(other)))
-    {
-        match parse_code_file(&path) {
+        .collect();
+    // Read and parsed on every core, then taken in order.
+    let outcomes: Vec<Result<Parsed>> = paths.par_iter().map(|p| parse_code_file(p)).collect();
+    for (path, outcome) in paths.iter().zip(outcomes) {
+        match outcome {
             Ok(p) => parsed.push(p),
             // An unreadable file is not a problem in the text: it stops loading, as it
             // stops the build, rather than being left out of the site and of `check`.

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::codes::{text_value_problem, yaml_files};
@@ -17,7 +18,7 @@ use crate::text;
 
 /// A translation file as parsed: every field optional (a missing one falls back to the
 /// English), plus the `translated_from` stamps.
-pub(super) trait RawTranslation: DeserializeOwned {
+pub(super) trait RawTranslation: DeserializeOwned + Send {
     /// The prose of one language, as the model keeps it.
     type Prose: Clone + Default;
     /// The translatable fields, named as in the files.
@@ -45,6 +46,9 @@ pub(super) trait Translated {
 
 /// The prose type of `T`'s translations.
 type Prose<T> = <<T as Translated>::Raw as RawTranslation>::Prose;
+
+/// A translation file parsed, with the problems of its fields; or why it did not parse.
+type Parsed<T> = Result<(<T as Translated>::Raw, Vec<Diagnostic>)>;
 
 /// The fields of `values` that are given, named by `fields` (in the same order).
 pub(super) fn given<'a, const N: usize>(
@@ -75,24 +79,43 @@ pub(super) fn add_translations<T: Translated>(
         return Ok(());
     }
     let mut problems = Vec::new();
-    for path in yaml_files(&dir)? {
-        let Some(text) = keep_problems(read_checked(&path), &mut problems)? else {
+    let paths = yaml_files(&dir)?;
+    // Each file is read and parsed on every core (a locale of a large site has thousands),
+    // then taken in order, so problems are reported as before.
+    let read: Vec<(Result<String>, Option<Parsed<T>>)> = paths
+        .par_iter()
+        .map(|path| {
+            let text = read_checked(path);
+            let parsed = text.as_ref().ok().map(|text| {
+                yaml::parse::<T::Raw>(path, text).map(|raw| {
+                    let found = field_problems::<T>(path, text, &raw);
+                    (raw, found)
+                })
+            });
+            (text, parsed)
+        })
+        .collect();
+    for (path, (text, parsed)) in paths.iter().zip(read) {
+        if keep_problems(text, &mut problems)?.is_none() {
             continue;
-        };
+        }
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let Some(index) = find(targets, stem) else {
             if !left_out(stem) {
                 problems.push(Diagnostic::new(
-                    Location::new(&path, 1, 1),
+                    Location::new(path, 1, 1),
                     T::no_such(&stem.escape_debug().to_string()),
                 ));
             }
             continue;
         };
-        let Some(raw) = keep_problems(yaml::parse::<T::Raw>(&path, &text), &mut problems)? else {
+        let Some(parsed) = parsed else {
             continue;
         };
-        problems.extend(field_problems::<T>(&path, &text, &raw));
+        let Some((raw, found)) = keep_problems(parsed, &mut problems)? else {
+            continue;
+        };
+        problems.extend(found);
         let prose = targets[index].prose_mut();
         let english = prose.get(source_locale).cloned().unwrap_or_default();
         prose.insert(locale.to_owned(), raw.translation(&english));
