@@ -75,19 +75,20 @@ pub(super) struct OwnFragment {
     pub(super) name: &'static str,
     pub(super) html: String,
     pub(super) minified: String,
-    /// A hash of `minified`, for the page's key.
+    /// A hash of what it was made from (or of `minified`), for the page's key.
     pub(super) key: u64,
 }
 
 impl OwnFragment {
-    pub(super) fn new(name: &'static str, html: String, minified: String) -> OwnFragment {
-        let mut key = Fnv::wide();
-        key.write_str(&minified);
+    /// A fragment made by plain code from pieces made once per locale: `key` hashes
+    /// everything it was made from, which is cheaper than hashing what it became (a pair
+    /// page's table, ~3 KB, on every page).
+    pub(super) fn new(name: &'static str, html: String, minified: String, key: u64) -> OwnFragment {
         OwnFragment {
             name,
             html,
             minified,
-            key: key.finish(),
+            key,
         }
     }
 }

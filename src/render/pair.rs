@@ -9,6 +9,7 @@ use super::views::{
     CodeView, ComparisonView, Html, Link, Source, SourceView, UiStrings, WhichItem,
 };
 use crate::error::Result;
+use crate::hash::Fnv;
 use crate::minify;
 use crate::model::{Cited, Code, CodeId, Comparison, FactValue, SourceStatus};
 use crate::plan::{self, LocalPage};
@@ -37,6 +38,8 @@ pub(super) struct PairLabels {
     pub(super) head: Part,
     /// Its cells in every row of the comparison table (see [`table_cells`]).
     pub(super) cells: Vec<Part>,
+    /// A hash of everything of this code that the comparison table shows or looks at.
+    pub(super) table_key: u64,
 }
 
 /// A piece of the comparison table as escaped HTML, and as minify-html writes it in place
@@ -53,6 +56,11 @@ impl Part {
         let minified = minify::cell_content(&html, tag);
         Part { html, minified }
     }
+
+    fn hash_into(&self, key: &mut Fnv) {
+        key.write_str(&self.html);
+        key.write_str(&self.minified);
+    }
 }
 
 /// A locale's words in the comparison table: the first column's head, the mark on a row
@@ -62,6 +70,8 @@ pub(super) struct TableLabels {
     fact: Part,
     differs: Part,
     rows: Vec<(&'static str, Part)>,
+    /// A hash of all of them, for the keys of the pages that show the table.
+    key: u64,
 }
 
 impl TableLabels {
@@ -72,11 +82,21 @@ impl TableLabels {
             .flat_map(|row| [row.label("basic"), row.label("enhanced")])
             .collect();
         ids.dedup();
-        TableLabels {
+        let mut labels = TableLabels {
             fact: part("compare_fact"),
             differs: part("compare_differs"),
             rows: ids.into_iter().map(|id| (id, part(id))).collect(),
+            key: 0,
+        };
+        let mut key = Fnv::wide();
+        labels.fact.hash_into(&mut key);
+        labels.differs.hash_into(&mut key);
+        for (id, part) in &labels.rows {
+            key.write_str(id);
+            part.hash_into(&mut key);
         }
+        labels.key = key.finish();
+        labels
     }
 
     fn row(&self, id: &str) -> Option<&Part> {
@@ -522,7 +542,14 @@ fn comparison_table(r: &Renderer, locale: usize, codes: [usize; 2], caption: &st
         );
     }
     push(&["</tbody></table>"], &["</table>"]);
-    OwnFragment::new("table", html, min)
+    // The table is made from these alone (the codes' parts, the locale's labels).
+    let mut key = Fnv::wide();
+    key.write_str(caption);
+    key.write_u64(labels.key);
+    for part in parts {
+        key.write_u64(part.table_key);
+    }
+    OwnFragment::new("table", html, min, key.finish())
 }
 
 /// A hand-written comparison in `lang`, each field falling back to the default locale.
@@ -602,6 +629,22 @@ fn learn_more<'r>(r: &'r Renderer, locale: usize, ai: usize, bi: usize) -> Vec<&
     links
 }
 
+/// A hash of what the comparison table takes from a code: its column head and cells,
+/// its code (each cell's `data-label`), and what decides which rows are shown and how
+/// they are labelled (see [`comparison_table`]).
+fn table_key(view: &CodeView, head: &Part, cells: &[Part]) -> u64 {
+    let mut key = Fnv::wide();
+    key.write_str(&view.code);
+    key.write_str(view.family);
+    key.write_u64(u64::from(view.class));
+    key.write(&[u8::from(view.subject_label.is_some())]);
+    head.hash_into(&mut key);
+    for cell in cells {
+        cell.hash_into(&mut key);
+    }
+    key.finish()
+}
+
 /// A code's labels on its pair pages (see [`PairLabels`]).
 pub(super) fn labels(r: &Renderer, locale: usize, index: usize) -> Result<PairLabels> {
     let lang = r.locales[locale].lang.as_str();
@@ -653,13 +696,16 @@ pub(super) fn labels(r: &Renderer, locale: usize, index: usize) -> Result<PairLa
         ));
     }
     let separator = ui_text(&r.locales[locale].ui, "list_separator");
+    let head = Part::new(table_head(view), "th");
+    let cells: Vec<Part> = table_cells(view, &separator)
+        .into_iter()
+        .map(|cell| Part::new(cell, "td"))
+        .collect();
     Ok(PairLabels {
         clauses: key_clauses(r, lang, code, view)?,
-        head: Part::new(table_head(view), "th"),
-        cells: table_cells(view, &separator)
-            .into_iter()
-            .map(|cell| Part::new(cell, "td"))
-            .collect(),
+        table_key: table_key(view, &head, &cells),
+        head,
+        cells,
         neighbours,
         page: Link {
             href: view.href.clone(),
@@ -668,4 +714,33 @@ pub(super) fn labels(r: &Renderer, locale: usize, index: usize) -> Result<PairLa
         which: r.text(lang, "which-item", &code_and_name)?,
         rfcs,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    #[test]
+    fn tables_with_the_same_key_are_the_same_table() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = crate::load::load_site(root).expect("the shipped site loads");
+        let plan = plan::plan(&site).expect("plans");
+        let r = Renderer::new(&site, &plan).expect("sets up");
+        let codes = site.codes.len().min(40);
+        for locale in 0..r.locales.len() {
+            let mut seen: HashMap<u64, String> = HashMap::new();
+            for a in 0..codes {
+                for b in (0..codes).filter(|&b| b != a) {
+                    // One caption for all: the key must tell the tables apart by what
+                    // they take from the codes.
+                    let table = comparison_table(&r, locale, [a, b], "caption");
+                    let earlier = seen.entry(table.key).or_insert(table.minified.clone());
+                    assert_eq!(*earlier, table.minified, "{a} {b}");
+                }
+            }
+            assert_eq!(seen.len(), codes * (codes - 1));
+        }
+    }
 }
