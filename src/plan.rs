@@ -397,9 +397,8 @@ fn same_failure(x: &Code, y: &Code) -> bool {
         && shared_stage
 }
 
-/// Output file of a directory-style path.
-/// The file of `page` in `lang`: `{lang}{path}index.html`, written in one go (200k of them
-/// at 200k pages).
+/// The output file of `page` in `lang`, a directory-style path: `{lang}{path}index.html`,
+/// written in one go (200k of them at 200k pages).
 fn index_file(lang: &str, page: LocalPage) -> String {
     let mut output = String::with_capacity(lang.len() + 48);
     output.push_str(lang);
