@@ -117,6 +117,14 @@ fn push_json_string(json: &mut String, parts: &[&str]) {
 }
 
 fn push_json_content(json: &mut String, text: &str) {
+    // Most text has nothing to escape: looked at in one pass that does not stop early
+    // (the compiler does many bytes a step), it is copied whole. Looking at each byte,
+    // as below, cost a pair page about 0.8 µs of its 7.6 µs of values.
+    let escaped = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\') | (b == b'<');
+    if !text.bytes().fold(false, |any, b| any | escaped(b)) {
+        json.push_str(text);
+        return;
+    }
     let mut copied = 0;
     // Every character escaped is ASCII, so each byte found is a character boundary.
     for (at, &byte) in text.as_bytes().iter().enumerate() {
@@ -164,6 +172,11 @@ mod tests {
             "line\nbreak\r\ttab \u{8}\u{c}\u{1}\u{1f}\u{7f}",
             "日本語 — ü",
             "",
+            // One kind of character to escape each, and nothing else to escape.
+            "only \"quotes\"",
+            "only back\\slash",
+            "only a\ttab",
+            "only <",
         ] {
             let mut json = String::new();
             push_json_string(&mut json, &[text]);
