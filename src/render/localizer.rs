@@ -144,8 +144,8 @@ fn join_plain(pieces: &[Piece], args: &Args) -> Option<String> {
         });
     }
     // White space is only left out between two wide characters: without any, the
-    // message is its pieces put together (every English one; the joiner was a tenth of
-    // a pair page's values).
+    // message is its pieces put together (every English one), and the joiner need not
+    // look at each word of it.
     if !parts
         .iter()
         .any(|(part, _)| markdown::may_contain_cjk(part))
