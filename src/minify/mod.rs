@@ -18,6 +18,17 @@ pub fn placeholder(index: usize) -> String {
     format!("<section data-fragment=\"{index}\"></section>")
 }
 
+/// [`placeholder`], made once for the first indexes (a pair page has four fragments, and
+/// formatting their placeholders for each of 200k pages showed in profiles).
+pub fn placeholder_str(index: usize) -> std::borrow::Cow<'static, str> {
+    static FIRST: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| (0..16).map(placeholder).collect());
+    match FIRST.get(index) {
+        Some(made) => std::borrow::Cow::Borrowed(made),
+        None => std::borrow::Cow::Owned(placeholder(index)),
+    }
+}
+
 /// The fragment index of `text` if it is exactly a [`placeholder`].
 pub fn placeholder_index(text: &str) -> Option<usize> {
     let digits = text
@@ -256,6 +267,9 @@ mod tests {
     #[test]
     fn only_a_whole_placeholder_names_a_fragment() {
         assert_eq!(placeholder_index(&placeholder(12)), Some(12));
+        for index in [0, 3, 15, 16, 200] {
+            assert_eq!(placeholder_str(index), placeholder(index));
+        }
         for not in [
             "",
             "<section data-fragment=\"\"></section>",

@@ -275,11 +275,12 @@ impl<'s> Renderer<'s> {
                 values.insert(own.name, &own.html);
             }
         } else {
-            let placeholders: Vec<String> = (0..shared.len()).map(minify::placeholder).collect();
+            let placeholders: Vec<Cow<'_, str>> =
+                (0..shared.len()).map(minify::placeholder_str).collect();
             values.insert("sections", &placeholders);
             fragments.extend(shared.iter().map(|f| Cow::Borrowed(f.minified.as_str())));
             for own in page.own_fragments {
-                values.insert(own.name, &minify::placeholder(fragments.len()));
+                values.insert(own.name, &minify::placeholder_str(fragments.len()));
                 fragments.push(Cow::Owned(own.minified));
             }
         }

@@ -10,6 +10,7 @@ use fluent_syntax::ast;
 use serde::Serialize;
 
 use crate::error::{Diagnostic, Error, Location, RenderError, Result};
+use crate::hash::BuildWideFnv;
 use crate::load::locales::LocaleMessages;
 use crate::markdown;
 
@@ -35,7 +36,7 @@ pub struct Localizer<'s> {
     /// (`{ $a } vs { $b }`, most of those formatted on every pair page), split into their
     /// pieces once. Formatting one is then putting the pieces together, as fluent-bundle
     /// would (without isolation marks); Fluent's resolver was 10% of a large build.
-    plain: Vec<HashMap<&'s str, Vec<Piece<'s>>>>,
+    plain: Vec<HashMap<&'s str, Vec<Piece<'s>>, BuildWideFnv>>,
 }
 
 /// A piece of a message made of text and variables.
@@ -102,7 +103,7 @@ impl<'s> Localizer<'s> {
 }
 
 /// `locale`'s messages made only of text and variables, by id, split into pieces.
-fn plain_messages(locale: &LocaleMessages) -> HashMap<&str, Vec<Piece<'_>>> {
+fn plain_messages(locale: &LocaleMessages) -> HashMap<&str, Vec<Piece<'_>>, BuildWideFnv> {
     locale
         .defined_at
         .keys()
@@ -132,28 +133,37 @@ fn plain_pieces<'p>(pattern: &ast::Pattern<&'p str>) -> Option<Vec<Piece<'p>>> {
 /// A plain message with `args` written in, as [`format_in`] formats it; `None` when a
 /// variable is missing or a number (then `format_in` reports the error, or formats the
 /// number as Fluent does).
-fn join_plain(pieces: &[Piece], args: &Args) -> Option<String> {
-    let mut parts = Vec::with_capacity(pieces.len());
-    for piece in pieces {
-        parts.push(match *piece {
-            Piece::Text(t) => (t, false),
+fn join_plain<'a>(pieces: &[Piece<'a>], args: &Args<'a>) -> Option<String> {
+    // Each piece as it is written in: the message's own text, or a value (`true`).
+    let part = |piece: &Piece<'a>| -> Option<(&'a str, bool)> {
+        match *piece {
+            Piece::Text(t) => Some((t, false)),
             Piece::Variable(name) => match args.iter().find(|(n, _)| *n == name)?.1 {
-                Arg::Text(value) => (value, true),
-                Arg::Number(_) => return None,
+                Arg::Text(value) => Some((value, true)),
+                Arg::Number(_) => None,
             },
-        });
+        }
+    };
+    let mut length = 0;
+    let mut wide = false;
+    for piece in pieces {
+        let (text, _) = part(piece)?;
+        length += text.len();
+        wide |= markdown::may_contain_cjk(text);
     }
     // White space is only left out between two wide characters: without any, the
     // message is its pieces put together (every English one), and the joiner need not
     // look at each word of it.
-    if !parts
-        .iter()
-        .any(|(part, _)| markdown::may_contain_cjk(part))
-    {
-        return Some(parts.iter().map(|(part, _)| *part).collect());
+    if !wide {
+        let mut text = String::with_capacity(length);
+        for piece in pieces {
+            text.push_str(part(piece)?.0);
+        }
+        return Some(text);
     }
-    let mut text = markdown::CjkJoiner::with_capacity(128);
-    for (part, value) in parts {
+    let mut text = markdown::CjkJoiner::with_capacity(length + 16);
+    for piece in pieces {
+        let (part, value) = part(piece)?;
         text.push(part, value);
     }
     Some(text.finish())
