@@ -4,7 +4,6 @@
 //! page's path, link or absolute URL and never format one themselves.
 
 use std::collections::HashSet;
-use std::fmt;
 
 use crate::error::PlanError;
 use crate::hash::BuildWideFnv;
@@ -138,15 +137,6 @@ impl LocalPage<'_> {
     }
 }
 
-impl fmt::Display for LocalPage<'_> {
-    /// The path after `/{lang}` (see [`LocalPage::push_path`]).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut path = String::new();
-        self.push_path(&mut path);
-        f.write_str(&path)
-    }
-}
-
 /// Where the site is published, and every URL shape of it. A path is what follows the
 /// base (`/en/251/`); an href is what a page links to (the base path and the path); an
 /// absolute URL adds the scheme and host (canonical links, hreflang, the sitemap).
@@ -221,12 +211,8 @@ impl Urls {
         format!("{}/", self.base_url)
     }
 
-    /// The absolute URL of a link made by [`Urls::href`] (or any href below the base).
-    pub fn absolute_of_href(&self, href: &str) -> String {
-        [self.base_url.as_str(), self.path_of_href(href)].concat()
-    }
-
-    /// The path of a link made by [`Urls::href`]: what follows the base path.
+    /// The path of a link made by [`Urls::href`] (or any href below the base): what follows
+    /// the base path, so that [`Urls::base_url`] and it are the link's absolute URL.
     pub fn path_of_href<'h>(&self, href: &'h str) -> &'h str {
         href.strip_prefix(&self.base_path).unwrap_or(href)
     }
@@ -669,8 +655,9 @@ mod tests {
             .replace("{a}", "5.1.10")
             .replace("{b}", "5.7.1");
         assert_eq!(filled, urls.href("en", LocalPage::Pair(&a, &b)));
+        let href = urls.href("ja", LocalPage::Code(&a));
         assert_eq!(
-            urls.absolute_of_href(&urls.href("ja", LocalPage::Code(&a))),
+            [urls.base_url(), urls.path_of_href(&href)].concat(),
             "https://example.org/repo/ja/5.7.1/"
         );
     }
@@ -694,7 +681,9 @@ mod tests {
                 "/providers/microsoft-5.7.606/",
             ),
         ] {
-            assert_eq!(page.to_string(), path);
+            let mut pushed = String::new();
+            page.push_path(&mut pushed);
+            assert_eq!(pushed, path);
             assert_eq!(urls.path("ja", page), format!("/ja{path}"));
             assert_eq!(urls.href("ja", page), format!("/repo/ja{path}"));
             let absolute = format!("https://example.org/repo/ja{path}");
