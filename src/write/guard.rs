@@ -11,6 +11,7 @@
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result, WriteError, fs};
 
@@ -25,6 +26,15 @@ impl OutputLock {
     /// Locks `out` against other builds, or says which process holds it. Then tidies up
     /// after dead builds of the same output.
     pub fn acquire(out: &Path) -> Result<OutputLock> {
+        Self::acquire_within(out, OWN_PID_PATIENCE)
+    }
+
+    /// [`Self::acquire`], waiting up to `patience` while the lock is recorded as this very
+    /// process's. A lock is held by an open file, and a child process being started (a
+    /// test spawning the CLI, say) holds a copy of every open file from its fork to its
+    /// exec: a lock this process has just released can still be held for that moment.
+    /// Another process's lock is refused at once.
+    fn acquire_within(out: &Path, patience: Duration) -> Result<OutputLock> {
         let (parent, name) = parent_and_name(out);
         fs::create_dir_all(&parent)?;
         let path = parent.join(format!(".{name}.lock"));
@@ -35,23 +45,35 @@ impl OutputLock {
             .truncate(false)
             .open(&path)
             .map_err(|e| Error::io(&path, e))?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                return Err(WriteError::Locked {
-                    out: out.to_owned(),
-                    lock: path.clone(),
-                    holder: holder_of(&mut file),
+        let started = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) => {
+                    let holder = holder_of(&mut file);
+                    let own = holder == Some(std::process::id());
+                    if !own || started.elapsed() >= patience {
+                        return Err(WriteError::Locked {
+                            out: out.to_owned(),
+                            lock: path.clone(),
+                            holder,
+                        }
+                        .into());
+                    }
+                    std::thread::sleep(HOLDER_WAIT);
                 }
-                .into());
+                Err(TryLockError::Error(e)) => return Err(Error::io(&path, e)),
             }
-            Err(TryLockError::Error(e)) => return Err(Error::io(&path, e)),
         }
         record_pid(&mut file).map_err(|e| Error::io(&path, e))?;
         remove_dead_builds(&parent, &name, out)?;
         Ok(OutputLock { _file: file })
     }
 }
+
+/// How long [`OutputLock::acquire`] waits for a lock recorded under its own pid to be let
+/// go: far longer than a fork-to-exec, even on a loaded machine.
+const OWN_PID_PATIENCE: Duration = Duration::from_secs(2);
 
 /// The directory holding `out` and `out`'s name, as the staging directory is named.
 pub(super) fn parent_and_name(out: &Path) -> (PathBuf, String) {
@@ -92,7 +114,7 @@ fn holder_of(file: &mut File) -> Option<u32> {
 }
 
 const HOLDER_TRIES: usize = 50;
-const HOLDER_WAIT: std::time::Duration = std::time::Duration::from_millis(4);
+const HOLDER_WAIT: Duration = Duration::from_millis(4);
 
 fn read_pid(file: &mut File) -> Option<u32> {
     let mut text = String::new();
@@ -208,7 +230,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("dist");
         let first = OutputLock::acquire(&out).unwrap();
-        let error = OutputLock::acquire(&out).unwrap_err().to_string();
+        let patience = Duration::from_millis(40);
+        let error = OutputLock::acquire_within(&out, patience)
+            .unwrap_err()
+            .to_string();
         let pid = std::process::id().to_string();
         assert!(error.contains(&format!("pid {pid}")), "{error}");
         assert!(error.contains(".dist.lock"), "{error}");
@@ -217,5 +242,23 @@ mod tests {
             OutputLock::acquire(&out).is_ok(),
             "the lock was not released"
         );
+    }
+
+    /// A copy of the lock's open file, as a child process between fork and exec holds
+    /// it, outlives this process's own release for a moment: the build waits it out.
+    #[test]
+    fn a_lock_still_held_by_a_copy_of_this_process_s_file_is_waited_for() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("dist");
+        let first = OutputLock::acquire(&out).unwrap();
+        let copy = first._file.try_clone().unwrap();
+        drop(first);
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(100));
+            drop(copy);
+        });
+        let second = OutputLock::acquire(&out);
+        release.join().unwrap();
+        assert!(second.is_ok(), "{:?}", second.err());
     }
 }
