@@ -4,11 +4,14 @@
 //! rendering at all. No generator can write its pages faster than this on the same disk.
 //! `--files LIST` creates instead the files a build wrote: LIST has a line `SIZE PATH` for
 //! each (`find BUILT -type f -printf '%s %P\n'`), made beforehand so that listing them is
-//! not timed. See BENCHMARKS.md.
+//! not timed. `--stat DIR --files LIST` is the floor under a no-op rebuild instead: it
+//! looks at each listed file in DIR (`symlink_metadata`, as the build's up-to-date check
+//! does, on two threads) and writes nothing. See BENCHMARKS.md.
 //!
 //! ```sh
 //! cargo run --release --example write_floor -- --out DIR [--pages N] [--bytes B]
 //! cargo run --release --example write_floor -- --out DIR --files LIST
+//! cargo run --release --example write_floor -- --stat DIR --files LIST
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -22,7 +25,16 @@ const PAGE_BYTES: usize = 11_000;
 const THREADS: usize = 2;
 
 fn main() -> Result<(), Failure> {
-    let (out, pages, page_bytes, files) = arguments()?;
+    let Arguments {
+        out,
+        pages,
+        page_bytes,
+        files,
+        stat,
+    } = arguments()?;
+    if stat {
+        return stat_listed(&out, &files.ok_or("--stat needs --files LIST")?);
+    }
     if out.exists() {
         return Err(format!("{} exists; give a directory that does not", out.display()).into());
     }
@@ -67,17 +79,22 @@ fn write_share(out: &Path, page: &[u8], pages: usize, worker: usize) -> Result<(
     Ok(())
 }
 
-/// Creates, under `out`, every file of `list` (`SIZE PATH` lines, the path relative), each
-/// of its size and filled with one byte.
-fn write_listed(out: &Path, list: &Path) -> Result<(), Failure> {
+/// Reads `list`: a `SIZE PATH` line for each file, the path relative.
+fn listed(list: &Path) -> Result<Vec<(PathBuf, usize)>, Failure> {
     let text = std::fs::read_to_string(list)?;
-    let mut files: Vec<(PathBuf, usize)> = Vec::new();
+    let mut files = Vec::new();
     for line in text.lines() {
         let (size, path) = line
             .split_once(' ')
             .ok_or(format!("{}: not `SIZE PATH`: {line}", list.display()))?;
         files.push((PathBuf::from(path), size.parse()?));
     }
+    Ok(files)
+}
+
+/// Creates, under `out`, every file of `list`, each of its size and filled with one byte.
+fn write_listed(out: &Path, list: &Path) -> Result<(), Failure> {
+    let files = listed(list)?;
     let largest = files.iter().map(|(_, size)| *size).max().unwrap_or(0);
     let bytes = vec![b'x'; largest];
     let started = Instant::now();
@@ -102,23 +119,65 @@ fn write_listed(out: &Path, list: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-type Arguments = (PathBuf, usize, usize, Option<PathBuf>);
+/// Looks at every file of `list` in `dir`, as a no-op rebuild must to notice one deleted
+/// by hand, and fails on the first that is not a regular file there.
+fn stat_listed(dir: &Path, list: &Path) -> Result<(), Failure> {
+    let files = listed(list)?;
+    let started = Instant::now();
+    on_threads(|worker| {
+        for (relative, _) in files.iter().skip(worker).step_by(THREADS) {
+            let path = dir.join(relative);
+            if !std::fs::symlink_metadata(&path)?.is_file() {
+                return Err(format!("{} is not a regular file", path.display()).into());
+            }
+        }
+        Ok(())
+    })?;
+    println!(
+        "{} files, as listed in {}, looked at in {} in {:.3} s",
+        files.len(),
+        list.display(),
+        dir.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+struct Arguments {
+    out: PathBuf,
+    pages: usize,
+    page_bytes: usize,
+    files: Option<PathBuf>,
+    /// `--stat DIR`: `out` is DIR, looked at instead of written.
+    stat: bool,
+}
 
 fn arguments() -> Result<Arguments, Failure> {
     let mut out = None;
     let mut pages = 200_000;
     let mut bytes = PAGE_BYTES;
     let mut files = None;
+    let mut stat = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().ok_or(format!("{arg} needs a value"))?;
         match arg.as_str() {
             "--out" => out = Some(PathBuf::from(value)),
+            "--stat" => {
+                out = Some(PathBuf::from(value));
+                stat = true;
+            }
             "--pages" => pages = value.parse()?,
             "--bytes" => bytes = value.parse()?,
             "--files" => files = Some(PathBuf::from(value)),
             _ => return Err(format!("unknown option {arg}").into()),
         }
     }
-    Ok((out.ok_or("--out DIR is required")?, pages, bytes, files))
+    Ok(Arguments {
+        out: out.ok_or("--out DIR (or --stat DIR) is required")?,
+        pages,
+        page_bytes: bytes,
+        files,
+        stat,
+    })
 }
