@@ -346,13 +346,28 @@ impl Record {
     pub fn to_text<'a>(
         whole: Option<&WholeBuild>,
         inputs: &Fingerprints,
-        pages: impl IntoIterator<Item = (&'a str, u64)>,
-        files: impl IntoIterator<Item = &'a str>,
+        pages: impl IntoIterator<Item = (&'a str, u64), IntoIter: Clone>,
+        files: impl IntoIterator<Item = &'a str, IntoIter: Clone>,
     ) -> String {
-        let mut text = format!("{HEADER}\n");
+        let (pages, files) = (pages.into_iter(), files.into_iter());
+        // Sized once: at 200k pages the text is 11 MB, and growing it step by step copied
+        // it again and again into fresh memory, at the build's serial end (this and the
+        // lines pushed instead of formatted: 22 - 198 ms -> 15 - 27 ms, four builds each).
+        let lines: usize = pages
+            .clone()
+            .map(|(path, _)| PAGE_LINE + path.len())
+            .sum::<usize>()
+            + files
+                .clone()
+                .map(|path| FILE_LINE + path.len())
+                .sum::<usize>();
         // First, so that a build with another key stops reading here. A summary that JSON
         // cannot hold (a path that is not UTF-8) leaves the build unrecorded.
         let summary = whole.and_then(|w| Some((w, serde_json::to_string(w.summary).ok()?)));
+        let summary_len = summary.as_ref().map_or(0, |(_, json)| json.len());
+        let mut text = String::with_capacity(lines + summary_len + HEAD_ROOM);
+        text.push_str(HEADER);
+        text.push('\n');
         if let Some((whole, summary)) = summary {
             let _ = writeln!(text, "{BUILD}{:016x} {}", whole.key.0, whole.reused);
             let _ = writeln!(text, "{SUMMARY}{summary}");
@@ -369,7 +384,12 @@ impl Record {
             if path.contains(['\n', '\r']) {
                 complete = false;
             } else {
-                let _ = writeln!(text, "page {key:016x} {path}");
+                // One line per page (200k of them): pushed, not formatted.
+                text.push_str("page ");
+                push_hex16(&mut text, key);
+                text.push(' ');
+                text.push_str(path);
+                text.push('\n');
             }
         }
         text.push_str(FILES_HEADER);
@@ -379,7 +399,9 @@ impl Record {
                 // Not listed: the list is then not every file, and says so.
                 complete = false;
             } else {
-                let _ = writeln!(text, "file {path}");
+                text.push_str("file ");
+                text.push_str(path);
+                text.push('\n');
             }
         }
         if complete {
@@ -387,6 +409,20 @@ impl Record {
             text.push('\n');
         }
         text
+    }
+}
+
+/// The bytes of a `page KEY PATH` line besides the path, and of a `file PATH` line.
+const PAGE_LINE: usize = "page ".len() + 16 + " ".len() + "\n".len();
+const FILE_LINE: usize = "file ".len() + "\n".len();
+/// Room for the lines besides the lists and the summary (header, key, locales, ends).
+const HEAD_ROOM: usize = 4096;
+
+/// Appends `value` as `{:016x}` would write it.
+fn push_hex16(text: &mut String, value: u64) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    for shift in (0..16).rev() {
+        text.push(char::from(DIGITS[(value >> (shift * 4)) as usize & 0xf]));
     }
 }
 
@@ -473,6 +509,15 @@ mod tests {
     fn prints(entries: &[(&str, u64)]) -> Fingerprints {
         Fingerprints {
             locales: entries.iter().map(|(l, h)| ((*l).to_owned(), *h)).collect(),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_are_written_as_sixteen_hex_digits(value: u64) {
+            let mut text = String::from("page ");
+            push_hex16(&mut text, value);
+            proptest::prop_assert_eq!(text, format!("page {value:016x}"));
         }
     }
 
