@@ -182,6 +182,18 @@ impl Staging {
     pub fn commit(mut self) -> Result<WriteCounts> {
         let unchanged = std::mem::take(&mut *lock(&self.unchanged));
         let written = std::mem::take(&mut *lock(&self.written));
+        let had_previous = self.out.is_dir();
+        if !had_previous {
+            // A first build: nothing to compare with or remove, and no set of every path
+            // made to find out (14 ms at 200k pages, at the build's serial end).
+            self.link_unchanged(&unchanged)?;
+            self.swap()?;
+            return Ok(WriteCounts {
+                written: written.len(),
+                unchanged: unchanged.len(),
+                removed: 0,
+            });
+        }
         let produced: PathSet<&Path> = written
             .iter()
             .chain(&unchanged)
@@ -193,24 +205,26 @@ impl Staging {
             unchanged: unchanged.len(),
             removed: leftovers.len(),
         };
-        let had_previous = self.out.is_dir();
-        if counts.written == 0 && counts.removed == 0 && had_previous {
+        if counts.written == 0 && counts.removed == 0 {
             // Drop removes the (empty) staging directory.
             return Ok(counts);
         }
         let few_changes = (counts.written + counts.removed) * 2 <= produced.len();
-        if had_previous && few_changes && self.fits_in_place(&written) {
+        if few_changes && self.fits_in_place(&written) {
             self.replace_in_place(&written, &leftovers)?;
             return Ok(counts);
         }
-        unchanged.par_iter().try_for_each(|relative| {
-            link_or_copy(&self.out.join(relative), &self.dir.join(relative))
-        })?;
-        if had_previous {
-            self.carry_over_others(&produced)?;
-        }
+        self.link_unchanged(&unchanged)?;
+        self.carry_over_others(&produced)?;
         self.swap()?;
         Ok(counts)
+    }
+
+    /// Brings the files taken from the previous output into the staging tree.
+    fn link_unchanged(&self, unchanged: &[PathBuf]) -> Result<()> {
+        unchanged.par_iter().try_for_each(|relative| {
+            link_or_copy(&self.out.join(relative), &self.dir.join(relative))
+        })
     }
 
     /// Files of the previous output that this build does not produce: those its record
