@@ -64,12 +64,15 @@ pub fn to_plain_text(markdown: &str) -> String {
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 out.push_str(&t)
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
-            Event::End(TagEnd::Item) => out.push(' '),
+            // Line breaks until the lines are joined: they say where a Japanese line
+            // ended (see `join_cjk_lines`).
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push('\n'),
+            Event::End(TagEnd::Item) => out.push('\n'),
             _ => {}
         }
     }
-    join_cjk_lines(&out.split_whitespace().collect::<Vec<_>>().join(" "))
+    let joined = join_cjk_lines(&out);
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Mark the start and end of a value inserted into a localized message (private-use
@@ -79,8 +82,14 @@ pub const VALUE_END: char = '\u{E001}';
 
 /// Removes white space between two Chinese/Japanese characters. A line break inside a
 /// Japanese paragraph (in YAML or Markdown) would otherwise show as a stray space, since
-/// those scripts do not separate words; spaces next to Latin text are kept, and so is all
-/// white space between [`VALUE_START`] and [`VALUE_END`] (the marks themselves are dropped).
+/// those scripts do not separate words; spaces next to Latin text are kept ("2015 年の
+/// RFC 7504"), and so is all white space between [`VALUE_START`] and [`VALUE_END`] (the
+/// marks themselves are dropped). Full-width punctuation carries its own spacing, so
+/// white space goes after the marks that end a sentence or clause (`。`, `、`, `：`):
+/// "です。RFC", never "です。 RFC", even where YAML folded the line break into a space;
+/// and white space with a line break in it goes after a closing bracket (`）`, `」`) and
+/// before an opening one (`（`, `「`). A space typed on one line next to a bracket (the
+/// title's "（恒久的エラー） vs 5.6.1") is the author's, and kept.
 pub fn join_cjk_lines(text: &str) -> String {
     if !may_contain_cjk(text) {
         // Nothing to join (every message of a Latin-script locale): only the marks go.
@@ -104,9 +113,13 @@ pub fn join_cjk_lines(text: &str) -> String {
 pub struct CjkJoiner {
     out: String,
     /// White space seen since the last character, written out unless it stands between
-    /// two wide characters.
+    /// two wide characters (or, with a line break in it, next to full-width punctuation).
     pending: String,
     previous_wide: bool,
+    /// Whether the last character is full-width punctuation that closes.
+    previous_closes: bool,
+    /// Whether it ends a sentence or a clause.
+    previous_ends_clause: bool,
 }
 
 impl CjkJoiner {
@@ -115,6 +128,8 @@ impl CjkJoiner {
             out: String::with_capacity(capacity),
             pending: String::new(),
             previous_wide: false,
+            previous_closes: false,
+            previous_ends_clause: false,
         }
     }
 
@@ -155,16 +170,24 @@ impl CjkJoiner {
         self.push_char(first);
         self.out.push_str(&value[first.len_utf8()..]);
         self.previous_wide = is_wide(last);
+        self.previous_closes = closes(last);
+        self.previous_ends_clause = ends_clause(last);
     }
 
     fn push_char(&mut self, c: char) {
         let wide = is_wide(c);
-        if !(self.previous_wide && wide) {
+        let line_break = self.pending.contains('\n');
+        let joined = (self.previous_wide && wide)
+            || self.previous_ends_clause
+            || (line_break && (self.previous_closes || opens(c)));
+        if !joined {
             self.out.push_str(&self.pending);
         }
         self.pending.clear();
         self.out.push(c);
         self.previous_wide = wide;
+        self.previous_closes = closes(c);
+        self.previous_ends_clause = ends_clause(c);
     }
 
     pub fn finish(mut self) -> String {
@@ -175,6 +198,45 @@ impl CjkJoiner {
 
 fn is_wide(c: char) -> bool {
     !c.is_whitespace() && is_cjk(c)
+}
+
+/// Full-width punctuation that ends a sentence or a clause: no space ever follows it.
+fn ends_clause(c: char) -> bool {
+    matches!(c, '、' | '。' | '，' | '．' | '：' | '；' | '！' | '？')
+}
+
+/// Full-width punctuation that ends a sentence, a clause or a bracket, with the space it
+/// needs built into its glyph.
+fn closes(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+            | '）'
+            | '］'
+            | '｝'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '〉'
+            | '》'
+            | '〗'
+            | '〙'
+    )
+}
+
+/// Full-width punctuation that opens a bracket, with its space built in before it.
+fn opens(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '［' | '｛' | '「' | '『' | '【' | '〔' | '〈' | '《' | '〖' | '〘'
+    )
 }
 
 /// Whether `text` may hold a character [`is_cjk`] accepts: in UTF-8 each of them starts
@@ -283,6 +345,8 @@ mod tests {
         let mut out = String::new();
         let mut pending = String::new();
         let mut previous_wide = false;
+        let mut previous_closes = false;
+        let mut previous_ends_clause = false;
         let mut in_value = false;
         for c in text.chars() {
             match c {
@@ -291,12 +355,18 @@ mod tests {
                 ' ' | '\n' | '\t' if !in_value => pending.push(c),
                 _ => {
                     let wide = !c.is_whitespace() && is_cjk(c);
-                    if !(previous_wide && wide) {
+                    let line_break = pending.contains('\n');
+                    let joined = previous_wide && wide
+                        || previous_ends_clause
+                        || line_break && (previous_closes || opens(c));
+                    if !joined {
                         out.push_str(&pending);
                     }
                     pending.clear();
                     out.push(c);
                     previous_wide = wide;
+                    previous_closes = closes(c);
+                    previous_ends_clause = ends_clause(c);
                 }
             }
         }
@@ -306,7 +376,18 @@ mod tests {
 
     #[test]
     fn joining_in_pieces_is_joining_character_by_character() {
-        let alphabet = [' ', 'a', '日', 'ア', '\u{3000}', VALUE_START, VALUE_END];
+        let alphabet = [
+            ' ',
+            '\n',
+            'a',
+            '日',
+            '。',
+            '）',
+            '（',
+            '\u{3000}',
+            VALUE_START,
+            VALUE_END,
+        ];
         let mut texts = vec![String::new()];
         for _ in 0..6 {
             let longer: Vec<String> = texts
@@ -405,6 +486,28 @@ mod tests {
             "受け付け、別のアドレスへ <code>RCPT TO</code> 転送します"
         );
         assert_eq!(to_plain_text("a\nb 説明\n説明"), "a b 説明説明");
+    }
+
+    #[test]
+    fn line_breaks_next_to_japanese_punctuation_leave_no_space() {
+        assert_eq!(
+            to_inline_html("標準化されました。\n2015 年の RFC 7504\n（最初の提案）、\nIP の評判"),
+            "標準化されました。2015 年の RFC 7504（最初の提案）、IP の評判"
+        );
+        assert_eq!(
+            to_plain_text("応答です。\nRFC 5321\n「例」\n\n次の段落。\n\n- RFC"),
+            "応答です。RFC 5321「例」次の段落。RFC"
+        );
+        // Where YAML folded the line break into a space: gone after 。 and 、 all the same.
+        assert_eq!(
+            join_cjk_lines("ネットワーク、 MTU、ファイアウォール。 failed なら"),
+            "ネットワーク、MTU、ファイアウォール。failed なら"
+        );
+        // Typed on one line next to a bracket, the space is the author's: kept.
+        assert_eq!(join_cjk_lines("（251） vs （521）"), "（251） vs （521）");
+        // A line break after a word, not punctuation, stays: a space next to Latin text.
+        assert_eq!(to_inline_html("受信者\nRFC"), "受信者\nRFC");
+        assert_eq!(to_plain_text("受信者\nRFC"), "受信者 RFC");
     }
 
     #[test]
