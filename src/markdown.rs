@@ -498,6 +498,7 @@ mod tests {
             to_plain_text("応答です。\nRFC 5321\n「例」\n\n次の段落。\n\n- RFC"),
             "応答です。RFC 5321「例」次の段落。RFC"
         );
+        assert_eq!(to_inline_html("（例）\nRFC 5321"), "（例）RFC 5321");
         // Where YAML folded the line break into a space: gone after 。 and 、 all the same.
         assert_eq!(
             join_cjk_lines("ネットワーク、 MTU、ファイアウォール。 failed なら"),
