@@ -116,18 +116,26 @@ fn push_json_string(json: &mut String, parts: &[&str]) {
     json.push('"');
 }
 
+/// Whether JSON-LD writes `byte` escaped: control characters, `"` and `\`, and `<` (so
+/// that no `</script>` can end the block early).
+fn needs_escape(byte: u8) -> bool {
+    (byte < 0x20) | (byte == b'"') | (byte == b'\\') | (byte == b'<')
+}
+
 fn push_json_content(json: &mut String, text: &str) {
     // Most text has nothing to escape: looked at in one pass that does not stop early
     // (the compiler does many bytes a step), it is copied whole. Looking at each byte,
     // as below, cost a pair page about 0.8 µs of its 7.6 µs of values.
-    let escaped = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\') | (b == b'<');
-    if !text.bytes().fold(false, |any, b| any | escaped(b)) {
+    if !text.bytes().fold(false, |any, b| any | needs_escape(b)) {
         json.push_str(text);
         return;
     }
     let mut copied = 0;
     // Every character escaped is ASCII, so each byte found is a character boundary.
     for (at, &byte) in text.as_bytes().iter().enumerate() {
+        if !needs_escape(byte) {
+            continue;
+        }
         let escape = match byte {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -137,8 +145,8 @@ fn push_json_content(json: &mut String, text: &str) {
             0x08 => "\\b",
             0x0c => "\\f",
             b'<' => "\\u003c",
-            0..0x20 => "",
-            _ => continue,
+            // The other control characters.
+            _ => "",
         };
         json.push_str(&text[copied..at]);
         if escape.is_empty() {
