@@ -208,27 +208,11 @@ fn ends_clause(c: char) -> bool {
 /// Full-width punctuation that ends a sentence, a clause or a bracket, with the space it
 /// needs built into its glyph.
 fn closes(c: char) -> bool {
-    matches!(
-        c,
-        '、' | '。'
-            | '，'
-            | '．'
-            | '：'
-            | '；'
-            | '！'
-            | '？'
-            | '）'
-            | '］'
-            | '｝'
-            | '」'
-            | '』'
-            | '】'
-            | '〕'
-            | '〉'
-            | '》'
-            | '〗'
-            | '〙'
-    )
+    ends_clause(c)
+        || matches!(
+            c,
+            '）' | '］' | '｝' | '」' | '』' | '】' | '〕' | '〉' | '》' | '〗' | '〙'
+        )
 }
 
 /// Full-width punctuation that opens a bracket, with its space built in before it.
