@@ -227,13 +227,10 @@ impl Staging {
         })
     }
 
-    /// Files of the previous output that this build does not produce: those its record
-    /// lists (and that are still there), or, without such a record, every file found in
-    /// the previous output.
+    /// Files of the previous output (there is one: see [`Staging::commit`]) that this
+    /// build does not produce: those its record lists (and that are still there), or,
+    /// without such a record, every file found in the previous output.
     fn leftovers(&self, produced: &PathSet<&Path>) -> Result<Vec<PathBuf>> {
-        if !self.out.is_dir() {
-            return Ok(Vec::new());
-        }
         if let Some(previous) = &self.previous {
             let mut leftovers: Vec<PathBuf> = previous
                 .iter()
